@@ -1,0 +1,293 @@
+package vn.motcua.protocol.codec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import vn.motcua.protocol.ErrorCode;
+import vn.motcua.protocol.Protocol;
+import vn.motcua.protocol.ProtocolException;
+import vn.motcua.protocol.Ulid;
+import vn.motcua.protocol.message.Event;
+import vn.motcua.protocol.message.EventType;
+import vn.motcua.protocol.message.Operation;
+import vn.motcua.protocol.message.Request;
+import vn.motcua.protocol.message.RequestBody;
+import vn.motcua.protocol.message.Response;
+import vn.motcua.protocol.message.ResponseBody;
+
+/**
+ * JSON codec of the contract. Every message is one UTF-8 JSON object with {@code "v":1} first, at most
+ * {@link Protocol#MAX_MESSAGE_BYTES}. Decoding is strict about what it needs (types, required fields, enums,
+ * ids, version) and ignores unknown fields, so newer peers can add fields without breaking older ones.
+ * Every failure is a {@link ProtocolException} with a stable code; nothing else escapes. Thread-safe.
+ */
+public final class Codec {
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .addModule(new Jdk8Module())
+            .addModule(new JavaTimeModule())
+            .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    // ---- requests -------------------------------------------------------------------------------------------
+
+    public byte[] encode(Request request) {
+        ObjectNode root = envelope();
+        root.put("id", request.id());
+        root.put("op", request.op().wireName());
+        request.ts().ifPresent(ts -> root.set("ts", mapper.valueToTree(ts)));
+        root.set("body", mapper.valueToTree(request.body()));
+        return write(root);
+    }
+
+    public Request decodeRequest(byte[] payload) {
+        ObjectNode root = readEnvelope(payload);
+        String id = correlatableId(root);
+        String opName = root.path("op").isTextual() ? root.get("op").asText() : null;
+        try {
+            Check.ulidField(root, "id");
+            Operation op = Check.textField(root, "op").flatMap(Operation::ofWireName).orElseThrow(() ->
+                    new ProtocolException(ErrorCode.UNKNOWN_OPERATION, root.has("op")
+                            ? "unknown operation " + Check.shorten(root.get("op").asText()) : "op is required"));
+            Optional<OffsetDateTime> ts = root.hasNonNull("ts") ? Optional.of(convert(root.get("ts"),
+                    OffsetDateTime.class, "ts")) : Optional.empty();
+            RequestBody body = convert(Check.objectField(root, "body"), op.requestType(), "body");
+            return new Request(root.get("id").asText(), op, ts, body);
+        } catch (ProtocolException e) {
+            throw e.about(id, opName == null ? null : Operation.ofWireName(opName).map(Operation::wireName).orElse(null));
+        }
+    }
+
+    // ---- responses ------------------------------------------------------------------------------------------
+
+    public byte[] encode(Response response) {
+        ObjectNode root = envelope();
+        response.id().ifPresent(id -> root.put("id", id));
+        response.op().ifPresent(op -> root.put("op", op.wireName()));
+        switch (response) {
+            case Response.Ok ok -> {
+                root.put("ok", true);
+                root.set("body", mapper.valueToTree(ok.body()));
+            }
+            case Response.Failure failure -> {
+                root.put("ok", false);
+                ObjectNode error = root.putObject("error");
+                error.put("code", failure.code().name());
+                error.put("message", failure.message());
+            }
+        }
+        return write(root);
+    }
+
+    public Response decodeResponse(byte[] payload) {
+        ObjectNode root = readEnvelope(payload);
+        Optional<String> id = Optional.ofNullable(correlatableId(root));
+        Optional<Operation> op = Check.textField(root, "op").flatMap(Operation::ofWireName);
+        if (!root.path("ok").isBoolean()) {
+            throw Check.invalid("ok is required and must be true or false");
+        }
+        if (root.get("ok").booleanValue()) {
+            Operation operation = op.orElseThrow(() -> Check.invalid("op is required and must be known when ok"));
+            ResponseBody body = convert(Check.objectField(root, "body"), operation.responseType(), "body");
+            return new Response.Ok(id.orElseThrow(() -> Check.invalid("id is required when ok")), operation, body);
+        }
+        JsonNode error = Check.objectField(root, "error");
+        String code = Check.textField((ObjectNode) error, "code").orElseThrow(() -> Check.invalid("error.code is required"));
+        ErrorCode errorCode;
+        try {
+            errorCode = ErrorCode.valueOf(code);
+        } catch (IllegalArgumentException unknown) {
+            errorCode = ErrorCode.INTERNAL; // a newer hub's code: still a failure, reported as such
+        }
+        String message = Check.textField((ObjectNode) error, "message").orElse(code);
+        return new Response.Failure(id, op, errorCode, message);
+    }
+
+    // ---- events ---------------------------------------------------------------------------------------------
+
+    public byte[] encode(Event event) {
+        ObjectNode root = envelope();
+        root.put("id", event.id());
+        root.put("type", EventType.of(event.body()).wireName());
+        root.set("ts", mapper.valueToTree(event.ts()));
+        root.set("body", mapper.valueToTree(event.body()));
+        return write(root);
+    }
+
+    public Event decodeEvent(byte[] payload) {
+        ObjectNode root = readEnvelope(payload);
+        Check.ulidField(root, "id");
+        EventType type = Check.textField(root, "type").flatMap(EventType::ofWireName)
+                .orElseThrow(() -> Check.invalid("type is required and must be a known event type"));
+        OffsetDateTime ts = convert(root.get("ts"), OffsetDateTime.class, "ts");
+        return new Event(root.get("id").asText(), ts, convert(Check.objectField(root, "body"), type.bodyType(), "body"));
+    }
+
+    // ---- retained state (status, counter state, board, services) --------------------------------------------
+
+    /** Encodes a state record ({@code DeviceStatus}, {@code CounterState}, {@code Board}, {@code ServiceCatalogue}). */
+    public byte[] encodeState(Record state) {
+        ObjectNode root = envelope();
+        root.setAll((ObjectNode) mapper.valueToTree(state));
+        return write(root);
+    }
+
+    public <T extends Record> T decodeState(byte[] payload, Class<T> type) {
+        ObjectNode root = readEnvelope(payload);
+        root.remove("v");
+        return convert(root, type, "");
+    }
+
+    // ---- internals ------------------------------------------------------------------------------------------
+
+    private ObjectNode envelope() {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("v", Protocol.VERSION);
+        return root;
+    }
+
+    private byte[] write(ObjectNode root) {
+        try {
+            byte[] bytes = mapper.writeValueAsBytes(root);
+            if (bytes.length > Protocol.MAX_MESSAGE_BYTES) {
+                throw new ProtocolException(ErrorCode.MESSAGE_TOO_LARGE,
+                        "message of " + bytes.length + " bytes exceeds " + Protocol.MAX_MESSAGE_BYTES);
+            }
+            return bytes;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + root, e);
+        }
+    }
+
+    private ObjectNode readEnvelope(byte[] payload) {
+        if (payload.length > Protocol.MAX_MESSAGE_BYTES) {
+            throw new ProtocolException(ErrorCode.MESSAGE_TOO_LARGE,
+                    "message of " + payload.length + " bytes exceeds " + Protocol.MAX_MESSAGE_BYTES);
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(payload);
+        } catch (IOException e) {
+            throw new ProtocolException(ErrorCode.MALFORMED_JSON, "not valid UTF-8 JSON: " + firstLine(e));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ProtocolException(ErrorCode.MALFORMED_JSON, "a message must be one JSON object");
+        }
+        ObjectNode root = (ObjectNode) tree;
+        JsonNode v = root.get("v");
+        if (v == null || !v.isIntegralNumber()) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "v is required and must be an integer")
+                    .about(correlatableId(root), null);
+        }
+        if (v.asInt() != Protocol.VERSION) {
+            throw new ProtocolException(ErrorCode.UNSUPPORTED_VERSION,
+                    "wire version " + v.asText() + " is not supported; this party speaks " + Protocol.VERSION)
+                    .about(correlatableId(root), null);
+        }
+        return root;
+    }
+
+    /** The id, if it is a well-formed ULID: only then is it echoed back, never arbitrary text. */
+    private static String correlatableId(ObjectNode root) {
+        JsonNode id = root.get("id");
+        return id != null && id.isTextual() && Ulid.isCanonical(id.asText()) ? id.asText() : null;
+    }
+
+    private <T> T convert(JsonNode node, Class<T> type, String where) {
+        if (node == null || node.isNull()) {
+            throw Check.invalid((where.isEmpty() ? "message" : where) + " is required");
+        }
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof ProtocolException rejection) {
+                throw rejection;
+            }
+            throw Check.invalid(where + " is invalid: " + firstLine(e));
+        } catch (JsonMappingException e) {
+            throw Check.invalid(path(where, e) + " has a missing or wrong value: " + firstLine(e));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw Check.invalid(where + " is invalid: " + firstLine(e));
+        }
+    }
+
+    private static String path(String where, JsonMappingException e) {
+        StringBuilder path = new StringBuilder(where);
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "message" : path.toString();
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return Check.shorten(newline < 0 ? message : message.substring(0, newline));
+    }
+
+    /** Field access on the raw tree, with the codec's error vocabulary. */
+    private static final class Check {
+        static Optional<String> textField(ObjectNode root, String field) {
+            JsonNode node = root.get(field);
+            return node != null && node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
+        }
+
+        static void ulidField(ObjectNode root, String field) {
+            JsonNode node = root.get(field);
+            if (node == null || !node.isTextual() || !Ulid.isCanonical(node.asText())) {
+                throw invalid(field + " is required and must be a ULID (26 upper-case Crockford base32 characters)");
+            }
+        }
+
+        static JsonNode objectField(ObjectNode root, String field) {
+            JsonNode node = root.get(field);
+            if (node == null || !node.isObject()) {
+                throw invalid(field + " is required and must be a JSON object");
+            }
+            return node;
+        }
+
+        static ProtocolException invalid(String message) {
+            return new ProtocolException(ErrorCode.INVALID_FIELD, message);
+        }
+
+        static String shorten(String text) {
+            String clean = text.replaceAll("\\p{Cntrl}", "?");
+            return clean.length() > 120 ? clean.substring(0, 120) + "…" : clean;
+        }
+    }
+
+    /** Text for logs: the payload as UTF-8, cut short and stripped of control characters. */
+    public static String preview(byte[] payload) {
+        return Check.shorten(new String(payload, 0, Math.min(payload.length, 200), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,97 @@
+package vn.motcua.protocol.message;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import vn.motcua.protocol.ErrorCode;
+import vn.motcua.protocol.ProtocolException;
+import vn.motcua.protocol.Ulid;
+
+/** Field validation used by the compact constructors of wire records; failures are {@link ErrorCode#INVALID_FIELD}. */
+final class Check {
+
+    /** Service and priority-class codes: short, upper-case, safe to show and to log. */
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,15}");
+    /** A ticket label as printed: service prefix, a dash, and the number, e.g. {@code 1-023}. */
+    private static final Pattern TICKET = Pattern.compile("[A-Z0-9]{1,4}-[0-9]{1,5}");
+    static final int MAX_TEXT = 500;
+
+    private Check() {
+    }
+
+    static <T> T required(T value, String field) {
+        if (value == null) {
+            throw invalid(field + " is required");
+        }
+        return value;
+    }
+
+    static String code(String value, String field) {
+        required(value, field);
+        if (!CODE.matcher(value).matches()) {
+            throw invalid(field + " must be an upper-case code like HT or ELDERLY, was " + quote(value));
+        }
+        return value;
+    }
+
+    static Optional<String> code(Optional<String> value, String field) {
+        return optional(value).map(v -> code(v, field));
+    }
+
+    static String ticket(String value, String field) {
+        required(value, field);
+        if (!TICKET.matcher(value).matches()) {
+            throw invalid(field + " must be a ticket label like 1-023, was " + quote(value));
+        }
+        return value;
+    }
+
+    static String ulid(String value, String field) {
+        required(value, field);
+        if (!Ulid.isCanonical(value)) {
+            throw invalid(field + " must be a ULID (26 upper-case Crockford base32 characters), was " + quote(value));
+        }
+        return value;
+    }
+
+    static String text(String value, String field) {
+        required(value, field);
+        if (value.length() > MAX_TEXT) {
+            throw invalid(field + " is longer than " + MAX_TEXT + " characters");
+        }
+        return value;
+    }
+
+    static Optional<String> text(Optional<String> value, String field) {
+        return optional(value).map(v -> text(v, field));
+    }
+
+    static int counter(int value, String field) {
+        return range(value, 1, 999, field);
+    }
+
+    static int range(int value, int min, int max, String field) {
+        if (value < min || value > max) {
+            throw invalid(field + " is required and must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    static int nonNegative(int value, String field) {
+        return range(value, 0, Integer.MAX_VALUE, field);
+    }
+
+    /** Jackson hands {@code null} for an Optional only when constructed by hand; treat it as absent. */
+    static <T> Optional<T> optional(Optional<T> value) {
+        return value == null ? Optional.empty() : value;
+    }
+
+    static ProtocolException invalid(String message) {
+        return new ProtocolException(ErrorCode.INVALID_FIELD, message);
+    }
+
+    private static String quote(String value) {
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return '"' + shown + '"';
+    }
+}

@@ -1,0 +1,58 @@
+package vn.motcua.protocol.message;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Every request operation of wire version 1, with the record types of its request and response bodies. */
+public enum Operation {
+    TICKET_ISSUE("ticket.issue", RequestBody.TicketIssue.class, ResponseBody.TicketIssued.class),
+    TICKET_ISSUE_OFFLINE("ticket.issueOffline", RequestBody.TicketIssueOffline.class, ResponseBody.TicketIssued.class),
+    APPOINTMENT_CHECKIN("appointment.checkin", RequestBody.AppointmentCheckin.class, ResponseBody.TicketIssued.class),
+    COUNTER_NEXT("counter.next", RequestBody.CounterNext.class, ResponseBody.TicketCalled.class),
+    COUNTER_CALL_TICKET("counter.callTicket", RequestBody.CounterCallTicket.class, ResponseBody.TicketCalled.class),
+    COUNTER_RECALL("counter.recall", RequestBody.CounterRecall.class, ResponseBody.TicketCalled.class),
+    COUNTER_START("counter.start", RequestBody.CounterStart.class, ResponseBody.CounterUpdated.class),
+    COUNTER_DONE("counter.done", RequestBody.CounterDone.class, ResponseBody.CounterUpdated.class),
+    COUNTER_NO_SHOW("counter.noShow", RequestBody.CounterNoShow.class, ResponseBody.CounterUpdated.class),
+    COUNTER_TRANSFER("counter.transfer", RequestBody.CounterTransfer.class, ResponseBody.CounterUpdated.class),
+    COUNTER_HOLD("counter.hold", RequestBody.CounterHold.class, ResponseBody.CounterUpdated.class),
+    COUNTER_PAUSE("counter.pause", RequestBody.CounterPause.class, ResponseBody.CounterUpdated.class),
+    COUNTER_RESUME("counter.resume", RequestBody.CounterResume.class, ResponseBody.CounterUpdated.class),
+    RATING_SUBMIT("rating.submit", RequestBody.RatingSubmit.class, ResponseBody.RatingRecorded.class),
+    LEASE_RENEW("lease.renew", RequestBody.LeaseRenew.class, ResponseBody.LeaseGranted.class);
+
+    private final String wireName;
+    private final Class<? extends RequestBody> requestType;
+    private final Class<? extends ResponseBody> responseType;
+
+    Operation(String wireName, Class<? extends RequestBody> requestType, Class<? extends ResponseBody> responseType) {
+        this.wireName = wireName;
+        this.requestType = requestType;
+        this.responseType = responseType;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    public Class<? extends RequestBody> requestType() {
+        return requestType;
+    }
+
+    public Class<? extends ResponseBody> responseType() {
+        return responseType;
+    }
+
+    public static Optional<Operation> ofWireName(String name) {
+        return Arrays.stream(values()).filter(op -> op.wireName.equals(name)).findFirst();
+    }
+
+    /** The operation whose request body has this type. */
+    public static Operation of(RequestBody body) {
+        return Arrays.stream(values()).filter(op -> op.requestType == body.getClass()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no operation for " + body.getClass()));
+    }
+}
