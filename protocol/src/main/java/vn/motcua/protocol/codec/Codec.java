@@ -1,20 +1,32 @@
 package vn.motcua.protocol.codec;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -42,6 +54,7 @@ public final class Codec {
     private final JsonMapper mapper = JsonMapper.builder()
             .addModule(new Jdk8Module())
             .addModule(new JavaTimeModule())
+            .addModule(strictTimes())
             .serializationInclusion(JsonInclude.Include.NON_ABSENT)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -191,7 +204,7 @@ public final class Codec {
         }
         JsonNode tree;
         try {
-            tree = mapper.readTree(payload);
+            tree = mapper.readTree(strictUtf8(payload));
         } catch (IOException e) {
             throw new ProtocolException(ErrorCode.MALFORMED_JSON, "not valid UTF-8 JSON: " + firstLine(e));
         }
@@ -204,12 +217,62 @@ public final class Codec {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, "v is required and must be an integer")
                     .about(correlatableId(root), null);
         }
-        if (v.asInt() != Protocol.VERSION) {
+        if (!v.canConvertToInt() || v.intValue() != Protocol.VERSION) {
             throw new ProtocolException(ErrorCode.UNSUPPORTED_VERSION,
                     "wire version " + v.asText() + " is not supported; this party speaks " + Protocol.VERSION)
                     .about(correlatableId(root), null);
         }
         return root;
+    }
+
+    /**
+     * The payload as text, refusing what is not UTF-8 (overlong forms, lone surrogates, UTF-16) that the JSON parser's
+     * own decoding would let through.
+     */
+    private static String strictUtf8(byte[] payload) {
+        ByteBuffer in = ByteBuffer.wrap(payload);
+        CharBuffer out = CharBuffer.allocate(payload.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            throw new ProtocolException(ErrorCode.MALFORMED_JSON, "not valid UTF-8 at byte " + in.position());
+        }
+        return out.flip().toString();
+    }
+
+    /** Times and dates only as ISO-8601 strings ({@code 2026-11-23T08:15:02+07:00}, {@code 2026-11-23}), never numbers or arrays. */
+    private static SimpleModule strictTimes() {
+        return new SimpleModule("motcua-strict-times")
+                .addDeserializer(OffsetDateTime.class, new IsoString<>(OffsetDateTime.class,
+                        text -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)))
+                .addDeserializer(LocalDate.class, new IsoString<>(LocalDate.class,
+                        text -> LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE)));
+    }
+
+    private static final class IsoString<T> extends StdScalarDeserializer<T> {
+        private final Class<T> type;
+        private final transient Function<String, T> parse;
+
+        IsoString(Class<T> type, Function<String, T> parse) {
+            super(type);
+            this.type = type;
+            this.parse = parse;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return type.cast(ctxt.handleUnexpectedToken(type, p));
+            }
+            try {
+                return parse.apply(p.getText());
+            } catch (DateTimeException e) {
+                return type.cast(ctxt.handleWeirdStringValue(type, p.getText(),
+                        "not an ISO-8601 " + type.getSimpleName()));
+            }
+        }
     }
 
     /** The id, if it is a well-formed ULID: only then is it echoed back, never arbitrary text. */
@@ -228,7 +291,7 @@ public final class Codec {
             if (e.getCause() instanceof ProtocolException rejection) {
                 throw rejection;
             }
-            throw Check.invalid(where + " is invalid: " + firstLine(e));
+            throw Check.invalid(path(where, e) + " is invalid: " + firstLine(e));
         } catch (JsonMappingException e) {
             throw Check.invalid(path(where, e) + " has a missing or wrong value: " + firstLine(e));
         } catch (JsonProcessingException | IllegalArgumentException e) {

@@ -12,7 +12,7 @@ public record Board(String office, long sequence, List<CounterState> counters, L
 
     public Board {
         Check.text(office, "office");
-        Check.nonNegative((int) Math.min(sequence, Integer.MAX_VALUE), "sequence");
+        Check.nonNegative(sequence, "sequence");
         counters = List.copyOf(Check.required(counters, "counters"));
         recentCalls = List.copyOf(Check.required(recentCalls, "recentCalls"));
         Check.required(updatedAt, "updatedAt");

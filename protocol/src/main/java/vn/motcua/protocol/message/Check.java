@@ -81,6 +81,13 @@ final class Check {
         return range(value, 0, Integer.MAX_VALUE, field);
     }
 
+    static long nonNegative(long value, String field) {
+        if (value < 0) {
+            throw invalid(field + " is required and must be 0 or more, was " + value);
+        }
+        return value;
+    }
+
     /** Jackson hands {@code null} for an Optional only when constructed by hand; treat it as absent. */
     static <T> Optional<T> optional(Optional<T> value) {
         return value == null ? Optional.empty() : value;

@@ -16,7 +16,7 @@ public sealed interface EventBody {
     /** Periodic health of the unit. */
     record Health(long uptimeSeconds, int heapUsedMb, int outboxDepth) implements EventBody {
         public Health {
-            Check.nonNegative((int) Math.min(uptimeSeconds, Integer.MAX_VALUE), "body.uptimeSeconds");
+            Check.nonNegative(uptimeSeconds, "body.uptimeSeconds");
             Check.nonNegative(heapUsedMb, "body.heapUsedMb");
             Check.nonNegative(outboxDepth, "body.outboxDepth");
         }

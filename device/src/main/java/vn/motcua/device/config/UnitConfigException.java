@@ -1,0 +1,40 @@
+package vn.motcua.device.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A unit configuration that cannot be used. The message names the file (when there is one), the field and what is
+ * wrong with it, so an installer can fix the file without reading code.
+ */
+public final class UnitConfigException extends RuntimeException {
+
+    private final String field;
+
+    /** A problem with one field; {@code field} is its name in the JSON file. */
+    public UnitConfigException(String field, String problem) {
+        super(field + ": " + problem);
+        this.field = field;
+    }
+
+    /** A problem with the file as a whole (missing, unreadable, not JSON). */
+    public UnitConfigException(Path file, String problem, Throwable cause) {
+        super(file + ": " + problem, cause);
+        this.field = null;
+    }
+
+    private UnitConfigException(Path file, UnitConfigException fieldProblem) {
+        super(file + ": " + fieldProblem.getMessage(), fieldProblem.getCause());
+        this.field = fieldProblem.field;
+    }
+
+    /** The same problem, now saying which file it is in. */
+    UnitConfigException in(Path file) {
+        return new UnitConfigException(file, this);
+    }
+
+    /** The JSON field at fault, or empty when the file as a whole is. */
+    public Optional<String> field() {
+        return Optional.ofNullable(field);
+    }
+}

@@ -1,0 +1,100 @@
+package vn.motcua.device.link;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.protocol.message.Operation;
+import vn.motcua.protocol.message.Request;
+import vn.motcua.protocol.message.Response;
+import vn.motcua.protocol.message.ResponseBody;
+
+/**
+ * Requests sent and not yet answered, by request id. Callers' threads register; answers, timeouts and failures are
+ * applied on the link's event thread, so each future completes exactly once, on that thread.
+ */
+final class PendingRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(PendingRequests.class);
+
+    private record Pending(Operation operation, CompletableFuture<ResponseBody> answer) {
+    }
+
+    private final String deviceId;
+    private final ScheduledExecutorService eventThread;
+    private final Duration timeout;
+    private final Map<String, Pending> byId = new ConcurrentHashMap<>();
+
+    PendingRequests(String deviceId, ScheduledExecutorService eventThread, Duration timeout) {
+        this.deviceId = deviceId;
+        this.eventThread = eventThread;
+        this.timeout = timeout;
+    }
+
+    /** Registers the request before it is published, so even an instant answer finds it. */
+    CompletableFuture<ResponseBody> register(Request request) {
+        CompletableFuture<ResponseBody> answer = new CompletableFuture<>();
+        byId.put(request.id(), new Pending(request.op(), answer));
+        ScheduledFuture<?> expiry = eventThread.schedule(() -> expire(request.id()), timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        answer.whenComplete((body, failure) -> expiry.cancel(false));
+        return answer;
+    }
+
+    /** Completes the request the response answers. Runs on the event thread. */
+    void answer(Response response) {
+        switch (response) {
+            case Response.Ok ok -> {
+                Pending pending = byId.remove(ok.requestId());
+                if (pending == null) {
+                    log.info("{}: dropped an answer to unknown or expired request {} ({})", deviceId,
+                            ok.requestId(), ok.operation().wireName());
+                } else if (pending.operation() != ok.operation()) {
+                    pending.answer().completeExceptionally(new LinkException("hub answered " + ok.requestId() + " ("
+                            + pending.operation().wireName() + ") as " + ok.operation().wireName()));
+                } else {
+                    pending.answer().complete(ok.body());
+                }
+            }
+            case Response.Failure failure -> {
+                Pending pending = failure.id().map(byId::remove).orElse(null);
+                if (pending == null) {
+                    log.warn("{}: hub reported {} for unknown or unreadable request {}: {}", deviceId, failure.code(),
+                            failure.id().orElse("(no id)"), failure.message());
+                } else {
+                    pending.answer().completeExceptionally(
+                            new RequestFailedException(pending.operation(), failure.code(), failure.message()));
+                }
+            }
+        }
+    }
+
+    /** The request could not be sent at all. */
+    void fail(String requestId, Throwable cause) {
+        Pending pending = byId.remove(requestId);
+        if (pending != null) {
+            pending.answer().completeExceptionally(cause);
+        }
+    }
+
+    /** Fails everything still waiting, e.g. when the link closes. */
+    void failAll(Throwable cause) {
+        byId.keySet().forEach(id -> fail(id, cause));
+    }
+
+    private void expire(String requestId) {
+        Pending pending = byId.remove(requestId);
+        if (pending != null) {
+            log.warn("{}: {} {} got no answer within {} ms", deviceId, pending.operation().wireName(), requestId,
+                    timeout.toMillis());
+            pending.answer().completeExceptionally(new RequestTimeoutException(pending.operation(), requestId, timeout));
+        }
+    }
+}

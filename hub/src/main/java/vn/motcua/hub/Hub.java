@@ -1,0 +1,104 @@
+package vn.motcua.hub;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.hub.broker.EmbeddedBroker;
+import vn.motcua.hub.gateway.DeviceGateway;
+import vn.motcua.hub.metrics.Metrics;
+import vn.motcua.hub.store.HubStore;
+import vn.motcua.hub.web.WebServer;
+import vn.motcua.hub.writer.DeskWriter;
+
+/**
+ * One running hub: broker (embedded or external), store, the desk writer, the device gateway and the web server,
+ * started in dependency order and closed in reverse.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+    private final Deque<AutoCloseable> parts;
+    private final String brokerUrl;
+    private final WebServer web;
+    private final DeskWriter writer;
+    private final Metrics metrics;
+
+    private Hub(Deque<AutoCloseable> parts, String brokerUrl, WebServer web, DeskWriter writer, Metrics metrics) {
+        this.parts = parts;
+        this.brokerUrl = brokerUrl;
+        this.web = web;
+        this.writer = writer;
+        this.metrics = metrics;
+    }
+
+    public static Hub start(HubSettings settings, Clock clock) throws IOException, MqttException {
+        Deque<AutoCloseable> parts = new ArrayDeque<>();
+        try {
+            String site = settings.office().id();
+            String brokerUrl;
+            if (settings.externalBrokerUrl().isPresent()) {
+                brokerUrl = settings.externalBrokerUrl().get();
+            } else {
+                EmbeddedBroker broker = EmbeddedBroker.start(settings.mqttHost(), settings.mqttPort(),
+                        settings.dataDir().resolve("broker"), site);
+                parts.push(broker);
+                brokerUrl = broker.url();
+            }
+            HubStore store = HubStore.open(settings.dataDir().resolve("hub.db"));
+            parts.push(store);
+            Metrics metrics = new Metrics();
+            DeviceGateway gateway = DeviceGateway.connect(brokerUrl, site, settings.dataDir(), metrics);
+            parts.push(gateway);
+            DeskWriter writer = new DeskWriter(settings.office(), store, clock, gateway);
+            parts.push(writer);
+            gateway.serve(writer);
+            WebServer web = WebServer.start(settings.httpHost(), settings.httpPort(), writer);
+            parts.push(web);
+            LOG.info("hub for {} ({}) is up: broker {}, web http://{}:{}/", settings.office().name(), site, brokerUrl,
+                    settings.httpHost(), web.port());
+            return new Hub(parts, brokerUrl, web, writer, metrics);
+        } catch (IOException | MqttException | RuntimeException e) {
+            closeAll(parts);
+            throw e;
+        }
+    }
+
+    public String brokerUrl() {
+        return brokerUrl;
+    }
+
+    public int httpPort() {
+        return web.port();
+    }
+
+    public DeskWriter writer() {
+        return writer;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        closeAll(parts);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> parts) {
+        while (!parts.isEmpty()) {
+            AutoCloseable part = parts.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("error while closing {}: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package vn.motcua.hub.broker;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.moquette.broker.Server;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptConnectionLostMessage;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import vn.motcua.protocol.codec.Codec;
+import vn.motcua.protocol.message.DeviceStatus;
+import vn.motcua.protocol.topic.DeviceChannel;
+import vn.motcua.protocol.topic.Topics;
+
+/**
+ * Moquette 0.17 delivers a unit's will but does not keep it as the retained status (moquette #562), so a display
+ * connecting later would still see the unit online. When a unit's connection is lost this handler publishes the
+ * contract's will, {@code {"v":1,"online":false}}, retained on the unit's status topic, as Mosquitto does itself.
+ * Units use their device id as MQTT client id; other client ids are ignored.
+ */
+final class OfflineWill extends AbstractInterceptHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineWill.class);
+
+    private final Server server;
+    private final Topics topics;
+    private final byte[] offline = new Codec().encodeState(DeviceStatus.offline());
+
+    OfflineWill(Server server, String site) {
+        this.server = server;
+        this.topics = Topics.forSite(site);
+    }
+
+    @Override
+    public String getID() {
+        return "motcua-offline-will";
+    }
+
+    @Override
+    public void onConnectionLost(InterceptConnectionLostMessage lost) {
+        if (!Topics.isValidName(lost.getClientID())) {
+            return;
+        }
+        MqttPublishMessage message = new MqttPublishMessage(
+                new MqttFixedHeader(MqttMessageType.PUBLISH, false, MqttQoS.AT_LEAST_ONCE, true, 0),
+                new MqttPublishVariableHeader(topics.device(lost.getClientID(), DeviceChannel.STATUS), 0),
+                Unpooled.copiedBuffer(offline));
+        server.internalPublish(message, "motcua-hub");
+    }
+
+    @Override
+    public void onSessionLoopError(Throwable error) {
+        LOG.warn("broker session loop error", error);
+    }
+}

@@ -1,0 +1,197 @@
+package vn.motcua.hub.gateway;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
+import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.hub.metrics.Metrics;
+import vn.motcua.hub.writer.DeskWriter;
+import vn.motcua.hub.writer.StatePublisher;
+import vn.motcua.protocol.Protocol;
+import vn.motcua.protocol.ProtocolException;
+import vn.motcua.protocol.codec.Codec;
+import vn.motcua.protocol.message.Board;
+import vn.motcua.protocol.message.CounterState;
+import vn.motcua.protocol.message.Request;
+import vn.motcua.protocol.message.Response;
+import vn.motcua.protocol.message.ServiceCatalogue;
+import vn.motcua.protocol.topic.DeviceChannel;
+import vn.motcua.protocol.topic.Topic;
+import vn.motcua.protocol.topic.Topics;
+import vn.motcua.protocol.transport.NoDelaySocketFactory;
+
+/**
+ * The hub's side of the wire. Subscribes to every unit's request topic, decodes and validates each request,
+ * answers broken ones at once with an error, hands valid ones to the {@link DeskWriter}, and publishes the answer
+ * on the unit's response topic once the writer has committed. Also publishes the retained state topics.
+ * Paho's callback thread runs {@link #messageArrived}; it never blocks and never throws (an exception there would
+ * drop the connection). Publishing is asynchronous and safe from the writer thread.
+ */
+public final class DeviceGateway implements MqttCallbackExtended, StatePublisher, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceGateway.class);
+
+    private final MqttAsyncClient client;
+    private final Topics topics;
+    private final Metrics metrics;
+    private final Codec codec = new Codec();
+    private final CountDownLatch serving = new CountDownLatch(1);
+    private volatile DeskWriter writer;
+
+    private DeviceGateway(MqttAsyncClient client, Topics topics, Metrics metrics) {
+        this.client = client;
+        this.topics = topics;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Connects to the broker with a persistent session (requests published while the hub restarts are delivered
+     * when it is back) and waits for the connection.
+     */
+    public static DeviceGateway connect(String brokerUrl, String site, Path dataDir, Metrics metrics) throws MqttException {
+        MqttAsyncClient client = new MqttAsyncClient(brokerUrl, "motcua-hub." + site,
+                new MqttDefaultFilePersistence(dataDir.resolve("mqtt").toString()));
+        DeviceGateway gateway = new DeviceGateway(client, Topics.forSite(site), metrics);
+        client.setCallback(gateway);
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay(5_000);
+        options.setKeepAliveInterval(10);
+        options.setMaxInflight(1_000);
+        options.setSocketFactory(new NoDelaySocketFactory());
+        client.connect(options).waitForCompletion(10_000);
+        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
+        buffer.setBufferEnabled(true);
+        buffer.setBufferSize(10_000);
+        buffer.setDeleteOldestMessages(false);
+        client.setBufferOpts(buffer);
+        return gateway;
+    }
+
+    /** Starts taking requests; responses and state go out after each commit of {@code deskWriter}. */
+    public void serve(DeskWriter deskWriter) throws MqttException {
+        this.writer = deskWriter;
+        serving.countDown();
+        client.subscribe(topics.everyDevice(DeviceChannel.REQUEST), Protocol.QOS).waitForCompletion(10_000);
+        LOG.info("taking requests on {}", topics.everyDevice(DeviceChannel.REQUEST));
+    }
+
+    @Override
+    public void messageArrived(String topicName, MqttMessage message) {
+        try {
+            Optional<Topic> topic = Topic.parse(topicName);
+            if (topic.orElse(null) instanceof Topic.Device device && device.channel() == DeviceChannel.REQUEST
+                    && device.site().equals(topics.site())) {
+                handle(device.deviceId(), message.getPayload());
+            } else {
+                metrics.increment("motcua_gateway_foreign_messages_total");
+            }
+        } catch (RuntimeException e) {
+            metrics.increment("motcua_gateway_internal_errors_total");
+            LOG.error("request on {} could not be handled", topicName, e);
+        }
+    }
+
+    private void handle(String deviceId, byte[] payload) {
+        awaitServing();
+        Request request;
+        try {
+            request = codec.decodeRequest(payload);
+        } catch (ProtocolException rejected) {
+            metrics.increment("motcua_requests_rejected_total", "code", rejected.code().name());
+            LOG.warn("rejected request from {}: {} {} — payload: {}", deviceId, rejected.code(), rejected.getMessage(),
+                    Codec.preview(payload));
+            reply(deviceId, codec.encode(Response.Failure.of(rejected)));
+            return;
+        }
+        metrics.increment("motcua_requests_total", "op", request.op().wireName());
+        writer.submit(deviceId, request, response -> reply(deviceId, response));
+    }
+
+    /**
+     * A persistent session may deliver requests queued while the hub was down as soon as it connects, before the
+     * writer exists; the callback thread waits for it rather than drop them.
+     */
+    private void awaitServing() {
+        try {
+            if (!serving.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the desk writer did not start within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the desk writer", e);
+        }
+    }
+
+    private void reply(String deviceId, byte[] response) {
+        publish(topics.device(deviceId, DeviceChannel.RESPONSE), response, false);
+    }
+
+    @Override
+    public void counterState(CounterState state) {
+        publish(topics.counterState(state.counter()), codec.encodeState(state), true);
+    }
+
+    @Override
+    public void board(Board board) {
+        publish(topics.board(), codec.encodeState(board), true);
+    }
+
+    @Override
+    public void services(ServiceCatalogue catalogue) {
+        publish(topics.services(), codec.encodeState(catalogue), true);
+    }
+
+    private void publish(String topic, byte[] payload, boolean retained) {
+        try {
+            client.publish(topic, payload, Protocol.QOS, retained);
+        } catch (MqttException e) {
+            metrics.increment("motcua_publish_failures_total");
+            LOG.error("cannot publish to {}: {}", topic, e.getMessage());
+        }
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+        LOG.info("{} to broker {}", reconnect ? "reconnected" : "connected", serverUri);
+        if (reconnect && writer != null) {
+            // The broker may have restarted without our session: subscribe again (idempotent if it kept it).
+            try {
+                client.subscribe(topics.everyDevice(DeviceChannel.REQUEST), Protocol.QOS);
+            } catch (MqttException e) {
+                LOG.error("cannot resubscribe to requests: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+        LOG.warn("lost the broker connection: {}; reconnecting", cause == null ? "closed" : cause.getMessage());
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+        // QoS1 acknowledgements need no action: the broker now holds the message.
+    }
+
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect().waitForCompletion(5_000);
+        }
+        client.close();
+    }
+}

@@ -1,0 +1,53 @@
+package vn.motcua.hub.site;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One office as its profile file describes it (the format of {@code config/offices/*.json}): identity, opening
+ * hours, services, counters and the arrival profile the simulator uses. Immutable and validated by
+ * {@link OfficeLoader}.
+ */
+public record Office(String id, String name, ZoneId zone, List<Period> hours, Set<DayOfWeek> days, int visitsPerDay,
+                     List<Service> services, List<Counter> counters, double priorityShare, double appointmentShare,
+                     double noShowShare, Map<LocalTime, Double> arrivalsByHalfHour) {
+
+    public Office {
+        hours = List.copyOf(hours);
+        days = Set.copyOf(days);
+        services = List.copyOf(services);
+        counters = List.copyOf(counters);
+        arrivalsByHalfHour = Map.copyOf(arrivalsByHalfHour);
+    }
+
+    /** A span of opening hours, e.g. 07:30-11:30. */
+    public record Period(LocalTime start, LocalTime end) {
+        public boolean contains(LocalTime time) {
+            return !time.isBefore(start) && time.isBefore(end);
+        }
+    }
+
+    /** A service area with its ticket prefix and the mean minutes one file takes. */
+    public record Service(String code, String prefix, String nameVi, String nameEn, double share, double meanMinutes) {
+    }
+
+    /** A counter and the services it serves, in preference order. */
+    public record Counter(int number, List<String> services) {
+        public Counter {
+            services = List.copyOf(services);
+        }
+    }
+
+    public Optional<Service> service(String code) {
+        return services.stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    public Optional<Counter> counter(int number) {
+        return counters.stream().filter(c -> c.number() == number).findFirst();
+    }
+}

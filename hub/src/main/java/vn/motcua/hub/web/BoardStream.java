@@ -1,0 +1,114 @@
+package vn.motcua.hub.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.protocol.codec.Codec;
+import vn.motcua.protocol.message.Board;
+
+/**
+ * {@code GET /api/board/stream}: Server-Sent Events carrying the board, once on connect and again after every change.
+ *
+ * <p>Threads: {@link #changed()} runs on the hub's writer thread and only drops a wake-up into each client's one-slot
+ * mailbox, which never waits for I/O. Each open stream has its own {@link StreamClient} thread that reads the latest
+ * board and writes it, so a slow or stalled screen delays nobody but itself, and receives the newest board rather
+ * than a backlog. The set of clients is concurrent; clients remove themselves when their stream closes.
+ */
+final class BoardStream implements AutoCloseable {
+
+    static final String EVENT = "board";
+    /** Far more screens than any office has; a guard against runaway reconnect loops holding threads. */
+    static final int MAX_CLIENTS = 256;
+    private static final Logger LOG = LoggerFactory.getLogger(BoardStream.class);
+
+    private final LiveState state;
+    private final Codec codec;
+    private final Duration keepAliveEvery;
+    private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<Encoded> lastEncoded = new AtomicReference<>();
+    private final AtomicLong opened = new AtomicLong();
+    private final SseHandler sse = new SseHandler(this::attach);
+    private volatile boolean closed;
+
+    /** A board and its JSON, so that many screens share one encoding of the same board. */
+    record Encoded(Board board, String json) {
+    }
+
+    BoardStream(LiveState state, Codec codec, Duration keepAliveEvery) {
+        this.state = state;
+        this.codec = codec;
+        this.keepAliveEvery = keepAliveEvery;
+    }
+
+    /** The route handler; runs on a Jetty request thread. */
+    void open(Context ctx) throws Exception {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            JsonReplies.notAcceptable(ctx);
+        } else if (closed || clients.size() >= MAX_CLIENTS) {
+            JsonReplies.busy(ctx);
+        } else {
+            sse.handle(ctx);
+        }
+    }
+
+    /** The LiveState listener, on the hub's writer thread: wakes every client, never blocks. */
+    void changed() {
+        for (StreamClient client : clients) {
+            client.wake();
+        }
+    }
+
+    /** How many streams are open now. */
+    int clientCount() {
+        return clients.size();
+    }
+
+    /** Ends every open stream; new ones are refused. */
+    @Override
+    public void close() {
+        closed = true;
+        clients.forEach(StreamClient::stop);
+    }
+
+    /** The state to send now, with its JSON encoded once for all clients. */
+    Encoded latest() {
+        Board board = state.board();
+        Encoded known = lastEncoded.get();
+        if (known != null && known.board().equals(board)) {
+            return known;
+        }
+        Encoded fresh = new Encoded(board, new String(codec.encodeState(board), StandardCharsets.UTF_8));
+        lastEncoded.set(fresh);
+        return fresh;
+    }
+
+    LiveState state() {
+        return state;
+    }
+
+    /** Runs on Javalin's async executor once the event-stream headers are sent. */
+    private void attach(SseClient sse) {
+        sse.keepAlive(); // hold the response open after this method returns
+        StreamClient client = new StreamClient(this, sse, keepAliveEvery);
+        clients.add(client);
+        sse.onClose(() -> {
+            clients.remove(client);
+            client.stop();
+        });
+        if (closed) {
+            client.stop();
+        }
+        client.start("board-stream-" + opened.incrementAndGet());
+        LOG.debug("board stream opened from {}, {} open", sse.ctx().ip(), clients.size());
+    }
+}

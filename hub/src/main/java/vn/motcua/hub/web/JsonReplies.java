@@ -1,0 +1,66 @@
+package vn.motcua.hub.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** JSON bodies of the web layer that are not wire records: health and errors. */
+final class JsonReplies {
+
+    static final String JSON = "application/json; charset=utf-8";
+    private static final Logger LOG = LoggerFactory.getLogger(JsonReplies.class);
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final int MAX_PATH_SHOWN = 200;
+
+    private JsonReplies() {
+    }
+
+    static void json(Context ctx, int status, byte[] body) {
+        ctx.status(status).contentType(JSON).header("Cache-Control", "no-store").result(body);
+    }
+
+    static void health(Context ctx) {
+        json(ctx, 200, write(Map.of("status", "UP")));
+    }
+
+    static void notFound(Context ctx) {
+        SecurityHeaders.apply(ctx);
+        String path = ctx.path().length() > MAX_PATH_SHOWN ? ctx.path().substring(0, MAX_PATH_SHOWN) + "…" : ctx.path();
+        json(ctx, 404, error("NOT_FOUND", "no page or API at " + path));
+    }
+
+    static void notAcceptable(Context ctx) {
+        json(ctx, 406, error("NOT_ACCEPTABLE", "this is a Server-Sent Events stream; send Accept: text/event-stream"));
+    }
+
+    static void busy(Context ctx) {
+        json(ctx, 503, error("TOO_MANY_STREAMS", "too many open board streams; try again later"));
+    }
+
+    /** An exception escaping a handler is a bug: logged in full, answered without details. */
+    static void internal(Exception e, Context ctx) {
+        LOG.error("web request {} {} failed", ctx.method(), ctx.path(), e);
+        SecurityHeaders.apply(ctx);
+        json(ctx, 500, error("INTERNAL", "internal error; see the hub log"));
+    }
+
+    private static byte[] error(String code, String message) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        return write(body);
+    }
+
+    private static byte[] write(Object body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + body, e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package vn.motcua.hub.web;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.javalin.http.sse.SseClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.protocol.message.ServiceCatalogue;
+
+/**
+ * One open board stream and the thread that writes to it.
+ *
+ * <p>Threads: {@link #wake()} and {@link #stop()} are called from any thread and never block. Everything else runs on
+ * this client's own thread, which owns the {@link SseClient} and the "last sent" fields. It is a platform thread, not
+ * a virtual one: Javalin's emitter writes inside {@code synchronized}, which on Java 21 would pin a carrier thread
+ * for as long as a stalled screen stops reading.
+ */
+final class StreamClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamClient.class);
+    private static final Object WAKE = new Object();
+    private static final long STACK_BYTES = 256 * 1024;
+
+    private final BoardStream stream;
+    private final SseClient sse;
+    private final Duration keepAliveEvery;
+    /** One slot: a wake-up already waiting means "send the latest", so further ones add nothing. */
+    private final BlockingQueue<Object> mailbox = new ArrayBlockingQueue<>(1);
+    private volatile boolean stopped;
+    private BoardStream.Encoded lastBoard;
+    private ServiceCatalogue lastServices;
+
+    StreamClient(BoardStream stream, SseClient sse, Duration keepAliveEvery) {
+        this.stream = stream;
+        this.sse = sse;
+        this.keepAliveEvery = keepAliveEvery;
+    }
+
+    void start(String name) {
+        Thread.ofPlatform().name(name).daemon(true).stackSize(STACK_BYTES).start(this::run);
+    }
+
+    /** Asks for the latest state to be sent; returns at once. */
+    void wake() {
+        mailbox.offer(WAKE);
+    }
+
+    /** Asks the thread to end the stream; returns at once. */
+    void stop() {
+        stopped = true;
+        mailbox.offer(WAKE);
+    }
+
+    private void run() {
+        try {
+            sendIfChanged();
+            while (!stopped && !sse.terminated()) {
+                Object signal = mailbox.poll(keepAliveEvery.toNanos(), TimeUnit.NANOSECONDS);
+                if (stopped || sse.terminated()) {
+                    break;
+                }
+                if (signal == null) {
+                    sse.sendComment("keep-alive");
+                } else {
+                    sendIfChanged();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("board stream to {} failed; closing it", sse.ctx().ip(), e);
+        } finally {
+            sse.close(); // completes the response; runs the close callback that forgets this client
+        }
+    }
+
+    /**
+     * Sends the board if it or the catalogue changed since the last send. The page fetches the catalogue on every
+     * board event, so a catalogue-only change (a ticket issued) is sent as a repeat of the same board sequence.
+     */
+    private void sendIfChanged() {
+        BoardStream.Encoded board = stream.latest();
+        ServiceCatalogue services = stream.state().services();
+        if (lastBoard != null && lastBoard.board().equals(board.board()) && Objects.equals(services, lastServices)) {
+            return;
+        }
+        sse.sendEvent(BoardStream.EVENT, board.json(), Long.toString(board.board().sequence()));
+        lastBoard = board;
+        lastServices = services;
+    }
+}

@@ -1,0 +1,103 @@
+package vn.motcua.hub.web;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.protocol.codec.Codec;
+
+/**
+ * The hub's web server: the hall board page, its JSON API and its live stream. Read-only: it shows the
+ * {@link LiveState} and never writes to the hub.
+ *
+ * <p>Routes: {@code GET /} (board page, {@code ?lang=en} for English), {@code /board.js}, {@code /board.css},
+ * {@code /api/board}, {@code /api/services}, {@code /api/board/stream} (Server-Sent Events), {@code /health}.
+ * Every response carries {@link SecurityHeaders}; unknown paths get a JSON 404.
+ *
+ * <p>Threads: Jetty's request threads serve requests; each open stream has its own writer thread
+ * (see {@link BoardStream}); the change listener runs on the hub's writer thread and never blocks.
+ */
+public final class WebServer implements AutoCloseable {
+
+    /** How often an idle stream carries a comment, so proxies and NAT keep the connection. */
+    static final Duration KEEP_ALIVE_EVERY = Duration.ofSeconds(15);
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final Javalin app;
+    private final BoardStream stream;
+    private final AutoCloseable subscription;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private WebServer(Javalin app, BoardStream stream, AutoCloseable subscription) {
+        this.app = app;
+        this.stream = stream;
+        this.subscription = subscription;
+    }
+
+    /**
+     * Starts serving {@code state} on {@code host:port}; port 0 picks a free port (see {@link #port()}).
+     *
+     * @throws io.javalin.util.JavalinBindException if the port is taken
+     */
+    public static WebServer start(String host, int port, LiveState state) {
+        return start(host, port, state, KEEP_ALIVE_EVERY);
+    }
+
+    static WebServer start(String host, int port, LiveState state, Duration keepAliveEvery) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(state, "state");
+        Codec codec = new Codec();
+        Pages pages = Pages.load();
+        StateApi api = new StateApi(state, codec);
+        BoardStream stream = new BoardStream(state, codec, keepAliveEvery);
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.routes.before(SecurityHeaders::apply);
+            Pages.ROUTES.forEach((path, asset) -> config.routes.get(path, pages.handler(asset)));
+            config.routes.get("/api/board", api::board);
+            config.routes.get("/api/services", api::services);
+            config.routes.get("/api/board/stream", stream::open);
+            config.routes.get("/health", JsonReplies::health);
+            config.routes.error(404, JsonReplies::notFound);
+            config.routes.exception(Exception.class, JsonReplies::internal);
+        });
+        app.start(host, port);
+        try {
+            AutoCloseable subscription = state.onChange(stream::changed);
+            LOG.info("web server listening on http://{}:{}/", host, app.port());
+            return new WebServer(app, stream, subscription);
+        } catch (RuntimeException e) {
+            app.stop();
+            throw e;
+        }
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return app.port();
+    }
+
+    /** How many board streams are open; for tests and metrics. */
+    int streamCount() {
+        return stream.clientCount();
+    }
+
+    /** Stops listening to the state, ends every stream and stops the server. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.warn("could not unregister the web server's change listener", e);
+        }
+        stream.close();
+        app.stop();
+    }
+}
