@@ -118,6 +118,11 @@ final class LinkCallbacks implements MqttCallbackExtended {
                     for (int i = 0; i < granted.length && i < filters.length; i++) {
                         if (granted[i] == SUBSCRIPTION_REFUSED) {
                             log.error("{}: the broker refused the subscription to {}", deviceId, filters[i]);
+                            if (filters[i].equals(responseTopic)) {
+                                // Without its answers the unit cannot work; say so at start rather than time out later.
+                                firstSubscribed.completeExceptionally(new LinkException(
+                                        "the broker refused the subscription to " + responseTopic));
+                            }
                         }
                     }
                     firstSubscribed.complete(null);

@@ -7,17 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
 import org.slf4j.Logger;
@@ -45,16 +38,15 @@ import vn.motcua.protocol.topic.Topics;
  *
  * <p>Delivery: everything is QoS 1 on a persistent session (client id = device id, clean session off) with Paho's
  * file persistence under {@code dataDir/mqtt}, so in-flight messages survive a restart; publishes made while the
- * broker is away wait in Paho's persisted disconnected buffer. Presence is the retained {@code dev/{id}/status}: online
- * on every connect, offline by the broker's will when the unit drops, and offline again on {@link #close()}.
+ * broker is away wait in Paho's persisted disconnected buffer. Presence is the retained {@code dev/{id}/status}:
+ * online on every connect, offline by the broker's will when the unit drops, and offline on {@link #close()}.
  * {@link #request} is the seam for the durable outbox (a later step): it will store the request before publishing
  * and resend unanswered ones with the same id.
  *
- * <p>Threads: Paho calls back on its own callback thread; those callbacks never block and never run unit code. They
- * hand work to the link's single event thread ({@code link-<deviceId>}), which completes request futures, fires
- * timeouts, and delivers retained state and connection changes, in arrival order. Unit code called from there must
- * not block it (no {@code join()} on another request); slow work such as printing belongs on its own thread.
- * The public methods may be called from any thread.
+ * <p>Threads: Paho calls back on its own thread, and {@link LinkCallbacks} only hands work on from there. Answers,
+ * timeouts, retained state and connection changes reach unit code on the link's single event thread
+ * ({@code link-<deviceId>}), in arrival order. Code running there must not block it (no {@code join()} on another
+ * request); slow work such as printing belongs on its own thread. The public methods may be called from any thread.
  */
 public final class MqttLink implements AutoCloseable {
 
@@ -62,10 +54,10 @@ public final class MqttLink implements AutoCloseable {
 
     /** How long {@link #connect(UnitConfig, String)} keeps trying to reach the broker. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
 
     private final UnitConfig config;
+    private final String firmwareVersion;
     private final Topics topics;
     private final String statusTopic;
     private final String requestTopic;
@@ -73,39 +65,34 @@ public final class MqttLink implements AutoCloseable {
     private final Codec codec = new Codec();
     private final Ulid ids = Ulid.generator();
     private final Clock clock = Clock.system(OfficeTime.ZONE);
-    private final MqttAsyncClient client;
-    private final ScheduledExecutorService eventThread;
+    private final EventThread eventThread;
     private final PendingRequests pending;
     private final StateSubscriptions states = new StateSubscriptions();
-    private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
+    private final MqttAsyncClient client;
     private final LinkCallbacks callbacks;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MqttLink(UnitConfig config, String firmwareVersion) throws MqttException {
         this.config = config;
+        this.firmwareVersion = firmwareVersion;
         this.topics = Topics.forSite(config.site());
         this.statusTopic = topics.device(config.deviceId(), DeviceChannel.STATUS);
         this.requestTopic = topics.device(config.deviceId(), DeviceChannel.REQUEST);
         this.eventTopic = topics.device(config.deviceId(), DeviceChannel.EVENT);
-        this.eventThread = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("link-" + config.deviceId()).daemon().factory());
+        this.eventThread = new EventThread("link-" + config.deviceId());
         this.pending = new PendingRequests(config.deviceId(), eventThread, config.requestTimeout());
         this.client = new MqttAsyncClient(config.brokerUrl(), config.deviceId(),
                 new MqttDefaultFilePersistence(persistenceDir(config).toString()));
-        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
-        buffer.setBufferEnabled(true);
-        buffer.setPersistBuffer(true);
-        buffer.setBufferSize(5_000);
-        buffer.setDeleteOldestMessages(false);
-        client.setBufferOpts(buffer);
-        this.callbacks = new LinkCallbacks(this, topics.device(config.deviceId(), DeviceChannel.RESPONSE),
-                codec.encodeState(DeviceStatus.online(config.roles(), firmwareVersion, OffsetDateTime.now(clock))));
+        client.setBufferOpts(LinkOptions.buffer());
+        this.callbacks = new LinkCallbacks(config.deviceId(), client, eventThread, statusTopic,
+                topics.device(config.deviceId(), DeviceChannel.RESPONSE), this::onlineStatus, states,
+                this::onResponse);
         client.setCallback(callbacks);
     }
 
     /**
-     * Opens the unit's link and blocks until it is connected and subscribed, retrying for
-     * {@link #CONNECT_TIMEOUT} while the broker is unreachable.
+     * Opens the unit's link and blocks until it is connected and subscribed, retrying for {@link #CONNECT_TIMEOUT}
+     * while the broker is unreachable.
      *
      * @throws LinkException when the broker cannot be reached in time or the persistence directory is unusable
      */
@@ -123,8 +110,9 @@ public final class MqttLink implements AutoCloseable {
                     + persistenceDir(config) + "): " + e, e);
         }
         try {
-            new FirstConnect(link.client, options(config, link.statusTopic, link.codec), link.callbacks.ready(),
-                    config, RETRY_PAUSE).await(timeout);
+            new FirstConnect(config.deviceId(), link.client,
+                    LinkOptions.connect(link.statusTopic, link.codec.encodeState(DeviceStatus.offline())),
+                    link.callbacks.firstSubscribed()).await(timeout);
             return link;
         } catch (RuntimeException e) {
             link.close();
@@ -135,8 +123,8 @@ public final class MqttLink implements AutoCloseable {
     /**
      * Sends a request and completes with the hub's answer, on the link's event thread. Fails with
      * {@link RequestFailedException} when the hub refuses, {@link RequestTimeoutException} when no answer comes within
-     * the configured timeout, {@link LinkException} when it cannot be sent, {@link ProtocolException} when the body
-     * breaks the contract (too large).
+     * the configured timeout, {@link LinkException} when it cannot be sent or the link closes first, and
+     * {@link ProtocolException} when the body breaks the contract (too large).
      */
     public CompletableFuture<ResponseBody> request(RequestBody body) {
         Objects.requireNonNull(body, "body");
@@ -152,8 +140,8 @@ public final class MqttLink implements AutoCloseable {
         }
         CompletableFuture<ResponseBody> answer = pending.register(request);
         try {
-            client.publish(requestTopic, payload, Protocol.QOS, false, null, new FailureListener(
-                    failure -> onEventThread(() -> pending.fail(request.id(), sendFailure(request, failure)))));
+            client.publish(requestTopic, payload, Protocol.QOS, false, null, new FailureListener(failure ->
+                    eventThread.execute(() -> pending.fail(request.id(), sendFailure(request, failure)))));
         } catch (MqttException e) {
             pending.fail(request.id(), sendFailure(request, e));
         }
@@ -162,8 +150,8 @@ public final class MqttLink implements AutoCloseable {
 
     /**
      * Listens to a retained topic of this site (counter state, board, services). The listener gets the current
-     * retained message soon after and every change; it may see the same message again after a reconnect, since
-     * every connect subscribes anew. Called on the link's event thread.
+     * retained message soon after, then every change, on the link's event thread. It may see the same message again
+     * after a reconnect, since every connect subscribes anew, so it must treat messages as "the state is now".
      */
     public void onState(String topic, Consumer<byte[]> listener) {
         if (Topic.parse(topic).filter(t -> t.site().equals(config.site())).isEmpty()) {
@@ -177,13 +165,18 @@ public final class MqttLink implements AutoCloseable {
 
     /** Tells {@code listener} of every later change of the connection, on the link's event thread. */
     public void onConnection(ConnectionListener listener) {
-        connectionListeners.add(Objects.requireNonNull(listener, "listener"));
+        callbacks.addConnectionListener(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Publishes a fact for the hub (QoS 1, not retained); queued while the broker is away. Failures are logged. */
     public void publishEvent(EventBody body) {
         Event event = new Event(ids.next(), OffsetDateTime.now(clock), Objects.requireNonNull(body, "body"));
-        publish(eventTopic, codec.encode(event), false);
+        try {
+            client.publish(eventTopic, codec.encode(event), Protocol.QOS, false, null, new FailureListener(failure ->
+                    log.warn("{}: event {} was not sent: {}", config.deviceId(), event.id(), failure.toString())));
+        } catch (MqttException e) {
+            log.warn("{}: event {} was not sent: {}", config.deviceId(), event.id(), e.toString());
+        }
     }
 
     public boolean isConnected() {
@@ -198,7 +191,7 @@ public final class MqttLink implements AutoCloseable {
         return topics;
     }
 
-    /** Marks the unit offline (retained), disconnects cleanly and fails requests still waiting. Idempotent. */
+    /** Marks the unit offline (retained), disconnects cleanly, and fails requests still waiting. Idempotent. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -210,7 +203,7 @@ public final class MqttLink implements AutoCloseable {
                         .waitForCompletion(CLOSE_TIMEOUT.toMillis());
                 client.disconnect(CLOSE_TIMEOUT.toMillis()).waitForCompletion(CLOSE_TIMEOUT.toMillis());
             } catch (MqttException e) {
-                log.warn("{}: could not say goodbye to the broker ({}); it will publish the will instead",
+                log.warn("{}: could not say goodbye to the broker ({}); its will marks the unit offline",
                         config.deviceId(), e.toString());
             }
         }
@@ -219,7 +212,7 @@ public final class MqttLink implements AutoCloseable {
         } catch (MqttException e) {
             log.warn("{}: closing the MQTT client failed: {}", config.deviceId(), e.toString());
         }
-        onEventThread(() -> pending.failAll(new LinkException(config.deviceId() + ": link closed")));
+        eventThread.execute(() -> pending.failAll(new LinkException(config.deviceId() + ": link closed")));
         eventThread.shutdown();
         log.info("{}: link closed", config.deviceId());
     }
@@ -229,78 +222,16 @@ public final class MqttLink implements AutoCloseable {
         client.disconnectForcibly(0, 0, false);
     }
 
-    static MqttConnectOptions options(UnitConfig config, String statusTopic, Codec codec) {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(false);
-        options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay(2_000); // Paho's default backs off to 128 s; a unit should be back within seconds
-        options.setKeepAliveInterval(10);
-        options.setConnectionTimeout(5);
-        options.setMaxInflight(100); // Paho refuses publishes beyond this; the default of 10 is too few for bursts
-        options.setSocketFactory(new NoDelaySocketFactory());
-        options.setWill(statusTopic, codec.encodeState(DeviceStatus.offline()), Protocol.QOS, true);
-        return options;
+    private byte[] onlineStatus() {
+        return codec.encodeState(DeviceStatus.online(config.roles(), firmwareVersion, OffsetDateTime.now(clock)));
     }
 
-    // ---- used by LinkCallbacks ------------------------------------------------------------------------------
-
-    MqttAsyncClient client() {
-        return client;
-    }
-
-    String deviceId() {
-        return config.deviceId();
-    }
-
-    String statusTopic() {
-        return statusTopic;
-    }
-
-    List<String> stateTopics() {
-        return states.topics();
-    }
-
-    void onResponse(byte[] payload) {
+    private void onResponse(byte[] payload) {
         try {
             pending.answer(codec.decodeResponse(payload));
         } catch (ProtocolException e) {
             log.warn("{}: ignored a malformed response ({}: {}): {}", config.deviceId(), e.code(), e.getMessage(),
                     Codec.preview(payload));
-        }
-    }
-
-    void onStateMessage(String topic, byte[] payload) {
-        if (!states.deliver(topic, payload)) {
-            log.debug("{}: message on {} that nobody listens to", config.deviceId(), topic);
-        }
-    }
-
-    void onConnectionChanged(boolean online) {
-        for (ConnectionListener listener : connectionListeners) {
-            try {
-                listener.connectionChanged(online);
-            } catch (RuntimeException e) {
-                log.error("{}: connection listener failed", config.deviceId(), e);
-            }
-        }
-    }
-
-    /** Runs {@code work} on the event thread; after close the work is dropped, since nobody waits for it any more. */
-    void onEventThread(Runnable work) {
-        try {
-            eventThread.execute(work);
-        } catch (RejectedExecutionException afterClose) {
-            log.debug("{}: link closed, dropped late work", config.deviceId());
-        }
-    }
-
-    void publish(String topic, byte[] payload, boolean retained) {
-        try {
-            client.publish(topic, payload, Protocol.QOS, retained, null, new FailureListener(failure ->
-                    log.warn("{}: publish on {} failed: {}", config.deviceId(), topic, failure.toString())));
-        } catch (MqttException e) {
-            log.warn("{}: publish on {} failed: {}", config.deviceId(), topic, e.toString());
         }
     }
 
@@ -311,9 +242,5 @@ public final class MqttLink implements AutoCloseable {
 
     private static Path persistenceDir(UnitConfig config) {
         return config.dataDir().resolve("mqtt");
-    }
-
-    boolean awaitEventThreadIdle(long millis) throws InterruptedException {
-        return eventThread.awaitTermination(millis, TimeUnit.MILLISECONDS);
     }
 }

@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +27,11 @@ final class PendingRequests {
     }
 
     private final String deviceId;
-    private final ScheduledExecutorService eventThread;
+    private final EventThread eventThread;
     private final Duration timeout;
     private final Map<String, Pending> byId = new ConcurrentHashMap<>();
 
-    PendingRequests(String deviceId, ScheduledExecutorService eventThread, Duration timeout) {
+    PendingRequests(String deviceId, EventThread eventThread, Duration timeout) {
         this.deviceId = deviceId;
         this.eventThread = eventThread;
         this.timeout = timeout;
@@ -42,9 +41,12 @@ final class PendingRequests {
     CompletableFuture<ResponseBody> register(Request request) {
         CompletableFuture<ResponseBody> answer = new CompletableFuture<>();
         byId.put(request.id(), new Pending(request.op(), answer));
-        ScheduledFuture<?> expiry = eventThread.schedule(() -> expire(request.id()), timeout.toMillis(),
-                TimeUnit.MILLISECONDS);
-        answer.whenComplete((body, failure) -> expiry.cancel(false));
+        try {
+            ScheduledFuture<?> expiry = eventThread.schedule(() -> expire(request.id()), timeout);
+            answer.whenComplete((body, failure) -> expiry.cancel(false));
+        } catch (RejectedExecutionException closing) {
+            fail(request.id(), new LinkException(deviceId + ": link closed"));
+        }
         return answer;
     }
 

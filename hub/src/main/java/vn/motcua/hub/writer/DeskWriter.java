@@ -92,7 +92,12 @@ public final class DeskWriter implements LiveState, AutoCloseable {
             queue.drainTo(batch, MAX_BATCH - 1);
             boolean stop = batch.remove(STOP);
             if (!batch.isEmpty()) {
-                apply(batch);
+                try {
+                    apply(batch);
+                } catch (RuntimeException e) {
+                    // A bug must not stop the office: log it loudly and keep the writer alive for the next batch.
+                    LOG.error("unexpected failure applying a batch of {} request(s)", batch.size(), e);
+                }
             }
             batch.clear();
             if (stop) {

@@ -1,0 +1,55 @@
+package vn.motcua.hub.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OfficeLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_shipped_sample_offices_load_as_they_are() {
+        Office district = OfficeLoader.load(Path.of("../config/offices/district-office.json"));
+        Office commune = OfficeLoader.load(Path.of("../config/offices/commune-office.json"));
+        assertThat(district.counters()).hasSize(10);
+        assertThat(district.service("DD")).hasValueSatisfying(s -> assertThat(s.nameVi()).isEqualTo("Đất đai"));
+        assertThat(district.arrivalsByHalfHour()).containsKey(LocalTime.of(7, 30));
+        assertThat(commune.id()).isEqualTo("nghitien");
+    }
+
+    @Test
+    void a_json_syntax_error_names_line_and_column() throws IOException {
+        Path file = write("{\n  \"site\": {\n    \"id\": \"x\",,\n  }\n}");
+        assertThatThrownBy(() -> OfficeLoader.load(file)).isInstanceOf(OfficeConfigException.class)
+                .hasMessageContaining("line 3");
+    }
+
+    @Test
+    void a_counter_naming_an_unknown_service_is_refused_with_its_path() throws IOException {
+        String sample = Files.readString(Path.of("../config/offices/commune-office.json"));
+        Path file = write(sample.replace("{\"no\": 1, \"services\": [\"HT\", \"KH\"]}", "{\"no\": 1, \"services\": [\"HT\", \"XX\"]}"));
+        assertThatThrownBy(() -> OfficeLoader.load(file)).hasMessageContaining("counters[0].services names unknown service \"XX\"");
+    }
+
+    @Test
+    void a_missing_time_zone_is_refused_naming_the_field() throws IOException {
+        String sample = Files.readString(Path.of("../config/offices/commune-office.json"));
+        Path file = write(sample.replace("\"timezone\": \"Asia/Ho_Chi_Minh\",", ""));
+        assertThatThrownBy(() -> OfficeLoader.load(file)).hasMessageContaining("site.timezone is required");
+    }
+
+    private Path write(String text) throws IOException {
+        Path file = dir.resolve("office.json");
+        Files.writeString(file, text);
+        return file;
+    }
+}

@@ -1,0 +1,130 @@
+package vn.motcua.hub.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.hub.site.Office;
+import vn.motcua.hub.site.OfficeLoader;
+import vn.motcua.hub.store.HubStore;
+import vn.motcua.protocol.Ulid;
+import vn.motcua.protocol.codec.Codec;
+import vn.motcua.protocol.message.Board;
+import vn.motcua.protocol.message.CounterState;
+import vn.motcua.protocol.message.Request;
+import vn.motcua.protocol.message.RequestBody;
+import vn.motcua.protocol.message.Response;
+import vn.motcua.protocol.message.ResponseBody;
+import vn.motcua.protocol.message.ServiceCatalogue;
+
+class DeskWriterTest {
+
+    private static final Office OFFICE = OfficeLoader.load(Path.of("../config/offices/district-office.json"));
+
+    @TempDir
+    Path dir;
+    private final Codec codec = new Codec();
+    private final Ulid ids = Ulid.generator();
+
+    /** Keeps what would go out on the retained topics. */
+    private static final class Published implements StatePublisher {
+        final List<Board> boards = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void counterState(CounterState state) {
+        }
+
+        @Override
+        public void board(Board board) {
+            boards.add(board);
+        }
+
+        @Override
+        public void services(ServiceCatalogue catalogue) {
+        }
+    }
+
+    @Test
+    void many_counters_pressing_next_at_once_never_get_the_same_citizen() throws Exception {
+        try (HubStore store = HubStore.open(dir.resolve("hub.db"));
+             DeskWriter writer = new DeskWriter(OFFICE, store, Clock.systemUTC(), new Published())) {
+            int tickets = 200;
+            Map<String, byte[]> responses = new ConcurrentHashMap<>();
+            CountDownLatch issued = new CountDownLatch(tickets);
+            for (int i = 0; i < tickets; i++) {
+                writer.submit("kiosk-1", request(new RequestBody.TicketIssue("DD", Optional.empty())), r -> issued.countDown());
+            }
+            assertThat(issued.await(20, TimeUnit.SECONDS)).isTrue();
+            // Counters 1, 2, 3, 9 and 10 all serve DD; each presses next from its own thread, 60 times.
+            List<Integer> counters = List.of(1, 2, 3, 9, 10);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> threads = counters.stream().map(counter -> Thread.ofPlatform().start(() -> {
+                awaitQuietly(start);
+                for (int press = 0; press < 60; press++) {
+                    Request next = request(new RequestBody.CounterNext(counter));
+                    writer.submit("counter-" + counter, next, r -> responses.put(next.id(), r));
+                }
+            })).toList();
+            start.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> responses.size() == 300);
+            List<String> called = responses.values().stream().map(codec::decodeResponse)
+                    .filter(Response.Ok.class::isInstance)
+                    .map(r -> ((ResponseBody.TicketCalled) ((Response.Ok) r).body()).ticket()).toList();
+            assertThat(called).hasSize(tickets).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void nothing_is_answered_before_it_is_on_disk_and_a_new_writer_recovers_it() throws Exception {
+        Request issue = request(new RequestBody.TicketIssue("HT", Optional.empty()));
+        CountDownLatch answered = new CountDownLatch(1);
+        AtomicBoolean committedWhenAnswered = new AtomicBoolean();
+        try (HubStore store = HubStore.open(dir.resolve("hub.db"));
+             DeskWriter writer = new DeskWriter(OFFICE, store, Clock.systemUTC(), new Published())) {
+            writer.submit("kiosk-1", issue, response -> {
+                // At the moment of answering, the ticket is already committed: a second connection sees it.
+                try (HubStore reader = HubStore.open(dir.resolve("hub.db"))) {
+                    committedWhenAnswered.set(reader.processedResponse("kiosk-1", issue.id()).isPresent());
+                }
+                answered.countDown();
+            });
+            assertThat(answered.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(committedWhenAnswered).isTrue();
+        }
+        try (HubStore store = HubStore.open(dir.resolve("hub.db"));
+             DeskWriter writer = new DeskWriter(OFFICE, store, Clock.systemUTC(), new Published())) {
+            assertThat(writer.services().services()).filteredOn(s -> s.code().equals("HT"))
+                    .singleElement().satisfies(s -> assertThat(s.waiting()).isEqualTo(1));
+        }
+    }
+
+    private Request request(RequestBody body) {
+        return Request.of(ids.next(), OffsetDateTime.now(), body);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
