@@ -27,7 +27,7 @@
       title: 'Queue board',
       counters: 'Counters',
       counter: 'Counter',
-      called: 'Please come to the counter',
+      called: 'Now calling',
       serving: 'Serving',
       ready: 'Ready',
       paused: 'On a break',
@@ -46,7 +46,7 @@
   };
   var TIME_ZONE = 'Asia/Ho_Chi_Minh';
   var FRESH_MS = 10000;        // how long the newest call stays highlighted
-  var MAX_CALLS = 8;           // calls listed
+  var MAX_CALLS = 5;           // calls listed
   var RECONNECT_MS = 5000;     // when the browser gives up on the stream itself
 
   var lang = new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'vi';
@@ -197,15 +197,28 @@
       list.replaceChildren(el('li', 'empty', view.services ? L.noServices : ''));
       return;
     }
-    list.replaceChildren.apply(list, entries.map(function (entry) {
+    // services taking tickets first, in the catalogue's order; closed ones after them
+    var ordered = entries.filter(function (e) { return e.open; }).concat(entries.filter(function (e) { return !e.open; }));
+    list.replaceChildren.apply(list, ordered.map(function (entry) {
       var item = el('li', entry.open ? 'service' : 'service shut');
       item.appendChild(el('span', 'service-name', (lang === 'en' ? entry.nameEn : entry.nameVi) + ':'));
       item.appendChild(el('span', 'service-count', ' ' + L.waitingCount(entry.waiting)));
       var note = !entry.open ? L.notIssuing
         : (entry.estimateMin !== undefined && entry.waiting > 0 ? L.estimate(entry.estimateMin) : '');
-      if (note) { item.appendChild(el('span', 'service-note', note)); }
+      if (note) { item.appendChild(el('span', 'service-note', ' · ' + note)); }
       return item;
     }));
+  }
+
+  // Shrinks a panel's text step by step until its list fits (a large office has many services).
+  function fit(panelId) {
+    var panel = byId(panelId);
+    var scale = 1;
+    panel.style.setProperty('--fit', '1');
+    while (panel.scrollHeight > panel.clientHeight + 1 && scale > 0.55) {
+      scale = Math.round((scale - 0.05) * 100) / 100;
+      panel.style.setProperty('--fit', String(scale));
+    }
   }
 
   function render() {
@@ -214,6 +227,8 @@
     renderCounters();
     renderCalls();
     renderServices();
+    fit('calls-panel');
+    fit('services-panel');
   }
 
   // ---- data --------------------------------------------------------------------------------------------------
@@ -296,7 +311,7 @@
     applyLabels();
     tick();
     window.setInterval(tick, 1000);
-    window.addEventListener('resize', layoutCounters);
+    window.addEventListener('resize', function () { layoutCounters(); render(); });
     connect();
   }
 

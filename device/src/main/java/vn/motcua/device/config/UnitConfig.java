@@ -124,10 +124,10 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
         if (roles == null || roles.isEmpty()) {
             throw new UnitConfigException("roles", "at least one role is required: " + SUPPORTED_ROLES);
         }
-        if (roles.contains(null)) {
-            throw new UnitConfigException("roles", "must not contain null");
-        }
         for (Role role : roles) {
+            if (role == null) {
+                throw new UnitConfigException("roles", "must not contain null");
+            }
             if (!SUPPORTED_ROLES.contains(role)) {
                 throw new UnitConfigException("roles", role + " is not supported by this firmware; supported: "
                         + SUPPORTED_ROLES);

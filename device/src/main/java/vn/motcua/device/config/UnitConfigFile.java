@@ -106,7 +106,7 @@ final class UnitConfigFile {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new UnitConfigException(file, "is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw new UnitConfigException(file, "is not valid JSON" + where + ": " + reason(e), e);
         } catch (IOException e) {
             throw new UnitConfigException(file, "cannot be read: " + e, e);
         }
@@ -202,6 +202,11 @@ final class UnitConfigFile {
             throw new UnitConfigException("requestTimeout", "must be an ISO-8601 duration like \"PT5S\" (5 seconds) "
                     + "or \"PT0.5S\", was \"" + text + "\"");
         }
+    }
+
+    /** Jackson's explanation without its internal position notes, which the line and column already give. */
+    private static String reason(JsonProcessingException e) {
+        return e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*", "").replaceAll("\\s*at \\[Source.*", "");
     }
 
     private static UnitConfigException required(String field) {

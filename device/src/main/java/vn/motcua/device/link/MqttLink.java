@@ -163,9 +163,13 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
-    /** Tells {@code listener} of every later change of the connection, on the link's event thread. */
+    /**
+     * Tells {@code listener} whether the link is up, soon after registering and then at every change, on the link's
+     * event thread. It may hear the same value twice in a row.
+     */
     public void onConnection(ConnectionListener listener) {
         callbacks.addConnectionListener(Objects.requireNonNull(listener, "listener"));
+        eventThread.execute(() -> listener.connectionChanged(client.isConnected()));
     }
 
     /** Publishes a fact for the hub (QoS 1, not retained); queued while the broker is away. Failures are logged. */

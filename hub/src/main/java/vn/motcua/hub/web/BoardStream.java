@@ -2,6 +2,7 @@ package vn.motcua.hub.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +29,7 @@ final class BoardStream implements AutoCloseable {
     static final String EVENT = "board";
     /** Far more screens than any office has; a guard against runaway reconnect loops holding threads. */
     static final int MAX_CLIENTS = 256;
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(BoardStream.class);
 
     private final LiveState state;
@@ -73,11 +75,30 @@ final class BoardStream implements AutoCloseable {
         return clients.size();
     }
 
-    /** Ends every open stream; new ones are refused. */
+    /**
+     * Ends every open stream and waits up to {@link #CLOSE_WAIT} for their threads, so that they finish their
+     * responses before the server stops; new streams are refused.
+     */
     @Override
     public void close() {
         closed = true;
-        clients.forEach(StreamClient::stop);
+        List<StreamClient> open = List.copyOf(clients);
+        open.forEach(StreamClient::stop);
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        try {
+            for (StreamClient client : open) {
+                if (!client.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                    LOG.debug("a board stream is still writing; the server stop will cut it");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Called by a client's own thread once its response is finished. */
+    void forget(StreamClient client) {
+        clients.remove(client);
     }
 
     /** The state to send now, with its JSON encoded once for all clients. */
@@ -101,10 +122,7 @@ final class BoardStream implements AutoCloseable {
         sse.keepAlive(); // hold the response open after this method returns
         StreamClient client = new StreamClient(this, sse, keepAliveEvery);
         clients.add(client);
-        sse.onClose(() -> {
-            clients.remove(client);
-            client.stop();
-        });
+        sse.onClose(client::stop); // Javalin closes it when a write fails
         if (closed) {
             client.stop();
         }

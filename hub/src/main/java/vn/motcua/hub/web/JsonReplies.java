@@ -42,11 +42,26 @@ final class JsonReplies {
         json(ctx, 503, error("TOO_MANY_STREAMS", "too many open board streams; try again later"));
     }
 
-    /** An exception escaping a handler is a bug: logged in full, answered without details. */
+    /**
+     * An exception escaping a handler is a bug: logged in full, answered without details. Must never throw itself:
+     * Javalin re-queues its error handling for as long as the handler throws, so a request that Jetty has already
+     * finished and recycled (a board stream whose screen went away) would loop forever.
+     */
     static void internal(Exception e, Context ctx) {
-        LOG.error("web request {} {} failed", ctx.method(), ctx.path(), e);
-        SecurityHeaders.apply(ctx);
-        json(ctx, 500, error("INTERNAL", "internal error; see the hub log"));
+        String request;
+        try {
+            request = ctx.method() + " " + ctx.path();
+        } catch (RuntimeException finished) {
+            LOG.debug("exception after the request was finished: {}", e.toString());
+            return;
+        }
+        LOG.error("web request {} failed", request, e);
+        try {
+            SecurityHeaders.apply(ctx);
+            json(ctx, 500, error("INTERNAL", "internal error; see the hub log"));
+        } catch (RuntimeException finished) {
+            LOG.debug("cannot answer {} any more: {}", request, finished.toString());
+        }
     }
 
     private static byte[] error(String code, String message) {

@@ -7,6 +7,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.javalin.http.sse.SseClient;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.protocol.message.ServiceCatalogue;
@@ -14,10 +16,11 @@ import vn.motcua.protocol.message.ServiceCatalogue;
 /**
  * One open board stream and the thread that writes to it.
  *
- * <p>Threads: {@link #wake()} and {@link #stop()} are called from any thread and never block. Everything else runs on
- * this client's own thread, which owns the {@link SseClient} and the "last sent" fields. It is a platform thread, not
- * a virtual one: Javalin's emitter writes inside {@code synchronized}, which on Java 21 would pin a carrier thread
- * for as long as a stalled screen stops reading.
+ * <p>Threads: {@link #wake()} and {@link #stop()} are called from any thread and never block; {@code gone} is set by
+ * Jetty when it finishes the request itself. Everything else runs on this client's own thread, which owns the
+ * {@link SseClient} and the "last sent" fields. It is a platform thread, not a virtual one: Javalin's emitter writes
+ * inside {@code synchronized}, which on Java 21 would pin a carrier thread for as long as a stalled screen stops
+ * reading.
  */
 final class StreamClient {
 
@@ -31,6 +34,9 @@ final class StreamClient {
     /** One slot: a wake-up already waiting means "send the latest", so further ones add nothing. */
     private final BlockingQueue<Object> mailbox = new ArrayBlockingQueue<>(1);
     private volatile boolean stopped;
+    /** Jetty finished the request (client gone, server stopping): the response must not be touched again. */
+    private volatile boolean gone;
+    private volatile Thread thread;
     private BoardStream.Encoded lastBoard;
     private ServiceCatalogue lastServices;
 
@@ -38,10 +44,11 @@ final class StreamClient {
         this.stream = stream;
         this.sse = sse;
         this.keepAliveEvery = keepAliveEvery;
+        sse.ctx().req().getAsyncContext().addListener(new JettyFinished());
     }
 
     void start(String name) {
-        Thread.ofPlatform().name(name).daemon(true).stackSize(STACK_BYTES).start(this::run);
+        thread = Thread.ofPlatform().name(name).daemon(true).stackSize(STACK_BYTES).start(this::run);
     }
 
     /** Asks for the latest state to be sent; returns at once. */
@@ -55,12 +62,20 @@ final class StreamClient {
         mailbox.offer(WAKE);
     }
 
+    /** Waits up to {@code timeout} for the thread to end; true if it did. */
+    boolean await(Duration timeout) throws InterruptedException {
+        Thread running = thread;
+        return running == null || running.join(timeout);
+    }
+
     private void run() {
         try {
-            sendIfChanged();
-            while (!stopped && !sse.terminated()) {
+            if (!stopped) {
+                sendIfChanged();
+            }
+            while (!stopped && !gone && !sse.terminated()) {
                 Object signal = mailbox.poll(keepAliveEvery.toNanos(), TimeUnit.NANOSECONDS);
-                if (stopped || sse.terminated()) {
+                if (stopped || gone || sse.terminated()) {
                     break;
                 }
                 if (signal == null) {
@@ -72,9 +87,24 @@ final class StreamClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.warn("board stream to {} failed; closing it", sse.ctx().ip(), e);
+            if (gone) {
+                LOG.debug("board stream ended while writing: {}", e.toString());
+            } else {
+                LOG.warn("board stream failed; closing it", e);
+            }
         } finally {
-            sse.close(); // completes the response; runs the close callback that forgets this client
+            end();
+        }
+    }
+
+    /** Completes the response if Jetty has not already finished it; forgets this client either way. */
+    private void end() {
+        try {
+            if (!gone) {
+                sse.close();
+            }
+        } finally {
+            stream.forget(this);
         }
     }
 
@@ -91,5 +121,33 @@ final class StreamClient {
         sse.sendEvent(BoardStream.EVENT, board.json(), Long.toString(board.board().sequence()));
         lastBoard = board;
         lastServices = services;
+    }
+
+    /** Jetty's word that the request is over; called on a Jetty thread. */
+    private final class JettyFinished implements AsyncListener {
+        @Override
+        public void onComplete(AsyncEvent event) {
+            finished();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            finished();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            finished();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // the listener stays registered; nothing to do
+        }
+
+        private void finished() {
+            gone = true;
+            stop();
+        }
     }
 }

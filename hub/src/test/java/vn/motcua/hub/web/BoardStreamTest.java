@@ -20,6 +20,7 @@ import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.Board;
 import vn.motcua.protocol.message.CounterState;
 import vn.motcua.protocol.message.CounterStatus;
+import vn.motcua.protocol.message.ServingPhase;
 
 class BoardStreamTest {
 
@@ -149,12 +150,37 @@ class BoardStreamTest {
         }
     }
 
+    @Test
+    void closing_the_server_while_screens_come_and_go_leaves_no_stream_thread_running() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            server = WebServer.start("127.0.0.1", 0, state);
+            List<AutoCloseable> screens = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                EventStream stream = EventStream.open(streamUri());
+                screens.add(stream);
+                if (i % 2 == 0) {
+                    stream.close(); // gone before the server notices
+                }
+            }
+            screens.add(openAndNeverRead());
+            state.publish(Offices.counterSevenCalls(state.board(), "2-013"));
+
+            server.close();
+            for (AutoCloseable screen : screens) {
+                screen.close();
+            }
+        }
+
+        await().atMost(WAIT).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(thread -> thread.getName().startsWith("board-stream-")));
+    }
+
     /** A board near the 16 KB message limit: 60 counters, all serving. */
     private static Board bigBoard() {
         List<CounterState> counters = new ArrayList<>();
         for (int n = 1; n <= 60; n++) {
             counters.add(new CounterState(n, CounterStatus.OPEN, Optional.of(new CounterState.Current(
-                    "1-%03d".formatted(n), "DD", vn.motcua.protocol.message.ServingPhase.SERVING, 0, Offices.T0)),
+                    "1-%03d".formatted(n), "DD", ServingPhase.SERVING, 0, Offices.T0)),
                     Offices.T0));
         }
         return new Board(Offices.OFFICE, 100, counters, Offices.morning().recentCalls(), Offices.T0);

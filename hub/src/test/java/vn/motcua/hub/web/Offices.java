@@ -53,6 +53,41 @@ final class Offices {
         return new Board(before.office(), before.sequence() + 1, counters, calls, at);
     }
 
+    /** A provincial centre: {@code counters} counters, most of them busy, and twelve services. */
+    static Board centre(int counters) {
+        List<CounterState> states = new ArrayList<>();
+        List<Call> calls = new ArrayList<>();
+        for (int n = 1; n <= counters; n++) {
+            String ticket = "%d-%03d".formatted(n % 8 + 1, 100 + n);
+            CounterState state = switch (n % 7) {
+                case 0 -> new CounterState(n, CounterStatus.PAUSED, Optional.empty(), T0);
+                case 3 -> called(n, ticket, "HT");
+                case 5 -> new CounterState(n, CounterStatus.CLOSED, Optional.empty(), T0);
+                default -> serving(n, ticket, "DD");
+            };
+            states.add(state);
+            if (state.current().isPresent() && calls.size() < 10) {
+                calls.add(call(ticket, n, calls.size()));
+            }
+        }
+        return new Board("Trung tâm Phục vụ hành chính công tỉnh Nghệ An", 900, states, calls, T0);
+    }
+
+    /** Twelve services with long names, for a centre. */
+    static ServiceCatalogue centreCatalogue() {
+        String[][] names = {
+                {"DD", "Đất đai"}, {"HT", "Hộ tịch"}, {"CT", "Chứng thực"}, {"KD", "Đăng ký hộ kinh doanh"},
+                {"XD", "Xây dựng"}, {"LD", "Lao động - Thương binh và Xã hội"}, {"TN", "Tài nguyên và Môi trường"},
+                {"GT", "Giao thông vận tải"}, {"TP", "Tư pháp"}, {"YT", "Y tế"}, {"GD", "Giáo dục và Đào tạo"},
+                {"KH", "Lĩnh vực khác"}};
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            entries.add(new Entry(names[i][0], Integer.toString(i % 9 + 1), names[i][1], names[i][0], i != 9,
+                    i * 3 % 17, i % 3 == 0 ? Optional.empty() : Optional.of(5 + i * 4)));
+        }
+        return new ServiceCatalogue("Trung tâm Phục vụ hành chính công tỉnh Nghệ An", entries, T0);
+    }
+
     static ServiceCatalogue catalogue(int landWaiting) {
         return catalogue(landWaiting, "Đất đai");
     }

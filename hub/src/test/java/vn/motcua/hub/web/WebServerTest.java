@@ -72,6 +72,14 @@ class WebServerTest {
     }
 
     @Test
+    void api_answers_carry_the_hub_clock_which_the_board_uses_to_correct_its_own() throws Exception {
+        HttpResponse<byte[]> response = get("/api/services");
+
+        assertThat(response.headers().firstValue("Date")).isPresent();
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
     void health_reports_up() throws Exception {
         HttpResponse<byte[]> response = get("/health");
 

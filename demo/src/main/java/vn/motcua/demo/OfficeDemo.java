@@ -1,0 +1,83 @@
+package vn.motcua.demo;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.device.Hardware;
+import vn.motcua.device.Unit;
+import vn.motcua.device.config.UnitConfig;
+import vn.motcua.hub.Hub;
+import vn.motcua.hub.HubSettings;
+import vn.motcua.hub.site.Office;
+
+/**
+ * A whole office in one process: the hub with its embedded broker and SQLite file, one kiosk unit and one counter
+ * unit per counter (real firmware on simulated hardware, each with its own MQTT connection), simulated citizens
+ * arriving at the kiosk and officers pressing the staff keys, in accelerated office time.
+ */
+public final class OfficeDemo implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OfficeDemo.class);
+
+    private final Hub hub;
+    private final List<Unit> units;
+    private final ScheduledExecutorService scheduler;
+
+    private OfficeDemo(Hub hub, List<Unit> units, ScheduledExecutorService scheduler) {
+        this.hub = hub;
+        this.units = units;
+        this.scheduler = scheduler;
+    }
+
+    /** Starts the hub, the units and the people; {@code speed} office minutes pass per real minute. */
+    public static OfficeDemo start(HubSettings settings, double speed, long seed) throws Exception {
+        Office office = settings.office();
+        Hub hub = Hub.start(settings, Clock.systemUTC());
+        List<Unit> units = new ArrayList<>();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("demo-people").daemon().factory());
+        OfficeDemo demo = new OfficeDemo(hub, units, scheduler);
+        try {
+            Path unitsDir = settings.dataDir().resolve("units");
+            List<String> services = office.services().stream().map(Office.Service::code).toList();
+            Unit kiosk = Unit.start(UnitConfig.kiosk(office.id(), "kiosk-1", hub.brokerUrl(), services,
+                    unitsDir.resolve("kiosk-1")).withOfficeName(office.name()), Hardware.simulated("kiosk-1"));
+            units.add(kiosk);
+            for (Office.Counter counter : office.counters()) {
+                String id = "counter-" + counter.number();
+                units.add(Unit.start(UnitConfig.counter(office.id(), id, hub.brokerUrl(), counter.number(),
+                        unitsDir.resolve(id)), Hardware.simulated(id)));
+            }
+            OfficeClock clock = new OfficeClock(office, speed);
+            Random random = new Random(seed);
+            new Citizens(office, kiosk.kiosk().orElseThrow(), clock, scheduler, random).start();
+            units.stream().flatMap(u -> u.counter().stream())
+                    .forEach(c -> new Officer(office, c, clock, scheduler, random).start());
+            LOG.info("demo office {} running at {}× with {} counters", office.id(), speed, office.counters().size());
+            return demo;
+        } catch (Exception | Error e) {
+            demo.close();
+            throw e;
+        }
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    /** Stops the people first, then the units (they publish their offline status), then the hub. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        units.forEach(Unit::close);
+        hub.close();
+    }
+}

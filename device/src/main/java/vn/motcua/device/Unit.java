@@ -1,0 +1,79 @@
+package vn.motcua.device;
+
+import java.util.Optional;
+
+import vn.motcua.device.config.UnitConfig;
+import vn.motcua.device.counter.CounterUnit;
+import vn.motcua.device.kiosk.KioskUnit;
+import vn.motcua.device.link.LinkException;
+import vn.motcua.device.link.MqttLink;
+import vn.motcua.protocol.message.Role;
+
+/**
+ * One running unit: its link and the roles its config names, on the given hardware. Many units may run in one
+ * process (the demo does), each with its own link, threads and data directory.
+ */
+public final class Unit implements AutoCloseable {
+
+    private final MqttLink link;
+    private final Hardware hardware;
+    private final Optional<KioskUnit> kiosk;
+    private final Optional<CounterUnit> counter;
+
+    private Unit(MqttLink link, Hardware hardware) {
+        this.link = link;
+        this.hardware = hardware;
+        UnitConfig config = link.config();
+        this.kiosk = config.hasRole(Role.KIOSK) ? Optional.of(new KioskUnit(link, hardware.printer())) : Optional.empty();
+        this.counter = config.hasRole(Role.COUNTER)
+                ? Optional.of(new CounterUnit(link, hardware.counterDisplay())) : Optional.empty();
+    }
+
+    /**
+     * Connects to the broker (blocking, see {@link MqttLink#connect(UnitConfig, String)}) and starts the roles.
+     *
+     * @throws LinkException when the broker cannot be reached
+     */
+    public static Unit start(UnitConfig config, Hardware hardware) {
+        MqttLink link = MqttLink.connect(config, firmwareVersion());
+        try {
+            return new Unit(link, hardware);
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
+    }
+
+    /** The version this firmware reports in its status: the jar's Implementation-Version, or "dev" from classes. */
+    public static String firmwareVersion() {
+        String version = Unit.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    public MqttLink link() {
+        return link;
+    }
+
+    public UnitConfig config() {
+        return link.config();
+    }
+
+    public Hardware hardware() {
+        return hardware;
+    }
+
+    public Optional<KioskUnit> kiosk() {
+        return kiosk;
+    }
+
+    public Optional<CounterUnit> counter() {
+        return counter;
+    }
+
+    /** Stops the roles, then closes the link, which marks the unit offline. */
+    @Override
+    public void close() {
+        kiosk.ifPresent(KioskUnit::close);
+        link.close();
+    }
+}

@@ -1,0 +1,114 @@
+package vn.motcua.device.counter;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.device.link.MqttLink;
+import vn.motcua.device.link.RequestFailedException;
+import vn.motcua.protocol.ErrorCode;
+import vn.motcua.protocol.ProtocolException;
+import vn.motcua.protocol.codec.Codec;
+import vn.motcua.protocol.message.CounterState;
+import vn.motcua.protocol.message.RequestBody;
+import vn.motcua.protocol.message.ResponseBody;
+
+/**
+ * The unit at one counter: shows the counter's retained state on its display, sends the officer's keys and the
+ * citizen's satisfaction rating to the hub. The display follows the retained state only, never the answers to
+ * key presses, so every unit showing the counter agrees with the hub.
+ *
+ * <p>Threads: {@link #press} and {@link #rate} may be called from any thread. State and connection changes arrive
+ * on the link's event thread, which alone drives the display.
+ */
+public final class CounterUnit {
+
+    private static final Logger log = LoggerFactory.getLogger(CounterUnit.class);
+
+    private final MqttLink link;
+    private final CounterDisplay display;
+    private final int counter;
+    private final String deviceId;
+    private final Codec codec = new Codec();
+    private volatile CounterState lastState; // written on the event thread, read by any
+
+    public CounterUnit(MqttLink link, CounterDisplay display) {
+        this.counter = link.config().counter().orElseThrow(() -> new IllegalArgumentException(
+                link.config().deviceId() + " is not configured as a COUNTER (it has no counter number)"));
+        this.link = link;
+        this.display = display;
+        this.deviceId = link.config().deviceId();
+        link.onConnection(this::connectionChanged);
+        link.onState(link.topics().counterState(counter), this::stateArrived);
+    }
+
+    /** The officer pressed {@code key}; completes with the hub's answer. */
+    public CompletableFuture<ResponseBody> press(StaffKey key) {
+        log.info("{}: {} pressed at counter {}", deviceId, key, counter);
+        return logged(key.name(), link.request(key.request(counter)));
+    }
+
+    /** The citizen pressed a satisfaction key; {@code level} is a rating-level code of the site, e.g. SATISFIED. */
+    public CompletableFuture<ResponseBody> rate(String level) {
+        RequestBody.RatingSubmit body;
+        try {
+            body = new RequestBody.RatingSubmit(counter, level, Optional.empty());
+        } catch (ProtocolException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        log.info("{}: rating {} at counter {}", deviceId, level, counter);
+        return logged("rating " + level, link.request(body));
+    }
+
+    public int counter() {
+        return counter;
+    }
+
+    /** The counter's state as last published by the hub, if any has arrived. */
+    public Optional<CounterState> state() {
+        return Optional.ofNullable(lastState);
+    }
+
+    private void stateArrived(byte[] payload) {
+        if (payload.length == 0) {
+            return; // the hub cleared the retained state; keep showing the last one until it publishes anew
+        }
+        CounterState state;
+        try {
+            state = codec.decodeState(payload, CounterState.class);
+        } catch (ProtocolException e) {
+            log.warn("{}: ignored malformed counter state ({}): {}", deviceId, e.getMessage(), Codec.preview(payload));
+            return;
+        }
+        if (state.counter() != counter) {
+            log.warn("{}: ignored state of counter {} published for counter {}", deviceId, state.counter(), counter);
+            return;
+        }
+        lastState = state;
+        display.show(state);
+    }
+
+    private void connectionChanged(boolean online) {
+        if (!online) {
+            display.showOffline();
+        } else if (lastState != null) {
+            display.show(lastState); // the retained state, resent on resubscribe, corrects it if it changed meanwhile
+        }
+    }
+
+    private CompletableFuture<ResponseBody> logged(String what, CompletableFuture<ResponseBody> answer) {
+        return answer.whenComplete((body, failure) -> {
+            Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
+            if (cause == null) {
+                log.info("{}: {} done: {}", deviceId, what, body);
+            } else if (cause instanceof RequestFailedException refused && refused.code() != ErrorCode.INTERNAL) {
+                log.info("{}: {} refused: {} ({})", deviceId, what, refused.code(), refused.hubMessage());
+            } else {
+                log.warn("{}: {} failed: {}", deviceId, what, cause.toString());
+            }
+        });
+    }
+}

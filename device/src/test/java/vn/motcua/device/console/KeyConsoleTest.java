@@ -1,0 +1,57 @@
+package vn.motcua.device.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import vn.motcua.device.Hardware;
+import vn.motcua.device.OnBroker;
+import vn.motcua.device.Retained;
+import vn.motcua.device.Samples;
+import vn.motcua.device.Unit;
+import vn.motcua.device.config.UnitConfig;
+import vn.motcua.device.printer.SimulatedPrinter;
+import vn.motcua.protocol.message.DeviceStatus;
+import vn.motcua.protocol.message.RequestBody;
+import vn.motcua.protocol.message.ResponseBody;
+import vn.motcua.protocol.message.Role;
+import vn.motcua.protocol.topic.DeviceChannel;
+
+class KeyConsoleTest extends OnBroker {
+
+    @Test
+    void typed_keys_reach_both_roles_of_a_unit_and_the_end_of_input_stops_only_the_console() throws Exception {
+        hub.answerOk(request -> switch (request.body()) {
+            case RequestBody.TicketIssue issue -> Samples.ticket();
+            case RequestBody.CounterNext next -> new ResponseBody.TicketCalled("1-023", "DD", 3, 0, Samples.MORNING);
+            case RequestBody.RatingSubmit rating -> new ResponseBody.RatingRecorded(rating.level(), Optional.empty());
+            default -> throw new IllegalStateException("unexpected " + request);
+        });
+        UnitConfig config = new UnitConfig("quay-3", site, broker.url(), Set.of(Role.KIOSK, Role.COUNTER),
+                Optional.of(3), List.of("DD"), dataDir, Duration.ofSeconds(5), Optional.empty());
+        Hardware hardware = Hardware.simulated("quay-3");
+        String typed = "dd\n\nbogus\nnext\nrate satisfied\n";
+
+        try (Unit unit = Unit.start(config, hardware)) {
+            Thread console = KeyConsole.start(unit, new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> hub.requests().size() == 3);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !console.isAlive());
+            assertThat(hub.requests()).extracting(r -> r.body()).containsExactlyInAnyOrder(
+                    new RequestBody.TicketIssue("DD", Optional.empty()), new RequestBody.CounterNext(3),
+                    new RequestBody.RatingSubmit(3, "SATISFIED", Optional.empty()));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !((SimulatedPrinter) hardware.printer()).printed().isEmpty());
+            assertThat(unit.link().isConnected()).isTrue();
+        }
+        assertThat(Retained.status(broker.url(), topics.device("quay-3", DeviceChannel.STATUS)))
+                .hasValue(DeviceStatus.offline());
+    }
+}

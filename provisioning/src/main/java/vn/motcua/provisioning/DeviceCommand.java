@@ -1,0 +1,102 @@
+package vn.motcua.provisioning;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import vn.motcua.device.config.UnitConfig;
+import vn.motcua.device.config.UnitConfigException;
+import vn.motcua.protocol.message.Role;
+
+/** {@code provision device}: writes the config file of a new unit, refusing anything the unit would refuse. */
+@Command(name = "device", mixinStandardHelpOptions = true, description = "Writes the config file of a new unit.",
+        footerHeading = "%nExamples:%n", footer = {
+                "  provision device --site nghiloc --id kiosk-1 --role kiosk \\",
+                "      --services DD,HT,CT --broker tcp://hub.local:1883",
+                "  provision device --site nghiloc --id quay-3 --role counter \\",
+                "      --counter 3 --broker tcp://hub.local:1883"})
+final class DeviceCommand implements Callable<Integer> {
+
+    /** Config fields as the options that set them, so refusals name what the administrator typed. */
+    private static final Map<String, String> OPTION_OF_FIELD = Map.of("deviceId", "--id", "site", "--site",
+            "brokerUrl", "--broker", "roles", "--role", "counter", "--counter", "services", "--services",
+            "dataDir", "--data-dir", "requestTimeout", "--request-timeout", "officeName", "--office-name");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--site", required = true, description = "The office's site id, e.g. nghiloc.")
+    private String site;
+
+    @Option(names = "--id", required = true, description = "The unit's id, e.g. kiosk-1 or quay-3.")
+    private String deviceId;
+
+    @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
+            description = "kiosk or counter; both for a combined unit (kiosk,counter).")
+    private List<Role> roles;
+
+    @Option(names = "--services", split = ",", paramLabel = "CODE",
+            description = "Service codes on the kiosk's keys, in key order, e.g. DD,HT,CT.")
+    private List<String> services = List.of();
+
+    @Option(names = "--counter", paramLabel = "N", description = "The counter number (1-999) of a counter unit.")
+    private Integer counter;
+
+    @Option(names = "--broker", required = true, paramLabel = "URL",
+            description = "The hub's MQTT broker, tcp://host:port.")
+    private String brokerUrl;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "/var/lib/motcua",
+            description = "Where the unit keeps its state (default: ${DEFAULT-VALUE}); relative paths are taken "
+                    + "from the config file's folder.")
+    private Path dataDir;
+
+    @Option(names = "--request-timeout", paramLabel = "DURATION",
+            description = "How long the unit waits for the hub, ISO-8601 (default PT5S).")
+    private Duration requestTimeout;
+
+    @Option(names = "--office-name", paramLabel = "NAME",
+            description = "Printed on tickets until the hub names the office.")
+    private String officeName;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: <id>.json).")
+    private Path out;
+
+    @Option(names = "--force", description = "Replace the file if it exists.")
+    private boolean force;
+
+    @Override
+    public Integer call() throws IOException {
+        UnitConfig config;
+        try {
+            config = new UnitConfig(deviceId, site, brokerUrl, EnumSet.copyOf(roles), Optional.ofNullable(counter),
+                    services, dataDir, requestTimeout, Optional.ofNullable(officeName));
+        } catch (UnitConfigException e) {
+            String option = e.field().map(f -> OPTION_OF_FIELD.getOrDefault(f, f)).orElse("config");
+            throw new ParameterException(spec.commandLine(), option + ": " + e.problem());
+        }
+        Path file = out != null ? out : Path.of(deviceId + ".json");
+        if (Files.exists(file) && !force) {
+            throw new ParameterException(spec.commandLine(), file + " exists; add --force to replace it");
+        }
+        config.write(file);
+        PrintWriter report = spec.commandLine().getOut();
+        report.println("wrote " + file);
+        report.print(Summary.of(config));
+        report.flush();
+        return 0;
+    }
+}
