@@ -44,10 +44,10 @@ public final class Unit implements AutoCloseable {
         }
     }
 
-    /** The version this firmware reports in its status: the jar's Implementation-Version, or "dev" from classes. */
+    /** What this firmware reports in its status, e.g. "motcua-device 0.1.0" (from the jar; "dev" from classes). */
     public static String firmwareVersion() {
         String version = Unit.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
+        return "motcua-device " + (version == null ? "dev" : version);
     }
 
     public MqttLink link() {

@@ -16,6 +16,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import vn.motcua.protocol.Protocol;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.codec.Codec;
+import vn.motcua.protocol.message.Event;
 import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.ResponseBody;
@@ -24,8 +25,8 @@ import vn.motcua.protocol.topic.Topic;
 import vn.motcua.protocol.topic.Topics;
 
 /**
- * A stand-in hub for device tests: a plain Paho client on the real broker that records the requests of the site under
- * test and answers them with what the test's responder returns (nothing, when it returns empty). It also publishes
+ * A stand-in hub for device tests: a plain Paho client on the real broker that records the requests and events of the
+ * site under test and answers requests with what the test's responder returns (nothing, when it returns empty). It also publishes
  * retained state. Requests that break the contract are answered as the hub would, with the codec's error. One hub
  * serves a whole test class (Paho needs ~300 ms per connect); {@link #reset} points it at the next test's site.
  * Paho calls {@link #messageArrived} on its callback thread; the rest is called from the test thread.
@@ -35,9 +36,13 @@ public final class TestHub implements MqttCallback, AutoCloseable {
     private record Received(String site, Request request) {
     }
 
+    private record ReceivedEvent(String site, Event event) {
+    }
+
     private final MqttAsyncClient client;
     private final Codec codec = new Codec();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<ReceivedEvent> events = new CopyOnWriteArrayList<>();
     private volatile String site = "";
     private volatile Function<Request, Optional<Response>> responder = request -> Optional.empty();
 
@@ -52,7 +57,9 @@ public final class TestHub implements MqttCallback, AutoCloseable {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         client.connect(options).waitForCompletion(5_000);
-        client.subscribe("motcua/v1/+/dev/+/" + DeviceChannel.REQUEST.segment(), Protocol.QOS).waitForCompletion(5_000);
+        client.subscribe(new String[] {"motcua/v1/+/dev/+/" + DeviceChannel.REQUEST.segment(),
+                "motcua/v1/+/dev/+/" + DeviceChannel.EVENT.segment()}, new int[] {Protocol.QOS, Protocol.QOS})
+                .waitForCompletion(5_000);
         return hub;
     }
 
@@ -78,6 +85,12 @@ public final class TestHub implements MqttCallback, AutoCloseable {
         return received.stream().filter(r -> r.site().equals(current)).map(Received::request).toList();
     }
 
+    /** Every event from the current site, in arrival order. */
+    public List<Event> events() {
+        String current = site;
+        return events.stream().filter(e -> e.site().equals(current)).map(ReceivedEvent::event).toList();
+    }
+
     /** Publishes retained state and waits until the broker has it. */
     public void publishState(String topic, Record state) throws MqttException {
         publishRaw(topic, codec.encodeState(state), true);
@@ -94,6 +107,10 @@ public final class TestHub implements MqttCallback, AutoCloseable {
                 .map(Topic.Device.class::cast);
         if (from.isEmpty() || !from.get().site().equals(site)) {
             return; // a late request of an earlier test
+        }
+        if (from.get().channel() == DeviceChannel.EVENT) {
+            events.add(new ReceivedEvent(site, codec.decodeEvent(message.getPayload())));
+            return;
         }
         String responseTopic = Topics.forSite(site).device(from.get().deviceId(), DeviceChannel.RESPONSE);
         Optional<Response> response;

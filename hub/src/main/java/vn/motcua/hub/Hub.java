@@ -59,7 +59,7 @@ public final class Hub implements AutoCloseable {
             DeskWriter writer = new DeskWriter(settings.office(), store, clock, gateway);
             parts.push(writer);
             gateway.serve(writer);
-            WebServer web = WebServer.start(settings.httpHost(), settings.httpPort(), writer);
+            WebServer web = WebServer.start(settings.httpHost(), settings.httpPort(), writer, metrics);
             parts.push(web);
             LOG.info("hub for {} ({}) is up: broker {}, web http://{}:{}/", settings.office().name(), site, brokerUrl,
                     settings.httpHost(), web.port());

@@ -115,8 +115,8 @@ class ProtocolDocExamplesTest {
             switch (example.kind()) {
                 case "request" -> stable(codec.decodeRequest(example.bytes()), example);
                 case "response" -> stable(codec.decodeResponse(example.bytes()), example);
-                case "event" -> assertThat(codec.decodeEvent(codec.encode(codec.decodeEvent(example.bytes()))))
-                        .isEqualTo(codec.decodeEvent(example.bytes()));
+                case "event" -> assertThat(new String(codec.encode(codec.decodeEvent(example.bytes())), UTF_8))
+                        .as(example + " is shown exactly as encoded").isEqualTo(example.json());
                 case "state" -> {
                     Class<? extends Record> type = stateType(example.argument());
                     Record state = codec.decodeState(example.bytes(), type);
@@ -131,7 +131,7 @@ class ProtocolDocExamplesTest {
             fail(example + " does not decode: " + e.code() + " " + e.getMessage());
         }
         if (!example.kind().equals("invalid")) {
-            assertThat(example.json()).as(example + ": v first").startsWith("{\n  \"v\":1,").isNotNull();
+            assertThat(example.json().replaceAll("\\s+", "")).as(example + ": v first").startsWith("{\"v\":1,");
         }
     }
 
@@ -237,12 +237,13 @@ class ProtocolDocExamplesTest {
         }
         filters.add(topics.everyCounterState());
         filters.add("motcua/v1/nghiloc/#");
+        filters.add("motcua/v1/nghiloc/"); // "every topic lives under"
         Matcher span = TOPIC_SPAN.matcher(doc);
         int count = 0;
         while (span.find()) {
             count++;
             String name = concrete(span.group(1));
-            if (name.contains("+") || name.contains("#")) {
+            if (name.contains("+") || name.contains("#") || name.endsWith("/")) {
                 assertThat(filters).as(span.group(1)).contains(name);
             } else {
                 assertThat(Topic.parse(name)).as(span.group(1)).isPresent();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -28,7 +29,9 @@ import vn.motcua.device.config.UnitConfig;
 import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.Ulid;
 import vn.motcua.protocol.codec.Codec;
+import vn.motcua.protocol.message.CounterState;
 import vn.motcua.protocol.message.DeviceStatus;
+import vn.motcua.protocol.message.EventBody;
 import vn.motcua.protocol.message.Operation;
 import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.RequestBody;
@@ -119,13 +122,24 @@ class MqttLinkTest extends OnBroker {
     }
 
     @Test
+    void an_event_reaches_the_hub_with_its_own_id() {
+        MqttLink link = connect(kioskConfig());
+
+        link.publishEvent(new EventBody.PrinterStatus(EventBody.Paper.LOW, false, true));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> hub.events().size() == 1);
+        assertThat(hub.events().getFirst().body()).isEqualTo(new EventBody.PrinterStatus(EventBody.Paper.LOW, false, true));
+        assertThat(Ulid.isCanonical(hub.events().getFirst().id())).isTrue();
+    }
+
+    @Test
     void connecting_leaves_a_retained_online_status_with_roles_and_firmware() throws Exception {
         connect(kioskConfig());
 
         DeviceStatus status = Retained.status(broker.url(), statusTopic()).orElseThrow();
 
         assertThat(status.online()).isTrue();
-        assertThat(status.roles()).contains(java.util.Set.of(Role.KIOSK));
+        assertThat(status.roles()).contains(Set.of(Role.KIOSK));
         assertThat(status.firmware()).contains("test-1");
     }
 
@@ -161,7 +175,7 @@ class MqttLinkTest extends OnBroker {
         hub.publishState(topic, Samples.paused(3));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 2);
-        assertThat(codec.decodeState(seen.get(1), vn.motcua.protocol.message.CounterState.class))
+        assertThat(codec.decodeState(seen.get(1), CounterState.class))
                 .isEqualTo(Samples.paused(3));
     }
 

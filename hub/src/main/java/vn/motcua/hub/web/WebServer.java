@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.hub.metrics.Metrics;
 import vn.motcua.protocol.codec.Codec;
 
 /**
@@ -14,7 +15,7 @@ import vn.motcua.protocol.codec.Codec;
  * {@link LiveState} and never writes to the hub.
  *
  * <p>Routes: {@code GET /} (board page, {@code ?lang=en} for English), {@code /board.js}, {@code /board.css},
- * {@code /api/board}, {@code /api/services}, {@code /api/board/stream} (Server-Sent Events), {@code /health}.
+ * {@code /api/board}, {@code /api/services}, {@code /api/board/stream} (Server-Sent Events), {@code /health}, {@code /metrics} (Prometheus text).
  * Every response carries {@link SecurityHeaders}; unknown paths get a JSON 404.
  *
  * <p>Threads: Jetty's request threads serve requests; each open stream has its own writer thread
@@ -43,10 +44,19 @@ public final class WebServer implements AutoCloseable {
      * @throws io.javalin.util.JavalinBindException if the port is taken
      */
     public static WebServer start(String host, int port, LiveState state) {
-        return start(host, port, state, KEEP_ALIVE_EVERY);
+        return start(host, port, state, new Metrics(), KEEP_ALIVE_EVERY);
+    }
+
+    /** As {@link #start(String, int, LiveState)}, also serving {@code metrics} at {@code /metrics}. */
+    public static WebServer start(String host, int port, LiveState state, Metrics metrics) {
+        return start(host, port, state, metrics, KEEP_ALIVE_EVERY);
     }
 
     static WebServer start(String host, int port, LiveState state, Duration keepAliveEvery) {
+        return start(host, port, state, new Metrics(), keepAliveEvery);
+    }
+
+    private static WebServer start(String host, int port, LiveState state, Metrics metrics, Duration keepAliveEvery) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(state, "state");
         Codec codec = new Codec();
@@ -62,6 +72,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/services", api::services);
             config.routes.get("/api/board/stream", stream::open);
             config.routes.get("/health", JsonReplies::health);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.prometheusText()));
             config.routes.error(404, JsonReplies::notFound);
             config.routes.exception(Exception.class, JsonReplies::internal);
         });

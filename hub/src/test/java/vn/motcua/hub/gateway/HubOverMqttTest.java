@@ -3,6 +3,10 @@ package vn.motcua.hub.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -118,7 +122,11 @@ class HubOverMqttTest {
 
         Response stillServing = kiosk.send(request(new RequestBody.TicketIssue("DD", Optional.empty())));
         assertThat(stillServing).isInstanceOf(Response.Ok.class);
-        assertThat(hub.metrics().value("motcua_requests_rejected_total{code=\"MALFORMED_JSON\"}")).isEqualTo(1);
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + hub.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("motcua_requests_rejected_total{code=\"MALFORMED_JSON\"} 1",
+                "motcua_requests_rejected_total{code=\"UNKNOWN_OPERATION\"} 1",
+                "motcua_requests_rejected_total{code=\"MESSAGE_TOO_LARGE\"} 1");
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -222,13 +223,13 @@ class DecoderFuzzTest {
             }
             case 4 -> { // duplicate a range
                 int end = at + random.nextInt(Math.min(32, in.length - at) + 1);
-                yield splice(in, at, at, java.util.Arrays.copyOfRange(in, at, end));
+                yield splice(in, at, at, Arrays.copyOfRange(in, at, end));
             }
-            case 5 -> java.util.Arrays.copyOf(in, at); // truncate
+            case 5 -> Arrays.copyOf(in, at); // truncate
             default -> { // splice the tail of another message
                 byte[] other = corpus.get(random.nextInt(corpus.size()));
                 int from = random.nextInt(other.length);
-                yield splice(in, at, in.length, java.util.Arrays.copyOfRange(other, from, other.length));
+                yield splice(in, at, in.length, Arrays.copyOfRange(other, from, other.length));
             }
         };
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.motcua.protocol.message.Samples.ID;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -204,7 +205,7 @@ class DeviceSideDecodingTest {
 
     @Test
     void a_board_sequence_beyond_int_range_round_trips() {
-        Board board = new Board("x", 10_000_000_000L, java.util.List.of(), java.util.List.of(), Samples.T0);
+        Board board = new Board("x", 10_000_000_000L, List.of(), List.of(), Samples.T0);
         assertThat(codec.decodeState(codec.encodeState(board), Board.class)).isEqualTo(board);
     }
 

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static vn.motcua.protocol.message.Samples.ID;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +45,7 @@ class RequestValidationTest {
     @Test
     void payload_over_16_kib_is_rejected_as_too_large_before_parsing() {
         byte[] payload = new byte[Protocol.MAX_MESSAGE_BYTES + 1];
-        java.util.Arrays.fill(payload, (byte) ' ');
+        Arrays.fill(payload, (byte) ' ');
         ProtocolException e = rejectionOf(payload);
         assertThat(e.code()).isEqualTo(ErrorCode.MESSAGE_TOO_LARGE);
         assertThat(e.getMessage()).contains("16385 bytes").contains("16384");
@@ -87,9 +91,9 @@ class RequestValidationTest {
                 Arguments.of("an overlong encoding of NUL (0xC0 0x80)", with(prefix, 0xC0, 0x80)),
                 Arguments.of("an encoded surrogate (0xED 0xA0 0x80)", with(prefix, 0xED, 0xA0, 0x80)),
                 Arguments.of("a code point above U+10FFFF (0xF4 0x90 0x80 0x80)", with(prefix, 0xF4, 0x90, 0x80, 0x80)),
-                Arguments.of("UTF-16 instead of UTF-8", "{\"v\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE)),
+                Arguments.of("UTF-16 instead of UTF-8", "{\"v\":1}".getBytes(StandardCharsets.UTF_16LE)),
                 Arguments.of("Latin-1 instead of UTF-8", "{\"v\":1,\"x\":\"Bình\"}".getBytes(
-                        java.nio.charset.StandardCharsets.ISO_8859_1)));
+                        StandardCharsets.ISO_8859_1)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -380,7 +384,7 @@ class RequestValidationTest {
         String payload = "{\"v\":1,\"id\":\"" + ID + "\",\"op\":\"counter.next\",\"ts\":\"2026-11-23T01:15:02.5Z\","
                 + "\"body\":{\"counter\":4}}";
         assertThat(codec.decodeRequest(payload.getBytes(UTF_8)).ts().orElseThrow())
-                .isEqualTo(Samples.T0.plusNanos(500_000_000).withOffsetSameInstant(java.time.ZoneOffset.UTC));
+                .isEqualTo(Samples.T0.plusNanos(500_000_000).withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     @Test
@@ -424,7 +428,7 @@ class RequestValidationTest {
     private static ObjectNode body(byte[] encoded) {
         try {
             return (ObjectNode) PLAIN.readTree(encoded).get("body");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
