@@ -83,10 +83,6 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
         return roles.contains(role);
     }
 
-    public UnitConfig withDataDir(Path dir) {
-        return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dir, requestTimeout, officeName);
-    }
-
     public UnitConfig withRequestTimeout(Duration timeout) {
         return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, timeout, officeName);
     }
