@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import vn.motcua.protocol.message.Codes;
 import vn.motcua.protocol.message.Role;
 import vn.motcua.protocol.topic.Topics;
 
@@ -40,7 +41,7 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
     /** TLS (ssl://) arrives with per-device certificates; until then only plain TCP is accepted. */
     private static final Pattern BROKER_URL = Pattern.compile("tcp://([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]):([0-9]{1,5})");
     /** The protocol's service-code rule (upper-case code such as HT), so a bad key fails here, not at the hub. */
-    private static final Pattern SERVICE_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,15}");
+    private static final Pattern SERVICE_CODE = Pattern.compile(Codes.CODE_PATTERN);
     private static final int MAX_OFFICE_NAME = 200;
 
     public UnitConfig {

@@ -4,6 +4,7 @@ import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 import vn.motcua.protocol.Protocol;
+import vn.motcua.protocol.transport.NoDelaySocketFactory;
 
 /** The Paho settings every unit uses, in one place, with the reason for each. */
 final class LinkOptions {

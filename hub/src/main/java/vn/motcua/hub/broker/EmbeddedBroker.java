@@ -1,12 +1,12 @@
 package vn.motcua.hub.broker;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,18 +28,23 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final Server server;
     private final String host;
+    private final int port;
 
-    private EmbeddedBroker(Server server, String host) {
+    private EmbeddedBroker(Server server, String host, int port) {
         this.server = server;
         this.host = host;
+        this.port = port;
     }
 
     /** Starts the broker on {@code host:port} (port 0 picks a free one) with its session store under {@code dataDir}. */
     public static EmbeddedBroker start(String host, int port, Path dataDir, String site) throws IOException {
         Files.createDirectories(dataDir);
+        // Moquette records the port it bound on a Netty thread without publishing it safely to other threads, so
+        // for "any free port" we pick one ourselves and tell Moquette to use it.
+        int bound = port == 0 ? freePort(host) : port;
         Properties props = new Properties();
         props.setProperty(BrokerConstants.HOST_PROPERTY_NAME, host);
-        props.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(port));
+        props.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(bound));
         props.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
         props.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
         props.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "true");
@@ -49,26 +54,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
         Server server = new Server();
         server.startServer(new MemoryConfig(props), List.of(new OfflineWill(server, site)));
-        EmbeddedBroker broker = new EmbeddedBroker(server, host);
-        broker.awaitBound();
+        EmbeddedBroker broker = new EmbeddedBroker(server, host, bound);
         LOG.info("embedded MQTT broker listening on {}", broker.url());
         return broker;
     }
 
-    /** Moquette records the bound port once Netty's bind completes, shortly after startServer returns. */
-    private void awaitBound() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.getPort() == 0) {
-            if (System.nanoTime() > deadline) {
-                server.stopServer();
-                throw new IllegalStateException("the embedded broker did not bind within 10 s");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
+    public int port() {
+        return port;
     }
 
-    public int port() {
-        return server.getPort();
+    private static int freePort(String host) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The URL devices and the hub connect to. */

@@ -7,10 +7,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import vn.motcua.hub.site.Office;
@@ -35,7 +37,7 @@ public final class Desk {
     private final Map<String, Integer> lastNumber = new HashMap<>();
     private final Map<Integer, CounterSlot> counters = new TreeMap<>();
     private final Deque<Board.Call> recentCalls = new ArrayDeque<>();
-    private final Map<Integer, String> lastServed = new HashMap<>();
+    private final Set<String> rated = new HashSet<>(); // labels of today's tickets that have a rating
     private LocalDate day;
 
     public Desk(Office office, LocalDate day) {
@@ -45,9 +47,10 @@ public final class Desk {
                 Optional.empty())));
     }
 
-    /** Restores the state a store recovered: today's tickets in issue order and the counters' slots. */
-    public void restore(Collection<Ticket> todaysTickets, Collection<CounterSlot> slots) {
+    /** Restores what a store recovered: today's tickets in issue order, the counters, the tickets rated today. */
+    public void restore(Collection<Ticket> todaysTickets, Collection<CounterSlot> slots, Collection<String> ratedTickets) {
         todaysTickets.forEach(this::put);
+        rated.addAll(ratedTickets);
         slots.stream().filter(s -> counters.containsKey(s.number())).forEach(s -> counters.put(s.number(), s));
         todaysTickets.stream().filter(t -> t.calledAt().isPresent())
                 .sorted(Comparator.comparing(t -> t.calledAt().orElseThrow()))
@@ -89,7 +92,7 @@ public final class Desk {
             tickets.clear();
             lastNumber.clear();
             recentCalls.clear();
-            lastServed.clear();
+            rated.clear();
             counters.replaceAll((n, slot) -> slot.serving(Optional.empty()));
         }
     }
@@ -111,9 +114,6 @@ public final class Desk {
     void put(Ticket ticket) {
         tickets.put(ticket.label(), ticket);
         lastNumber.merge(ticket.service(), ticket.number(), Math::max);
-        if (ticket.state() == TicketState.DONE && ticket.counter() > 0) {
-            lastServed.put(ticket.counter(), ticket.label());
-        }
     }
 
     Optional<Ticket> ticket(String label) {
@@ -147,12 +147,19 @@ public final class Desk {
         return List.copyOf(recentCalls);
     }
 
-    Optional<String> lastServedAt(int counter) {
-        return Optional.ofNullable(lastServed.get(counter));
+    /** The ticket most recently finished as served at {@code counter}, if any. */
+    Optional<Ticket> lastServedAt(int counter) {
+        return tickets.values().stream()
+                .filter(t -> t.counter() == counter && t.state() == TicketState.DONE && t.finishedAt().isPresent())
+                .max(Comparator.comparing(t -> t.finishedAt().orElseThrow()));
     }
 
-    void servedAt(int counter, String label) {
-        lastServed.put(counter, label);
+    boolean isRated(String label) {
+        return rated.contains(label);
+    }
+
+    void markRated(String label) {
+        rated.add(label);
     }
 
     /** The slot of a configured counter, for the store. */

@@ -105,16 +105,36 @@ final class DeskOperations {
 
     Outcome status(int counter, CounterStatus status) {
         return desk.slot(counter).map(slot -> {
+            if (status == CounterStatus.PAUSED && slot.status() != CounterStatus.OPEN) {
+                return Outcome.rejected(ErrorCode.COUNTER_NOT_OPEN, "counter " + counter + " is " + slot.status());
+            }
             desk.putSlot(slot.with(status));
             return Outcome.ok(Desk.updated(desk.view(), counter, now), List.of(), List.of(counter));
         }).orElseGet(() -> rejectSlot(counter));
     }
 
+    /**
+     * A keypad press. It rates the ticket the unit names, else the ticket last served at that counter if it was
+     * finished within the office's rating window, else it counts unlinked. A ticket is rated once.
+     */
     Outcome rate(RequestBody.RatingSubmit request) {
         if (desk.slot(request.counter()).isEmpty()) {
             return rejectSlot(request.counter());
         }
-        Optional<String> ticket = request.ticket().or(() -> desk.lastServedAt(request.counter()));
+        if (!desk.office().hasRatingLevel(request.level())) {
+            return Outcome.rejected(ErrorCode.INVALID_FIELD, "body.level " + request.level()
+                    + " is not a rating level of this office");
+        }
+        if (request.ticket().isPresent() && desk.ticket(request.ticket().get()).isEmpty()) {
+            return Outcome.rejected(ErrorCode.UNKNOWN_TICKET, "no ticket " + request.ticket().get() + " today");
+        }
+        Optional<String> ticket = request.ticket().or(() -> desk.lastServedAt(request.counter())
+                .filter(t -> !t.finishedAt().orElseThrow().plus(desk.office().ratingWindow()).isBefore(now))
+                .map(Ticket::label));
+        if (ticket.isPresent() && desk.isRated(ticket.get())) {
+            return Outcome.rejected(ErrorCode.INVALID_STATE, ticket.get() + " already has a rating");
+        }
+        ticket.ifPresent(desk::markRated);
         Rating rating = new Rating(desk.day(), request.counter(), request.level(), ticket, now);
         return Outcome.rated(new ResponseBody.RatingRecorded(request.level(), ticket), rating);
     }
@@ -136,9 +156,6 @@ final class DeskOperations {
         Ticket finished = ticket.finished(finalState, now);
         desk.put(finished);
         desk.putSlot(slot.serving(Optional.empty()));
-        if (finalState == TicketState.DONE) {
-            desk.servedAt(slot.number(), finished.label());
-        }
         return finished;
     }
 

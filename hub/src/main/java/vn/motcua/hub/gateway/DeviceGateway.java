@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -47,6 +48,7 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
     private final Topics topics;
     private final Metrics metrics;
     private final Codec codec = new Codec();
+    private final DeviceFacts facts;
     private final CountDownLatch serving = new CountDownLatch(1);
     private volatile DeskWriter writer;
 
@@ -54,6 +56,7 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
         this.client = client;
         this.topics = topics;
         this.metrics = metrics;
+        this.facts = new DeviceFacts(metrics);
     }
 
     /**
@@ -85,19 +88,29 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
     public void serve(DeskWriter deskWriter) throws MqttException {
         this.writer = deskWriter;
         serving.countDown();
-        client.subscribe(topics.everyDevice(DeviceChannel.REQUEST), Protocol.QOS).waitForCompletion(10_000);
+        subscribe().waitForCompletion(10_000);
         LOG.info("taking requests on {}", topics.everyDevice(DeviceChannel.REQUEST));
+    }
+
+    private IMqttToken subscribe() throws MqttException {
+        String[] filters = {topics.everyDevice(DeviceChannel.REQUEST), topics.everyDevice(DeviceChannel.EVENT),
+            topics.everyDevice(DeviceChannel.STATUS)};
+        return client.subscribe(filters, new int[] {Protocol.QOS, Protocol.QOS, Protocol.QOS});
     }
 
     @Override
     public void messageArrived(String topicName, MqttMessage message) {
         try {
             Optional<Topic> topic = Topic.parse(topicName);
-            if (topic.orElse(null) instanceof Topic.Device device && device.channel() == DeviceChannel.REQUEST
-                    && device.site().equals(topics.site())) {
-                handle(device.deviceId(), message.getPayload());
-            } else {
+            if (!(topic.orElse(null) instanceof Topic.Device device) || !device.site().equals(topics.site())) {
                 metrics.increment("motcua_gateway_foreign_messages_total");
+                return;
+            }
+            switch (device.channel()) {
+                case REQUEST -> handle(device.deviceId(), message.getPayload());
+                case EVENT -> facts.event(device.deviceId(), message.getPayload());
+                case STATUS -> facts.status(device.deviceId(), message.getPayload());
+                default -> metrics.increment("motcua_gateway_foreign_messages_total");
             }
         } catch (RuntimeException e) {
             metrics.increment("motcua_gateway_internal_errors_total");
@@ -170,7 +183,7 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
         if (reconnect && writer != null) {
             // The broker may have restarted without our session: subscribe again (idempotent if it kept it).
             try {
-                client.subscribe(topics.everyDevice(DeviceChannel.REQUEST), Protocol.QOS);
+                subscribe();
             } catch (MqttException e) {
                 LOG.error("cannot resubscribe to requests: {}", e.getMessage());
             }

@@ -1,6 +1,7 @@
 package vn.motcua.hub.site;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,7 +16,18 @@ import java.util.Set;
  */
 public record Office(String id, String name, ZoneId zone, List<Period> hours, Set<DayOfWeek> days, int visitsPerDay,
                      List<Service> services, List<Counter> counters, double priorityShare, double appointmentShare,
-                     double noShowShare, Map<LocalTime, Double> arrivalsByHalfHour) {
+                     double noShowShare, Map<LocalTime, Double> arrivalsByHalfHour, List<RatingLevel> ratingLevels,
+                     Duration ratingWindow) {
+
+    /** The four keys most counters have, best first, when a profile names none. */
+    public static final List<RatingLevel> DEFAULT_RATING_LEVELS = List.of(
+            new RatingLevel("RAT_HAI_LONG", "Rất hài lòng", "Very satisfied"),
+            new RatingLevel("HAI_LONG", "Hài lòng", "Satisfied"),
+            new RatingLevel("BINH_THUONG", "Bình thường", "Neutral"),
+            new RatingLevel("KHONG_HAI_LONG", "Không hài lòng", "Dissatisfied"));
+
+    /** How long after a ticket is done a rating pressed at its counter still belongs to it, by default. */
+    public static final Duration DEFAULT_RATING_WINDOW = Duration.ofMinutes(10);
 
     public Office {
         hours = List.copyOf(hours);
@@ -23,6 +35,15 @@ public record Office(String id, String name, ZoneId zone, List<Period> hours, Se
         services = List.copyOf(services);
         counters = List.copyOf(counters);
         arrivalsByHalfHour = Map.copyOf(arrivalsByHalfHour);
+        ratingLevels = List.copyOf(ratingLevels);
+    }
+
+    /** A satisfaction level: the code the keypad sends and its labels. */
+    public record RatingLevel(String code, String nameVi, String nameEn) {
+    }
+
+    public boolean hasRatingLevel(String code) {
+        return ratingLevels.stream().anyMatch(level -> level.code().equals(code));
     }
 
     /** A span of opening hours, e.g. 07:30-11:30. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.motcua.protocol.message.Codes;
 import vn.motcua.protocol.topic.Topics;
 
 /**
@@ -65,7 +67,38 @@ public final class OfficeLoader {
         List<Office.Counter> counters = counters(array(root, "counters"), services);
         return new Office(id, text(site, "site.name"), zone, hours(array(site, "site.hours")), days(array(site, "site.days")),
                 positiveInt(root, "visitsPerDay"), services, counters, share(root, "priorityShare"),
-                share(root, "appointmentShare"), share(root, "noShowShare"), arrivals(object(root, "arrivalsByHalfHour")));
+                share(root, "appointmentShare"), share(root, "noShowShare"), arrivals(object(root, "arrivalsByHalfHour")),
+                ratingLevels(root.get("ratingLevels")), ratingWindow(root.get("ratingWindowMinutes")));
+    }
+
+    /** Optional: the keypad's levels, best first; the four common ones when absent. */
+    private static List<Office.RatingLevel> ratingLevels(JsonNode array) {
+        if (array == null) {
+            return Office.DEFAULT_RATING_LEVELS;
+        }
+        if (!array.isArray() || array.size() < 2 || array.size() > 5) {
+            throw new OfficeConfigException("ratingLevels must list 2 to 5 levels, best first");
+        }
+        List<Office.RatingLevel> levels = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = "ratingLevels[" + i + "]";
+            String code = text(array.get(i), at + ".code");
+            if (!Codes.isCode(code) || levels.stream().anyMatch(l -> l.code().equals(code))) {
+                throw new OfficeConfigException(at + ".code must be a unique upper-case code like HAI_LONG, was \"" + code + "\"");
+            }
+            levels.add(new Office.RatingLevel(code, text(array.get(i), at + ".vi"), text(array.get(i), at + ".en")));
+        }
+        return levels;
+    }
+
+    private static Duration ratingWindow(JsonNode minutes) {
+        if (minutes == null) {
+            return Office.DEFAULT_RATING_WINDOW;
+        }
+        if (!minutes.isIntegralNumber() || minutes.asInt() < 1 || minutes.asInt() > 240) {
+            throw new OfficeConfigException("ratingWindowMinutes must be a whole number of minutes, 1 to 240");
+        }
+        return Duration.ofMinutes(minutes.asInt());
     }
 
     private static List<Office.Service> services(JsonNode array) {
@@ -76,11 +109,11 @@ public final class OfficeLoader {
             String at = "services[" + i + "]";
             JsonNode node = array.get(i);
             String code = text(node, at + ".code");
-            if (!code.matches("[A-Z][A-Z0-9_]{0,15}")) {
+            if (!Codes.isCode(code)) {
                 throw new OfficeConfigException(at + ".code must be an upper-case code like HT, was \"" + code + "\"");
             }
             String prefix = text(node, at + ".prefix");
-            if (!prefix.matches("[A-Z0-9]{1,4}")) {
+            if (!Codes.isPrefix(prefix)) {
                 throw new OfficeConfigException(at + ".prefix must be 1-4 letters or digits, was \"" + prefix + "\"");
             }
             if (!codes.add(code) || !prefixes.add(prefix)) {

@@ -147,8 +147,9 @@ public final class HubStore implements AutoCloseable {
                 CounterStatus.valueOf(rs.getString(2)), Optional.ofNullable(rs.getString(3))));
     }
 
-    public int ratingCount() {
-        return query("SELECT count(*) FROM ratings", rs -> rs.getInt(1)).get(0);
+    /** Labels of the tickets of {@code day} that have a rating. */
+    public List<String> ratedTickets(LocalDate day) {
+        return query("SELECT ticket FROM ratings WHERE day=? AND ticket IS NOT NULL", rs -> rs.getString(1), day.toString());
     }
 
     private static Ticket ticket(ResultSet rs) throws SQLException {

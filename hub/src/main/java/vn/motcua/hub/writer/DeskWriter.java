@@ -77,7 +77,7 @@ public final class DeskWriter implements LiveState, AutoCloseable {
         Instant now = clock.instant();
         LocalDate today = now.atZone(office.zone()).toLocalDate();
         Desk recovered = new Desk(office, today);
-        recovered.restore(store.ticketsOf(today), store.counters());
+        recovered.restore(store.ticketsOf(today), store.counters(), store.ratedTickets(today));
         return recovered;
     }
 

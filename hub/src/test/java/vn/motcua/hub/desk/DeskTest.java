@@ -163,6 +163,33 @@ class DeskTest {
     }
 
     @Test
+    void a_ticket_is_rated_once_and_only_with_a_level_of_the_office() {
+        issue("HT");
+        next(4);
+        handle(new RequestBody.CounterDone(4, Optional.empty()));
+        assertThat(rejection(new RequestBody.RatingSubmit(4, "TUYET_VOI", Optional.empty()))).isEqualTo(ErrorCode.INVALID_FIELD);
+        assertThat(handle(new RequestBody.RatingSubmit(4, "HAI_LONG", Optional.empty())).rating()).isPresent();
+        assertThat(rejection(new RequestBody.RatingSubmit(4, "RAT_HAI_LONG", Optional.empty()))).isEqualTo(ErrorCode.INVALID_STATE);
+        assertThat(rejection(new RequestBody.RatingSubmit(4, "HAI_LONG", Optional.of("2-999")))).isEqualTo(ErrorCode.UNKNOWN_TICKET);
+    }
+
+    @Test
+    void a_rating_long_after_the_last_service_counts_but_is_linked_to_no_ticket() {
+        issue("HT");
+        next(4);
+        handle(new RequestBody.CounterDone(4, Optional.empty()));
+        now = now.plus(OFFICE.ratingWindow()).plusSeconds(60);
+        Outcome late = handle(new RequestBody.RatingSubmit(4, "HAI_LONG", Optional.empty()));
+        assertThat(late.rating()).hasValueSatisfying(r -> assertThat(r.ticket()).isEmpty());
+    }
+
+    @Test
+    void only_an_open_counter_can_pause() {
+        handle(new RequestBody.CounterPause(4, Optional.empty()));
+        assertThat(rejection(new RequestBody.CounterPause(4, Optional.empty()))).isEqualTo(ErrorCode.COUNTER_NOT_OPEN);
+    }
+
+    @Test
     void numbering_restarts_at_local_midnight_even_on_a_utc_clock() {
         // 16:59:30 UTC is 23:59:30 in Ho Chi Minh City; 17:00:30 UTC is already tomorrow there.
         Instant beforeMidnight = Instant.parse("2026-11-23T16:59:30Z");

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,10 @@ import vn.motcua.protocol.Ulid;
 import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.Board;
 import vn.motcua.protocol.message.CounterState;
+import vn.motcua.protocol.message.DeviceStatus;
+import vn.motcua.protocol.message.Event;
+import vn.motcua.protocol.message.EventBody;
+import vn.motcua.protocol.message.Role;
 import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.Response;
@@ -159,6 +164,22 @@ class HubOverMqttTest {
         assertThat(((ResponseBody.TicketIssued) ((Response.Ok) issued).body()).ticket()).isEqualTo("2-002");
         assertThat(hub.writer().board().counters()).filteredOn(c -> c.counter() == 4).singleElement()
                 .satisfies(c -> assertThat(c.current()).hasValueSatisfying(cur -> assertThat(cur.ticket()).isEqualTo("2-001")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void unit_presence_and_printer_events_show_in_the_metrics(BrokerKind kind) throws Exception {
+        start(kind);
+        kiosk.publishStatus(codec.encodeState(DeviceStatus.online(Set.of(Role.KIOSK), "motcua-device test",
+                OffsetDateTime.now())));
+        kiosk.publishEvent(codec.encode(new Event(ids.next(), OffsetDateTime.now(),
+                new EventBody.PrinterStatus(EventBody.Paper.LOW, false, true))));
+        kiosk.publishEvent("{\"v\":1,\"type\":\"printer.status\"}".getBytes(StandardCharsets.UTF_8));
+        await().atMost(RawDevice.timeout()).untilAsserted(() -> {
+            assertThat(hub.metrics().value("motcua_device_events_total{type=\"printer.status\"}")).isEqualTo(1);
+            assertThat(hub.metrics().value("motcua_device_messages_rejected_total{code=\"INVALID_FIELD\"}")).isEqualTo(1);
+            assertThat(hub.metrics().prometheusText()).contains("motcua_devices_online 1");
+        });
     }
 
     private static Response.Failure failure(Response response) {

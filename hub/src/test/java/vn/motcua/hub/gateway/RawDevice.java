@@ -60,6 +60,14 @@ final class RawDevice implements AutoCloseable {
         sendRaw(payload.getBytes(StandardCharsets.UTF_8));
     }
 
+    void publishStatus(byte[] payload) throws MqttException {
+        client.publish(topics.device(deviceId, DeviceChannel.STATUS), payload, 1, true);
+    }
+
+    void publishEvent(byte[] payload) throws MqttException {
+        client.publish(topics.device(deviceId, DeviceChannel.EVENT), payload, 1, false);
+    }
+
     Response send(Request request) throws MqttException, InterruptedException {
         sendRaw(codec.encode(request));
         return nextResponse();

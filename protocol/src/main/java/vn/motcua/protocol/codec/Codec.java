@@ -163,15 +163,18 @@ public final class Codec {
 
     // ---- retained state (status, counter state, board, services) --------------------------------------------
 
-    /** Encodes a state record ({@code DeviceStatus}, {@code CounterState}, {@code Board}, {@code ServiceCatalogue}). */
+    /**
+     * Encodes a state record ({@code DeviceStatus}, {@code CounterState}, {@code Board}, {@code ServiceCatalogue}),
+     * up to {@link Protocol#MAX_STATE_BYTES}: a board of a 100-counter centre is larger than a request may be.
+     */
     public byte[] encodeState(Record state) {
         ObjectNode root = envelope();
         root.setAll((ObjectNode) mapper.valueToTree(state));
-        return write(root);
+        return write(root, Protocol.MAX_STATE_BYTES);
     }
 
     public <T extends Record> T decodeState(byte[] payload, Class<T> type) {
-        ObjectNode root = readEnvelope(payload);
+        ObjectNode root = readEnvelope(payload, Protocol.MAX_STATE_BYTES);
         root.remove("v");
         return convert(root, type, "");
     }
@@ -185,11 +188,15 @@ public final class Codec {
     }
 
     private byte[] write(ObjectNode root) {
+        return write(root, Protocol.MAX_MESSAGE_BYTES);
+    }
+
+    private byte[] write(ObjectNode root, int limit) {
         try {
             byte[] bytes = mapper.writeValueAsBytes(root);
-            if (bytes.length > Protocol.MAX_MESSAGE_BYTES) {
+            if (bytes.length > limit) {
                 throw new ProtocolException(ErrorCode.MESSAGE_TOO_LARGE,
-                        "message of " + bytes.length + " bytes exceeds " + Protocol.MAX_MESSAGE_BYTES);
+                        "message of " + bytes.length + " bytes exceeds " + limit);
             }
             return bytes;
         } catch (JsonProcessingException e) {
@@ -198,9 +205,13 @@ public final class Codec {
     }
 
     private ObjectNode readEnvelope(byte[] payload) {
-        if (payload.length > Protocol.MAX_MESSAGE_BYTES) {
+        return readEnvelope(payload, Protocol.MAX_MESSAGE_BYTES);
+    }
+
+    private ObjectNode readEnvelope(byte[] payload, int limit) {
+        if (payload.length > limit) {
             throw new ProtocolException(ErrorCode.MESSAGE_TOO_LARGE,
-                    "message of " + payload.length + " bytes exceeds " + Protocol.MAX_MESSAGE_BYTES);
+                    "message of " + payload.length + " bytes exceeds " + limit);
         }
         JsonNode tree;
         try {

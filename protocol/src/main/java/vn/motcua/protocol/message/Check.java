@@ -10,10 +10,11 @@ import vn.motcua.protocol.Ulid;
 /** Field validation used by the compact constructors of wire records; failures are {@link ErrorCode#INVALID_FIELD}. */
 final class Check {
 
-    /** Service and priority-class codes: short, upper-case, safe to show and to log. */
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,15}");
+    /** Service, priority-class and rating-level codes: short, upper-case, safe to show and to log. */
+    private static final Pattern CODE = Pattern.compile(Codes.CODE_PATTERN);
     /** A ticket label as printed: service prefix, a dash, and the number, e.g. {@code 1-023}. */
-    private static final Pattern TICKET = Pattern.compile("[A-Z0-9]{1,4}-[0-9]{1,5}");
+    private static final Pattern TICKET = Pattern.compile(Codes.TICKET_PATTERN);
+    private static final Pattern PREFIX = Pattern.compile(Codes.PREFIX_PATTERN);
     static final int MAX_TEXT = 500;
 
     private Check() {
@@ -29,7 +30,8 @@ final class Check {
     static String code(String value, String field) {
         required(value, field);
         if (!CODE.matcher(value).matches()) {
-            throw invalid(field + " must be an upper-case code like HT or ELDERLY, was " + quote(value));
+            throw invalid(field + " must be an upper-case code like HT or ELDERLY (at most 24 characters), was "
+                    + quote(value));
         }
         return value;
     }
@@ -42,6 +44,14 @@ final class Check {
         required(value, field);
         if (!TICKET.matcher(value).matches()) {
             throw invalid(field + " must be a ticket label like 1-023, was " + quote(value));
+        }
+        return value;
+    }
+
+    static String prefix(String value, String field) {
+        required(value, field);
+        if (!PREFIX.matcher(value).matches()) {
+            throw invalid(field + " must be 1-4 upper-case letters or digits, was " + quote(value));
         }
         return value;
     }

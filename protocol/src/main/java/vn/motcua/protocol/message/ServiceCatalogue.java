@@ -18,7 +18,7 @@ public record ServiceCatalogue(String office, List<Entry> services, OffsetDateTi
                         Optional<Integer> estimateMin) {
         public Entry {
             Check.code(code, "service.code");
-            Check.text(prefix, "service.prefix");
+            Check.prefix(prefix, "service.prefix");
             Check.text(nameVi, "service.nameVi");
             Check.text(nameEn, "service.nameEn");
             Check.nonNegative(waiting, "service.waiting");

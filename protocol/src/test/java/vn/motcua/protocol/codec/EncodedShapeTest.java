@@ -23,6 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.Protocol;
 import vn.motcua.protocol.ProtocolException;
+import vn.motcua.protocol.message.Board;
+import vn.motcua.protocol.message.CounterState;
+import vn.motcua.protocol.message.CounterStatus;
 import vn.motcua.protocol.message.DeviceStatus;
 import vn.motcua.protocol.message.Event;
 import vn.motcua.protocol.message.EventBody;
@@ -33,6 +36,7 @@ import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.Samples;
 import vn.motcua.protocol.message.ServiceCatalogue;
+import vn.motcua.protocol.message.ServingPhase;
 
 /** What the encoder puts on the wire, byte for byte where it matters. */
 class EncodedShapeTest {
@@ -155,15 +159,31 @@ class EncodedShapeTest {
     }
 
     @Test
-    void encoding_a_message_over_16_kib_is_refused_so_nobody_sends_one() {
+    void encoding_a_state_message_over_64_kib_is_refused_so_nobody_sends_one() {
         List<ServiceCatalogue.Entry> many = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 140; i++) {
             many.add(new ServiceCatalogue.Entry("S" + i, String.valueOf(i), "x".repeat(500), "y".repeat(500), true, 0,
                     Optional.empty()));
         }
         ServiceCatalogue huge = new ServiceCatalogue("office", many, T0);
         assertThatThrownBy(() -> codec.encodeState(huge)).isInstanceOfSatisfying(ProtocolException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.MESSAGE_TOO_LARGE));
+    }
+
+    @Test
+    void a_board_of_a_hundred_busy_counters_fits_the_state_limit() {
+        List<CounterState> counters = new ArrayList<>();
+        for (int n = 1; n <= 100; n++) {
+            counters.add(new CounterState(n, CounterStatus.OPEN, Optional.of(new CounterState.Current(
+                    "1234-99999", "SERVICE_CODE_" + n, ServingPhase.SERVING, 3, T0)), T0));
+        }
+        List<Board.Call> calls = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            calls.add(new Board.Call("1234-99999", 100, true, T0));
+        }
+        byte[] encoded = codec.encodeState(new Board("Trung tâm Phục vụ hành chính công tỉnh Nghệ An", 1, counters, calls, T0));
+        assertThat(encoded.length).isGreaterThan(Protocol.MAX_MESSAGE_BYTES).isLessThanOrEqualTo(Protocol.MAX_STATE_BYTES);
+        assertThat(codec.decodeState(encoded, Board.class).counters()).hasSize(100);
     }
 
     @Test

@@ -304,7 +304,7 @@ class RequestValidationTest {
             "ticket.issue       | {\"service\":\"ht\"}                          | body.service",
             "ticket.issue       | {\"service\":\"HỘ_TỊCH\"}                     | body.service",
             "ticket.issue       | {\"service\":\"1HT\"}                         | body.service",
-            "ticket.issue       | {\"service\":\"ABCDEFGHIJKLMNOPQ\"}           | body.service",
+            "ticket.issue       | {\"service\":\"ABCDEFGHIJKLMNOPQRSTUVWXY\"}   | body.service",
             "ticket.issue       | {\"service\":\"\"}                            | body.service",
             "ticket.issue       | {\"service\":\"HT\",\"priority\":\"elderly\"} | body.priority",
             "rating.submit      | {\"counter\":4,\"level\":\"Rất hài lòng\"}    | body.level",
