@@ -40,7 +40,8 @@ import vn.motcua.protocol.message.ServiceCatalogue;
 public final class DeskWriter implements LiveState, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskWriter.class);
-    private static final int MAX_BATCH = 256;
+    /** Requests committed together at most; 1 turns group commit off (one fsync per request, the baseline). */
+    public static final int DEFAULT_MAX_BATCH = 256;
     private static final Job STOP = new Job("", null, bytes -> { });
 
     private final Office office;
@@ -50,6 +51,7 @@ public final class DeskWriter implements LiveState, AutoCloseable {
     private final Codec codec = new Codec();
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final int maxBatch;
     private final Thread thread;
     private Desk desk;
     private long sequence;
@@ -57,6 +59,14 @@ public final class DeskWriter implements LiveState, AutoCloseable {
     private volatile ServiceCatalogue services;
 
     public DeskWriter(Office office, HubStore store, Clock clock, StatePublisher publisher) {
+        this(office, store, clock, publisher, DEFAULT_MAX_BATCH);
+    }
+
+    public DeskWriter(Office office, HubStore store, Clock clock, StatePublisher publisher, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
+        }
+        this.maxBatch = maxBatch;
         this.office = office;
         this.store = store;
         this.clock = clock;
@@ -89,7 +99,7 @@ public final class DeskWriter implements LiveState, AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            queue.drainTo(batch, MAX_BATCH - 1);
+            queue.drainTo(batch, maxBatch - 1);
             boolean stop = batch.remove(STOP);
             if (!batch.isEmpty()) {
                 try {
