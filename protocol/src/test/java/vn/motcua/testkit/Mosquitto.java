@@ -33,6 +33,14 @@ public final class Mosquitto implements AutoCloseable {
 
     /** Starts Mosquitto in {@code workDir} and waits until it accepts connections. */
     public static Mosquitto start(Path workDir) throws IOException {
+        return start(workDir, true);
+    }
+
+    /**
+     * As {@link #start(Path)}, choosing {@code set_tcp_nodelay}; {@code false} (Mosquitto's default, Nagle on) is
+     * only for the benchmark that shows what TCP_NODELAY is worth (docs/benchmarks.md).
+     */
+    public static Mosquitto start(Path workDir, boolean tcpNoDelay) throws IOException {
         Path binary = CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElseThrow(() ->
                 new IllegalStateException("mosquitto is not installed; integration tests need a real broker. "
                         + "Install it with: sudo apt-get install -y mosquitto"));
@@ -43,7 +51,7 @@ public final class Mosquitto implements AutoCloseable {
         Files.writeString(config, String.join("\n",
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
-                "set_tcp_nodelay true",
+                "set_tcp_nodelay " + tcpNoDelay,
                 "persistence false",
                 "max_inflight_messages 0",
                 "max_queued_messages 10000",

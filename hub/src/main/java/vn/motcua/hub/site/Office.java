@@ -1,7 +1,6 @@
 package vn.motcua.hub.site;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,18 +15,7 @@ import java.util.Set;
  */
 public record Office(String id, String name, ZoneId zone, List<Period> hours, Set<DayOfWeek> days, int visitsPerDay,
                      List<Service> services, List<Counter> counters, double priorityShare, double appointmentShare,
-                     double noShowShare, Map<LocalTime, Double> arrivalsByHalfHour, List<RatingLevel> ratingLevels,
-                     Duration ratingWindow) {
-
-    /** The four keys most counters have, best first, when a profile names none. */
-    public static final List<RatingLevel> DEFAULT_RATING_LEVELS = List.of(
-            new RatingLevel("RAT_HAI_LONG", "Rất hài lòng", "Very satisfied"),
-            new RatingLevel("HAI_LONG", "Hài lòng", "Satisfied"),
-            new RatingLevel("BINH_THUONG", "Bình thường", "Neutral"),
-            new RatingLevel("KHONG_HAI_LONG", "Không hài lòng", "Dissatisfied"));
-
-    /** How long after a ticket is done a rating pressed at its counter still belongs to it, by default. */
-    public static final Duration DEFAULT_RATING_WINDOW = Duration.ofMinutes(10);
+                     double noShowShare, Map<LocalTime, Double> arrivalsByHalfHour, Rules rules) {
 
     public Office {
         hours = List.copyOf(hours);
@@ -35,15 +23,6 @@ public record Office(String id, String name, ZoneId zone, List<Period> hours, Se
         services = List.copyOf(services);
         counters = List.copyOf(counters);
         arrivalsByHalfHour = Map.copyOf(arrivalsByHalfHour);
-        ratingLevels = List.copyOf(ratingLevels);
-    }
-
-    /** A satisfaction level: the code the keypad sends and its labels. */
-    public record RatingLevel(String code, String nameVi, String nameEn) {
-    }
-
-    public boolean hasRatingLevel(String code) {
-        return ratingLevels.stream().anyMatch(level -> level.code().equals(code));
     }
 
     /** A span of opening hours, e.g. 07:30-11:30. */
@@ -53,11 +32,15 @@ public record Office(String id, String name, ZoneId zone, List<Period> hours, Se
         }
     }
 
-    /** A service area with its ticket prefix and the mean minutes one file takes. */
-    public record Service(String code, String prefix, String nameVi, String nameEn, double share, double meanMinutes) {
+    /**
+     * A service area with its ticket prefix, the numbers its tickets run through each day, and the mean minutes
+     * one file takes.
+     */
+    public record Service(String code, String prefix, String nameVi, String nameEn, double share, double meanMinutes,
+                          int firstNumber, int lastNumber) {
     }
 
-    /** A counter and the services it serves, in preference order. */
+    /** A counter and the services it serves, in preference order (its skills). */
     public record Counter(int number, List<String> services) {
         public Counter {
             services = List.copyOf(services);

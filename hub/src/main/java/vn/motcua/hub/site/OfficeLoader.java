@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -68,37 +67,7 @@ public final class OfficeLoader {
         return new Office(id, text(site, "site.name"), zone, hours(array(site, "site.hours")), days(array(site, "site.days")),
                 positiveInt(root, "visitsPerDay"), services, counters, share(root, "priorityShare"),
                 share(root, "appointmentShare"), share(root, "noShowShare"), arrivals(object(root, "arrivalsByHalfHour")),
-                ratingLevels(root.get("ratingLevels")), ratingWindow(root.get("ratingWindowMinutes")));
-    }
-
-    /** Optional: the keypad's levels, best first; the four common ones when absent. */
-    private static List<Office.RatingLevel> ratingLevels(JsonNode array) {
-        if (array == null) {
-            return Office.DEFAULT_RATING_LEVELS;
-        }
-        if (!array.isArray() || array.size() < 2 || array.size() > 5) {
-            throw new OfficeConfigException("ratingLevels must list 2 to 5 levels, best first");
-        }
-        List<Office.RatingLevel> levels = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            String at = "ratingLevels[" + i + "]";
-            String code = text(array.get(i), at + ".code");
-            if (!Codes.isCode(code) || levels.stream().anyMatch(l -> l.code().equals(code))) {
-                throw new OfficeConfigException(at + ".code must be a unique upper-case code like HAI_LONG, was \"" + code + "\"");
-            }
-            levels.add(new Office.RatingLevel(code, text(array.get(i), at + ".vi"), text(array.get(i), at + ".en")));
-        }
-        return levels;
-    }
-
-    private static Duration ratingWindow(JsonNode minutes) {
-        if (minutes == null) {
-            return Office.DEFAULT_RATING_WINDOW;
-        }
-        if (!minutes.isIntegralNumber() || minutes.asInt() < 1 || minutes.asInt() > 240) {
-            throw new OfficeConfigException("ratingWindowMinutes must be a whole number of minutes, 1 to 240");
-        }
-        return Duration.ofMinutes(minutes.asInt());
+                RulesLoader.rules(root.get("rules")));
     }
 
     private static List<Office.Service> services(JsonNode array) {
@@ -119,13 +88,26 @@ public final class OfficeLoader {
             if (!codes.add(code) || !prefixes.add(prefix)) {
                 throw new OfficeConfigException(at + ": code " + code + " or prefix " + prefix + " is used twice");
             }
+            int[] numbers = numbers(node.get("numbers"), at + ".numbers");
             services.add(new Office.Service(code, prefix, text(node, at + ".vi"), text(node, at + ".en"),
-                    share(node, at + ".share"), positiveNumber(node, at + ".meanMin")));
+                    share(node, at + ".share"), positiveNumber(node, at + ".meanMin"), numbers[0], numbers[1]));
         }
         if (services.isEmpty()) {
             throw new OfficeConfigException("services must list at least one service");
         }
         return services;
+    }
+
+    /** Optional {@code [first, last]}: the numbers a service's tickets run through each day; default 1-999. */
+    private static int[] numbers(JsonNode range, String field) {
+        if (range == null) {
+            return new int[] {1, 999};
+        }
+        if (!range.isArray() || range.size() != 2 || !range.get(0).isIntegralNumber() || !range.get(1).isIntegralNumber()
+                || range.get(0).asInt() < 1 || range.get(1).asInt() > 99_999 || range.get(0).asInt() >= range.get(1).asInt()) {
+            throw new OfficeConfigException(field + " must be [first, last] with 1 ≤ first < last ≤ 99999");
+        }
+        return new int[] {range.get(0).asInt(), range.get(1).asInt()};
     }
 
     private static List<Office.Counter> counters(JsonNode array, List<Office.Service> services) {
@@ -206,7 +188,7 @@ public final class OfficeLoader {
         }
     }
 
-    private static JsonNode object(JsonNode parent, String field) {
+    static JsonNode object(JsonNode parent, String field) {
         JsonNode node = parent.get(leaf(field));
         if (node == null || !node.isObject()) {
             throw new OfficeConfigException(field + " is required and must be an object");
@@ -214,7 +196,7 @@ public final class OfficeLoader {
         return node;
     }
 
-    private static JsonNode array(JsonNode parent, String field) {
+    static JsonNode array(JsonNode parent, String field) {
         JsonNode node = parent.get(leaf(field));
         if (node == null || !node.isArray()) {
             throw new OfficeConfigException(field + " is required and must be a list");
@@ -222,7 +204,7 @@ public final class OfficeLoader {
         return node;
     }
 
-    private static String text(JsonNode parent, String field) {
+    static String text(JsonNode parent, String field) {
         JsonNode node = parent.get(leaf(field));
         if (node == null || !node.isTextual() || node.asText().isBlank()) {
             throw new OfficeConfigException(field + " is required and must be text");

@@ -14,23 +14,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import vn.motcua.hub.desk.CounterSlot;
-import vn.motcua.hub.desk.Rating;
-import vn.motcua.hub.desk.Ticket;
-import vn.motcua.hub.desk.TicketState;
-import vn.motcua.protocol.message.CounterStatus;
+import vn.motcua.hub.engine.Event;
 
 /**
- * The hub's SQLite file: tickets, counters, ratings and the processed request ids with their original responses.
- * WAL with {@code synchronous=FULL}: a committed batch survives power loss. Used only by the writer thread, which
- * wraps each batch of requests in one transaction ({@link #inTransaction}) so one fsync covers many requests.
+ * The hub's SQLite file: the append-only event log, the current-state tables kept from it, and the processed
+ * request ids with their original responses. WAL with {@code synchronous=FULL}: a committed batch survives power
+ * loss. Used only by the writer thread, which wraps each batch of requests in one transaction
+ * ({@link #inTransaction}) so one fsync covers many requests.
  */
 public final class HubStore implements AutoCloseable {
 
     private final Connection db;
+    private final EventLog log;
+    private final Projection projection;
 
-    private HubStore(Connection db) {
+    private HubStore(Connection db) throws SQLException {
         this.db = db;
+        this.log = new EventLog(db);
+        this.projection = new Projection(db);
     }
 
     public static HubStore open(Path file) {
@@ -71,51 +72,40 @@ public final class HubStore implements AutoCloseable {
         }
     }
 
-    public void saveTicket(Ticket t) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("""
-                INSERT INTO tickets(day, label, service, number, issued_at, priority, state, counter, called_at,
-                                    recalls, started_at, finished_at)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
-                ON CONFLICT(day, label) DO UPDATE SET state=excluded.state, counter=excluded.counter,
-                    called_at=excluded.called_at, recalls=excluded.recalls, started_at=excluded.started_at,
-                    finished_at=excluded.finished_at""")) {
-            s.setString(1, t.day().toString());
-            s.setString(2, t.label());
-            s.setString(3, t.service());
-            s.setInt(4, t.number());
-            s.setString(5, t.issuedAt().toString());
-            s.setString(6, t.priority().orElse(null));
-            s.setString(7, t.state().name());
-            s.setInt(8, t.counter());
-            s.setString(9, t.calledAt().map(Instant::toString).orElse(null));
-            s.setInt(10, t.recalls());
-            s.setString(11, t.startedAt().map(Instant::toString).orElse(null));
-            s.setString(12, t.finishedAt().map(Instant::toString).orElse(null));
-            s.executeUpdate();
+    /**
+     * Appends one command's events to the log and updates the current-state tables. {@code requestId} is the
+     * device request that caused them, recorded with ratings so a rating is provably counted once.
+     */
+    public void append(LocalDate day, Optional<Integer> actor, List<Event> events, Optional<String> requestId)
+            throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        log.append(day, actor, events);
+        for (Event event : events) {
+            projection.apply(event, requestId);
         }
     }
 
-    public void saveCounter(CounterSlot slot) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("""
-                INSERT INTO counters(number, status, current_label) VALUES (?,?,?)
-                ON CONFLICT(number) DO UPDATE SET status=excluded.status, current_label=excluded.current_label""")) {
-            s.setInt(1, slot.number());
-            s.setString(2, slot.status().name());
-            s.setString(3, slot.current().orElse(null));
-            s.executeUpdate();
+    /** A stored group of events: one command's, with the counter that acted. */
+    public record Replay(Optional<Integer> actor, List<Event> events) {
+    }
+
+    /** Everything the engine must replay to be where it was, in order. */
+    public List<Replay> recovery() {
+        try {
+            return log.recovery().stream().map(g -> new Replay(g.actor(), List.copyOf(g.events()))).toList();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the event log: " + e.getMessage(), e);
         }
     }
 
-    public void saveRating(String requestId, Rating r) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement(
-                "INSERT INTO ratings(request_id, day, counter, level, ticket, at) VALUES (?,?,?,?,?,?)")) {
-            s.setString(1, requestId);
-            s.setString(2, r.day().toString());
-            s.setInt(3, r.counter());
-            s.setString(4, r.level());
-            s.setString(5, r.ticket().orElse(null));
-            s.setString(6, r.at().toString());
-            s.executeUpdate();
+    /** The office day the log starts in, if it has no day opening yet. */
+    public Optional<LocalDate> firstDay() {
+        try {
+            return log.firstDay();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the event log: " + e.getMessage(), e);
         }
     }
 
@@ -138,29 +128,15 @@ public final class HubStore implements AutoCloseable {
                 rs -> rs.getBytes(1), requestId, deviceId).stream().findFirst();
     }
 
-    public List<Ticket> ticketsOf(LocalDate day) {
-        return query("SELECT * FROM tickets WHERE day=? ORDER BY issued_at, label", HubStore::ticket, day.toString());
+    /** Why a ticket was called, each time it was: the explanation the allocation policy recorded. */
+    public record CallRecord(String ticket, int counter, Optional<String> officer, String policy, String reason,
+                             Instant at) {
     }
 
-    public List<CounterSlot> counters() {
-        return query("SELECT number, status, current_label FROM counters", rs -> new CounterSlot(rs.getInt(1),
-                CounterStatus.valueOf(rs.getString(2)), Optional.ofNullable(rs.getString(3))));
-    }
-
-    /** Labels of the tickets of {@code day} that have a rating. */
-    public List<String> ratedTickets(LocalDate day) {
-        return query("SELECT ticket FROM ratings WHERE day=? AND ticket IS NOT NULL", rs -> rs.getString(1), day.toString());
-    }
-
-    private static Ticket ticket(ResultSet rs) throws SQLException {
-        return new Ticket(LocalDate.parse(rs.getString("day")), rs.getString("label"), rs.getString("service"),
-                rs.getInt("number"), Instant.parse(rs.getString("issued_at")), Optional.ofNullable(rs.getString("priority")),
-                TicketState.valueOf(rs.getString("state")), rs.getInt("counter"), instant(rs, "called_at"),
-                rs.getInt("recalls"), instant(rs, "started_at"), instant(rs, "finished_at"));
-    }
-
-    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getString(column)).map(Instant::parse);
+    public List<CallRecord> calls(LocalDate day, String ticket) {
+        return query("SELECT label, counter, officer, policy, reason, at FROM calls WHERE day=? AND label=? ORDER BY seq",
+                rs -> new CallRecord(rs.getString(1), rs.getInt(2), Optional.ofNullable(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), Instant.parse(rs.getString(6))), day.toString(), ticket);
     }
 
     @FunctionalInterface

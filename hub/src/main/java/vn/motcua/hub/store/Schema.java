@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Versioned schema migrations, in code. Each entry upgrades from its index to the next version; a database
- * records its version in {@code PRAGMA user_version}. Migrations only ever append.
+ * records its version in {@code PRAGMA user_version}. Migrations only ever append. Version 1: current-state tables
+ * and processed requests; version 2: the append-only event log, the call reasons, officers.
  */
 final class Schema {
 
@@ -23,6 +24,22 @@ final class Schema {
                 level TEXT NOT NULL, ticket TEXT, at TEXT NOT NULL);
             CREATE TABLE processed_requests (request_id TEXT NOT NULL, device_id TEXT NOT NULL, op TEXT NOT NULL,
                 response BLOB NOT NULL, at TEXT NOT NULL, PRIMARY KEY (device_id, request_id));
+            """, """
+            CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, day TEXT NOT NULL, grp INTEGER NOT NULL,
+                actor INTEGER, type TEXT NOT NULL, at TEXT NOT NULL, body TEXT NOT NULL);
+            CREATE INDEX events_by_day ON events (day, seq);
+            CREATE INDEX events_by_type ON events (type, seq);
+            ALTER TABLE tickets ADD COLUMN queued_at TEXT;
+            ALTER TABLE tickets ADD COLUMN appointment TEXT;
+            ALTER TABLE tickets ADD COLUMN for_counter INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE tickets ADD COLUMN officer TEXT;
+            ALTER TABLE tickets ADD COLUMN file_code TEXT;
+            ALTER TABLE tickets ADD COLUMN served INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE counters ADD COLUMN officer TEXT;
+            ALTER TABLE ratings ADD COLUMN officer TEXT;
+            CREATE TABLE calls (seq INTEGER PRIMARY KEY AUTOINCREMENT, day TEXT NOT NULL, label TEXT NOT NULL,
+                counter INTEGER NOT NULL, officer TEXT, policy TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
+            CREATE INDEX calls_by_ticket ON calls (day, label);
             """);
 
     private Schema() {

@@ -8,18 +8,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.motcua.hub.desk.Desk;
-import vn.motcua.hub.desk.DeskView;
-import vn.motcua.hub.desk.Outcome;
+import vn.motcua.hub.engine.Command;
+import vn.motcua.hub.engine.Decision;
+import vn.motcua.hub.engine.Engine;
+import vn.motcua.hub.engine.Event;
+import vn.motcua.hub.engine.Views;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.store.HubStore;
 import vn.motcua.hub.web.LiveState;
@@ -31,11 +35,11 @@ import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.ServiceCatalogue;
 
 /**
- * The one writer. Every request reaches the desk through this queue and one thread; requests that arrive together
- * are applied and committed in one transaction (group commit), and only after the commit are responses sent and
+ * The one writer. Every request reaches the engine through this queue and one thread; requests that arrive together
+ * are decided and committed in one transaction (group commit), and only after the commit are responses sent and
  * state published. A request id seen before is answered with the stored original response and changes nothing.
- * The desk, the store and the batch belong to the writer thread; {@link #board()} and {@link #services()} are
- * safe from any thread.
+ * The engine, the store and the batch belong to the writer thread; {@link #board()} and {@link #services()} are
+ * safe from any thread. With no requests for a minute the writer lets the clock in (a new office day at midnight).
  */
 public final class DeskWriter implements LiveState, AutoCloseable {
 
@@ -53,7 +57,7 @@ public final class DeskWriter implements LiveState, AutoCloseable {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final int maxBatch;
     private final Thread thread;
-    private Desk desk;
+    private Engine engine;
     private long sequence;
     private volatile Board board;
     private volatile ServiceCatalogue services;
@@ -71,7 +75,7 @@ public final class DeskWriter implements LiveState, AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.publisher = publisher;
-        this.desk = recover();
+        this.engine = recover();
         // Boards are ordered by sequence; starting from the clock keeps it increasing across hub restarts.
         this.sequence = clock.millis();
         publishAll(clock.instant());
@@ -83,11 +87,11 @@ public final class DeskWriter implements LiveState, AutoCloseable {
         queue.add(new Job(deviceId, request, reply));
     }
 
-    private Desk recover() {
-        Instant now = clock.instant();
-        LocalDate today = now.atZone(office.zone()).toLocalDate();
-        Desk recovered = new Desk(office, today);
-        recovered.restore(store.ticketsOf(today), store.counters(), store.ratedTickets(today));
+    /** The engine as the log on disk says it is: every stored group replayed in order. */
+    private Engine recover() {
+        LocalDate today = clock.instant().atZone(office.zone()).toLocalDate();
+        Engine recovered = new Engine(office, store.firstDay().orElse(today));
+        store.recovery().forEach(group -> recovered.replay(group.actor(), group.events()));
         return recovered;
     }
 
@@ -95,7 +99,12 @@ public final class DeskWriter implements LiveState, AutoCloseable {
         List<Job> batch = new ArrayList<>();
         while (true) {
             try {
-                batch.add(queue.take());
+                Job first = queue.poll(1, TimeUnit.MINUTES);
+                if (first == null) {
+                    tick();
+                    continue;
+                }
+                batch.add(first);
             } catch (InterruptedException e) {
                 return;
             }
@@ -116,13 +125,28 @@ public final class DeskWriter implements LiveState, AutoCloseable {
         }
     }
 
+    private void tick() {
+        Instant now = clock.instant();
+        LocalDate before = engine.state().day();
+        Decision decision = engine.handle(new Command.Tick(), now);
+        if (decision.changed()) {
+            try {
+                store.inTransaction(() -> store.append(before, Optional.empty(), decision.prelude(), Optional.empty()));
+            } catch (RuntimeException e) {
+                LOG.error("could not store the new office day; reloading state from disk", e);
+                engine = recover();
+                return;
+            }
+            publishChanges(decision.prelude(), now);
+        }
+    }
+
     private void apply(List<Job> batch) {
         Instant now = clock.instant();
         Map<String, byte[]> answered = new HashMap<>(); // device/id → response, for duplicates within the batch
         List<Runnable> afterCommit = new ArrayList<>();
         List<HubStore.Work> writes = new ArrayList<>();
-        TreeSet<Integer> counters = new TreeSet<>();
-        boolean changed = false;
+        List<Event> events = new ArrayList<>();
         for (Job job : batch) {
             String key = job.deviceId() + "/" + job.request().id();
             Optional<byte[]> earlier = Optional.ofNullable(answered.get(key))
@@ -131,20 +155,20 @@ public final class DeskWriter implements LiveState, AutoCloseable {
                 afterCommit.add(() -> job.reply().accept(earlier.get()));
                 continue;
             }
-            Outcome outcome = desk.handle(job.request().body(), now);
-            byte[] response = codec.encode(respond(job.request(), outcome));
+            LocalDate dayBefore = engine.state().day();
+            Decision decision = Commands.of(job.request().body()).map(command -> engine.handle(command, now))
+                    .orElseGet(() -> notSupported(job.request()));
+            LocalDate day = engine.state().day();
+            byte[] response = codec.encode(respond(job.request(), decision));
             answered.put(key, response);
+            Optional<String> requestId = Optional.of(job.request().id());
             writes.add(() -> {
-                for (var ticket : outcome.changedTickets()) {
-                    store.saveTicket(ticket);
-                }
-                if (outcome.rating().isPresent()) {
-                    store.saveRating(job.request().id(), outcome.rating().get());
-                }
+                store.append(dayBefore, Optional.empty(), decision.prelude(), Optional.empty());
+                store.append(day, decision.actor(), decision.events(), requestId);
                 store.saveProcessed(job.request().id(), job.deviceId(), job.request().op().wireName(), response, now);
             });
-            counters.addAll(outcome.changedCounters());
-            changed |= outcome.changedState();
+            events.addAll(decision.prelude());
+            events.addAll(decision.events());
             afterCommit.add(() -> job.reply().accept(response));
         }
         try {
@@ -152,38 +176,45 @@ public final class DeskWriter implements LiveState, AutoCloseable {
                 for (HubStore.Work write : writes) {
                     write.run();
                 }
-                for (int counter : counters) {
-                    store.saveCounter(desk.slotOf(counter));
-                }
             });
         } catch (RuntimeException e) {
             LOG.error("commit failed; answering {} request(s) INTERNAL and reloading state from disk", batch.size(), e);
-            desk = recover();
+            engine = recover();
             batch.forEach(job -> job.reply().accept(codec.encode(Response.Failure.of(job.request(), ErrorCode.INTERNAL,
                     "the hub could not store the request; retry with the same id"))));
             return;
         }
         afterCommit.forEach(Runnable::run);
-        if (changed) {
-            DeskView view = desk.view();
-            counters.forEach(n -> publisher.counterState(view.counterState(n, now)));
-            publishViews(view, now);
+        if (!events.isEmpty()) {
+            publishChanges(events, now);
         }
     }
 
-    private static Response respond(Request request, Outcome outcome) {
-        return outcome.body().<Response>map(body -> new Response.Ok(request.id(), request.op(), body))
-                .orElseGet(() -> Response.Failure.of(request, outcome.rejection().orElseThrow().code(),
-                        outcome.rejection().orElseThrow().message()));
+    private static Decision notSupported(Request request) {
+        return new Decision(List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.of(new Decision.Rejection(
+                ErrorCode.NOT_SUPPORTED, request.op().wireName() + " is not supported by this hub version")));
+    }
+
+    private static Response respond(Request request, Decision decision) {
+        return decision.answer().<Response>map(body -> new Response.Ok(request.id(), request.op(), body))
+                .orElseGet(() -> Response.Failure.of(request, decision.rejection().orElseThrow().code(),
+                        decision.rejection().orElseThrow().message()));
+    }
+
+    private void publishChanges(List<Event> events, Instant now) {
+        Views view = engine.view();
+        Set<Integer> counters = new TreeSet<>(Changes.counters(events, view.counters()));
+        counters.forEach(n -> publisher.counterState(view.counterState(n, now)));
+        publishViews(view, now);
     }
 
     private void publishAll(Instant now) {
-        DeskView view = desk.view();
+        Views view = engine.view();
         view.counters().forEach(n -> publisher.counterState(view.counterState(n, now)));
         publishViews(view, now);
     }
 
-    private void publishViews(DeskView view, Instant now) {
+    private void publishViews(Views view, Instant now) {
         board = view.board(++sequence, now);
         services = view.catalogue(now);
         publisher.board(board);

@@ -15,6 +15,8 @@ final class Check {
     /** A ticket label as printed: service prefix, a dash, and the number, e.g. {@code 1-023}. */
     private static final Pattern TICKET = Pattern.compile(Codes.TICKET_PATTERN);
     private static final Pattern PREFIX = Pattern.compile(Codes.PREFIX_PATTERN);
+    /** An officer's staff code; it is logged and stored with every call and rating, so its form is kept tight. */
+    private static final Pattern OFFICER = Pattern.compile(Codes.OFFICER_PATTERN);
     static final int MAX_TEXT = 500;
 
     private Check() {
@@ -54,6 +56,19 @@ final class Check {
             throw invalid(field + " must be 1-4 upper-case letters or digits, was " + quote(value));
         }
         return value;
+    }
+
+    static String officer(String value, String field) {
+        required(value, field);
+        if (!OFFICER.matcher(value).matches()) {
+            throw invalid(field + " must be a staff code like lan.nt or CB-042 (a letter or digit, then letters,"
+                    + " digits, '.', '_' or '-'; at most 32 characters), was " + quote(value));
+        }
+        return value;
+    }
+
+    static Optional<String> officer(Optional<String> value, String field) {
+        return optional(value).map(v -> officer(v, field));
     }
 
     static String ulid(String value, String field) {

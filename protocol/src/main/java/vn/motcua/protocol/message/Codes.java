@@ -15,6 +15,13 @@ public final class Codes {
     /** A printed ticket label: prefix, '-', number, e.g. {@code 2-001}. */
     public static final String TICKET_PATTERN = "[A-Z0-9]{1,4}-[0-9]{1,5}";
 
+    /**
+     * An officer's staff code (mã cán bộ) as the office assigns it, e.g. {@code lan.nt} or {@code CB-042}: a letter
+     * or digit, then up to 31 letters, digits, '.', '_' or '-'. Offices already have such codes (logins, HR numbers)
+     * in either case, so unlike service codes it is not upper-case only; it is still safe in a log line or a file name.
+     */
+    public static final String OFFICER_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,31}";
+
     private Codes() {
     }
 
@@ -24,5 +31,9 @@ public final class Codes {
 
     public static boolean isPrefix(String text) {
         return text != null && text.matches(PREFIX_PATTERN);
+    }
+
+    public static boolean isOfficer(String text) {
+        return text != null && text.matches(OFFICER_PATTERN);
     }
 }

@@ -21,7 +21,13 @@ public enum Operation {
     COUNTER_PAUSE("counter.pause", RequestBody.CounterPause.class, ResponseBody.CounterUpdated.class),
     COUNTER_RESUME("counter.resume", RequestBody.CounterResume.class, ResponseBody.CounterUpdated.class),
     RATING_SUBMIT("rating.submit", RequestBody.RatingSubmit.class, ResponseBody.RatingRecorded.class),
-    LEASE_RENEW("lease.renew", RequestBody.LeaseRenew.class, ResponseBody.LeaseGranted.class);
+    LEASE_RENEW("lease.renew", RequestBody.LeaseRenew.class, ResponseBody.LeaseGranted.class),
+    // Added within wire version 1 for the allocation engine (issue 3); appended, so the earlier ones keep their order.
+    COUNTER_SIGN_IN("counter.signIn", RequestBody.CounterSignIn.class, ResponseBody.CounterUpdated.class),
+    COUNTER_SIGN_OUT("counter.signOut", RequestBody.CounterSignOut.class, ResponseBody.CounterUpdated.class),
+    COUNTER_UNDO("counter.undo", RequestBody.CounterUndo.class, ResponseBody.CounterUpdated.class),
+    COUNTER_ADD_SERVICE("counter.addService", RequestBody.CounterAddService.class, ResponseBody.CounterUpdated.class),
+    TICKET_CANCEL("ticket.cancel", RequestBody.TicketCancel.class, ResponseBody.TicketCancelled.class);
 
     private final String wireName;
     private final Class<? extends RequestBody> requestType;

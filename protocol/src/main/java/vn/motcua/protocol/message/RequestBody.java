@@ -127,4 +127,47 @@ public sealed interface RequestBody {
             Check.range(size, 1, 500, "body.size");
         }
     }
+
+    /**
+     * An officer takes the counter: it opens, and the calls, services and ratings made there are theirs from now on.
+     * {@code officer} is the officer's staff code, not a name, so it can be logged and reported on.
+     */
+    record CounterSignIn(int counter, String officer) implements RequestBody {
+        public CounterSignIn {
+            Check.counter(counter, "body.counter");
+            Check.officer(officer, "body.officer");
+        }
+    }
+
+    /** The officer leaves the counter: it closes and nothing more is attributed to them. */
+    record CounterSignOut(int counter) implements RequestBody {
+        public CounterSignOut {
+            Check.counter(counter, "body.counter");
+        }
+    }
+
+    /** Take back the officer's last action at this counter (a wrong key), within the site's undo window. */
+    record CounterUndo(int counter) implements RequestBody {
+        public CounterUndo {
+            Check.counter(counter, "body.counter");
+        }
+    }
+
+    /**
+     * The citizen at the counter needs another service in the same visit: the current service is done, and the same
+     * ticket, keeping its issue time, waits for {@code service} next, so the citizen does not queue from the back.
+     */
+    record CounterAddService(int counter, String service) implements RequestBody {
+        public CounterAddService {
+            Check.counter(counter, "body.counter");
+            Check.code(service, "body.service");
+        }
+    }
+
+    /** A waiting citizen leaves; {@code ticket} is the printed label (scanned from the ticket's QR or typed). */
+    record TicketCancel(String ticket) implements RequestBody {
+        public TicketCancel {
+            Check.ticket(ticket, "body.ticket");
+        }
+    }
 }

@@ -38,7 +38,10 @@ public sealed interface ResponseBody {
         }
     }
 
-    /** The counter's state after the operation (start, done, noShow, transfer, hold, pause, resume). */
+    /**
+     * The counter's state after the operation (start, done, noShow, transfer, hold, pause, resume, signIn, signOut,
+     * undo, addService).
+     */
     record CounterUpdated(CounterState state) implements ResponseBody {
         public CounterUpdated {
             Check.required(state, "body.state");
@@ -60,6 +63,14 @@ public sealed interface ResponseBody {
             Check.range(first, 1, 99_999, "body.first");
             Check.range(last, first, 99_999, "body.last");
             Check.required(day, "body.day");
+        }
+    }
+
+    /** The ticket no longer waits; {@code service} is the service it was waiting for, so a kiosk can say which. */
+    record TicketCancelled(String ticket, String service) implements ResponseBody {
+        public TicketCancelled {
+            Check.ticket(ticket, "body.ticket");
+            Check.code(service, "body.service");
         }
     }
 }

@@ -17,6 +17,7 @@ import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.message.Board;
 import vn.motcua.protocol.message.CounterState;
+import vn.motcua.protocol.message.CounterStatus;
 import vn.motcua.protocol.message.DeviceStatus;
 import vn.motcua.protocol.message.Event;
 import vn.motcua.protocol.message.EventBody;
@@ -182,6 +183,8 @@ class DeviceSideDecodingTest {
             "{\"v\":1,\"counter\":4,\"updatedAt\":\"2026-11-23T08:15:02+07:00\"}                      | status",
             "{\"v\":1,\"counter\":0,\"status\":\"OPEN\",\"updatedAt\":\"2026-11-23T08:15:02+07:00\"}  | counter",
             "{\"v\":1,\"counter\":4,\"status\":\"OPEN\"}                                              | updatedAt",
+            "{\"v\":1,\"counter\":4,\"status\":\"OPEN\",\"officer\":42,\"updatedAt\":\"2026-11-23T08:15:02+07:00\"} | officer",
+            "{\"v\":1,\"counter\":4,\"status\":\"OPEN\",\"officer\":\"Nguyễn Thị Lan\",\"updatedAt\":\"2026-11-23T08:15:02+07:00\"} | officer",
             "{\"v\":1,\"counter\":4,\"status\":\"OPEN\",\"current\":{\"ticket\":\"2-001\",\"service\":\"HT\",\"phase\":\"WAITING\",\"recalls\":0,\"calledAt\":\"2026-11-23T08:15:02+07:00\"},\"updatedAt\":\"2026-11-23T08:15:02+07:00\"} | current.phase",
             "{\"v\":1,\"counter\":4,\"status\":\"OPEN\",\"current\":{\"ticket\":\"2-001\",\"service\":\"HT\",\"phase\":\"CALLED\",\"recalls\":-1,\"calledAt\":\"2026-11-23T08:15:02+07:00\"},\"updatedAt\":\"2026-11-23T08:15:02+07:00\"} | current.recalls",
             "{\"v\":1,\"counter\":4,\"status\":\"OPEN\",\"current\":{\"ticket\":\"2001\",\"service\":\"HT\",\"phase\":\"CALLED\",\"recalls\":0,\"calledAt\":\"2026-11-23T08:15:02+07:00\"},\"updatedAt\":\"2026-11-23T08:15:02+07:00\"} | current.ticket"})
@@ -191,6 +194,21 @@ class DeviceSideDecodingTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
                     assertThat(e.getMessage()).startsWith(field + " ");
                 });
+    }
+
+    @Test
+    void a_counter_state_from_a_hub_without_sign_in_decodes_with_no_officer() {
+        CounterState decoded = codec.decodeState(("{\"v\":1,\"counter\":5,\"status\":\"PAUSED\","
+                + "\"updatedAt\":\"2026-11-23T09:20:00+07:00\"}").getBytes(UTF_8), CounterState.class);
+        assertThat(decoded.officer()).isEmpty();
+        assertThat(decoded).isEqualTo(new CounterState(5, CounterStatus.PAUSED, Optional.empty(), Samples.at(9, 20, 0)));
+    }
+
+    @Test
+    void a_null_officer_means_nobody_is_signed_in() {
+        CounterState decoded = codec.decodeState(("{\"v\":1,\"counter\":5,\"status\":\"CLOSED\",\"officer\":null,"
+                + "\"updatedAt\":\"2026-11-23T09:20:00+07:00\"}").getBytes(UTF_8), CounterState.class);
+        assertThat(decoded.officer()).isEmpty();
     }
 
     @Test

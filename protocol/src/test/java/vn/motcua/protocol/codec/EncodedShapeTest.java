@@ -34,6 +34,7 @@ import vn.motcua.protocol.message.Operation;
 import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.Response;
+import vn.motcua.protocol.message.ResponseBody;
 import vn.motcua.protocol.message.Samples;
 import vn.motcua.protocol.message.ServiceCatalogue;
 import vn.motcua.protocol.message.ServingPhase;
@@ -141,6 +142,25 @@ class EncodedShapeTest {
         assertThat(fieldNames(transfer)).containsExactly("counter", "toCounter");
         JsonNode state = plain.readTree(codec.encodeState(Samples.counterState(false)));
         assertThat(fieldNames(state)).containsExactly("v", "counter", "status", "updatedAt");
+    }
+
+    @Test
+    void the_officer_is_written_right_after_the_status_and_left_out_when_nobody_is_signed_in() throws Exception {
+        assertThat(fieldNames(plain.readTree(codec.encodeState(Samples.counterState(true)))))
+                .containsExactly("v", "counter", "status", "officer", "current", "updatedAt");
+        CounterState idle = new CounterState(7, CounterStatus.OPEN, Optional.empty(), T0, Optional.of("CB-042"));
+        assertThat(new String(codec.encodeState(idle), UTF_8)).isEqualTo(
+                "{\"v\":1,\"counter\":7,\"status\":\"OPEN\",\"officer\":\"CB-042\",\"updatedAt\":\"2026-11-23T08:15:02+07:00\"}");
+        JsonNode answered = plain.readTree(codec.encode(new Response.Ok(ID, Operation.COUNTER_SIGN_IN,
+                Samples.fullResponseBody(Operation.COUNTER_SIGN_IN)))).get("body").get("state");
+        assertThat(fieldNames(answered)).containsExactly("counter", "status", "officer", "current", "updatedAt");
+    }
+
+    @Test
+    void a_cancelled_ticket_is_answered_with_its_label_and_the_service_it_waited_for() {
+        Response ok = new Response.Ok(ID, Operation.TICKET_CANCEL, new ResponseBody.TicketCancelled("2-031", "HT"));
+        assertThat(new String(codec.encode(ok), UTF_8)).isEqualTo("{\"v\":1,\"id\":\"" + ID + "\","
+                + "\"op\":\"ticket.cancel\",\"ok\":true,\"body\":{\"ticket\":\"2-031\",\"service\":\"HT\"}}");
     }
 
     @Test

@@ -271,10 +271,17 @@ class RequestValidationTest {
             "ticket.issue      | {\"service\":[\"HT\"]}           | body.service",
             "ticket.issue      | {\"service\":\"HT\",\"priority\":1} | body.priority",
             "counter.done      | {\"counter\":4,\"fileCode\":{}}  | body.fileCode",
+            "counter.done      | {\"counter\":4,\"fileCode\":14}  | body.fileCode",
+            "counter.hold      | {\"counter\":4,\"reason\":true}  | body.reason",
+            "appointment.checkin | {\"token\":4.5}                | body.token",
             "counter.transfer  | {\"counter\":4,\"toCounter\":\"7\"} | body.toCounter",
             "rating.submit     | {\"counter\":4,\"level\":true}    | body.level",
             "ticket.issueOffline | {\"service\":\"HT\",\"number\":5,\"issuedAt\":1795396502} | body.issuedAt",
-            "ticket.issueOffline | {\"service\":\"HT\",\"number\":5,\"issuedAt\":[2026,11,23]} | body.issuedAt"})
+            "ticket.issueOffline | {\"service\":\"HT\",\"number\":5,\"issuedAt\":[2026,11,23]} | body.issuedAt",
+            "counter.signIn      | {\"counter\":4,\"officer\":42}            | body.officer",
+            "counter.signIn      | {\"counter\":4,\"officer\":[\"lan.nt\"]}  | body.officer",
+            "counter.addService  | {\"counter\":4,\"service\":[\"CT\"]}      | body.service",
+            "ticket.cancel       | {\"ticket\":2031}                         | body.ticket"})
     void a_field_of_the_wrong_json_type_is_rejected_by_name_without_coercion(String op, String body, String field) {
         ProtocolException e = rejectionOf(request(op, body));
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
@@ -288,6 +295,10 @@ class RequestValidationTest {
             "counter.next        | {\"counter\":1000}                                | body.counter",
             "counter.next        | {\"counter\":-4}                                  | body.counter",
             "counter.transfer    | {\"counter\":4,\"toCounter\":0}                   | body.toCounter",
+            "counter.signIn      | {\"counter\":0,\"officer\":\"lan.nt\"}            | body.counter",
+            "counter.signOut     | {\"counter\":1000}                                | body.counter",
+            "counter.undo        | {\"counter\":-4}                                  | body.counter",
+            "counter.addService  | {\"counter\":0,\"service\":\"CT\"}                | body.counter",
             "rating.submit       | {\"counter\":1000,\"level\":\"HAI_LONG\"}         | body.counter",
             "lease.renew         | {\"service\":\"HT\",\"size\":0}                   | body.size",
             "lease.renew         | {\"service\":\"HT\",\"size\":501}                 | body.size",
@@ -312,7 +323,16 @@ class RequestValidationTest {
             "counter.callTicket | {\"counter\":4,\"ticket\":\"ABCDE-001\"}      | body.ticket",
             "counter.callTicket | {\"counter\":4,\"ticket\":\"2-123456\"}       | body.ticket",
             "counter.callTicket | {\"counter\":4,\"ticket\":\"2-\"}             | body.ticket",
-            "counter.callTicket | {\"counter\":4,\"ticket\":\"ht-001\"}         | body.ticket"})
+            "counter.callTicket | {\"counter\":4,\"ticket\":\"ht-001\"}         | body.ticket",
+            "ticket.cancel      | {\"ticket\":\"2031\"}                         | body.ticket",
+            "ticket.cancel      | {\"ticket\":\"\"}                             | body.ticket",
+            "counter.addService | {\"counter\":4,\"service\":\"ct\"}          | body.service",
+            "counter.addService | {\"counter\":4,\"service\":\"Chứng thực\"}  | body.service",
+            "counter.signIn     | {\"counter\":4,\"officer\":\"Nguyễn Thị Lan\"} | body.officer",
+            "counter.signIn     | {\"counter\":4,\"officer\":\"lan nt\"}      | body.officer",
+            "counter.signIn     | {\"counter\":4,\"officer\":\".lan\"}        | body.officer",
+            "counter.signIn     | {\"counter\":4,\"officer\":\"\"}            | body.officer",
+            "counter.signIn     | {\"counter\":4,\"officer\":\"abcdefghijklmnopqrstuvwxyz0123456\"} | body.officer"})
     void a_code_or_ticket_label_of_the_wrong_form_is_rejected_and_shown_quoted(String op, String body, String field) {
         ProtocolException e = rejectionOf(request(op, body));
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
@@ -340,6 +360,28 @@ class RequestValidationTest {
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
         assertThat(e.getMessage()).isEqualTo("exactly one of body.toService and body.toCounter is required");
         assertThat(e.operation()).contains("counter.transfer");
+    }
+
+    @Test
+    void a_sign_in_without_an_officer_and_an_added_service_without_a_service_are_rejected_by_name() {
+        for (String[] broken : new String[][] {{"counter.signIn", "{\"counter\":4}", "body.officer"},
+                {"counter.signIn", "{\"counter\":4,\"officer\":null}", "body.officer"},
+                {"counter.addService", "{\"counter\":4}", "body.service"},
+                {"counter.addService", "{\"counter\":4,\"toService\":\"CT\"}", "body.service"},
+                {"ticket.cancel", "{\"label\":\"2-031\"}", "body.ticket"}}) {
+            ProtocolException e = rejectionOf(request(broken[0], broken[1]));
+            assertThat(e.code()).as(broken[1]).isEqualTo(ErrorCode.INVALID_FIELD);
+            assertThat(e.getMessage()).as(broken[1]).startsWith(broken[2] + " is required");
+            assertThat(e.operation()).contains(broken[0]);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lan.nt", "CB-042", "0417", "nguyen_thi_lan", "abcdefghijklmnopqrstuvwxyz012345"})
+    void a_staff_code_is_accepted_as_sent_keeping_its_case(String officer) {
+        Request decoded = codec.decodeRequest(request("counter.signIn", "{\"counter\":4,\"officer\":\"" + officer
+                + "\"}").getBytes(UTF_8));
+        assertThat(decoded.body()).isEqualTo(new RequestBody.CounterSignIn(4, officer));
     }
 
     @ParameterizedTest

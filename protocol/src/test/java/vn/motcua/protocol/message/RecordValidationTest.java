@@ -35,6 +35,29 @@ class RecordValidationTest {
         assertInvalid(() -> new RequestBody.RatingSubmit(4, "HAI_LONG", Optional.of("x")), "body.ticket");
         assertInvalid(() -> new RequestBody.CounterTransfer(4, Optional.of("CT"), Optional.of(5)), "body.toService");
         assertInvalid(() -> new RequestBody.CounterTransfer(4, Optional.empty(), Optional.of(0)), "body.toCounter");
+        assertInvalid(() -> new RequestBody.CounterSignIn(4, "Nguyễn Thị Lan"), "body.officer");
+        assertInvalid(() -> new RequestBody.CounterSignIn(4, null), "body.officer");
+        assertInvalid(() -> new RequestBody.CounterSignIn(0, "lan.nt"), "body.counter");
+        assertInvalid(() -> new RequestBody.CounterSignOut(1000), "body.counter");
+        assertInvalid(() -> new RequestBody.CounterUndo(-4), "body.counter");
+        assertInvalid(() -> new RequestBody.CounterAddService(4, null), "body.service");
+        assertInvalid(() -> new RequestBody.CounterAddService(4, "Chứng thực"), "body.service");
+        assertInvalid(() -> new RequestBody.TicketCancel(null), "body.ticket");
+        assertInvalid(() -> new RequestBody.TicketCancel("2031"), "body.ticket");
+    }
+
+    @Test
+    void a_staff_code_is_a_letter_or_digit_then_up_to_31_letters_digits_dots_underscores_or_dashes() {
+        for (String good : List.of("lan.nt", "CB-042", "0417", "nguyen_thi_lan", "a", "A" + "b.-_".repeat(7) + "xyz")) {
+            assertThat(new RequestBody.CounterSignIn(4, good).officer()).isEqualTo(good);
+            assertThat(Codes.isOfficer(good)).as(good).isTrue();
+        }
+        for (String bad : List.of("", ".lan", "-042", "_x", "lan nt", "lan.nt ", "lân.nt", "lan/nt", "lan@ubnd",
+                "a".repeat(33), "{site}", "lan\nnt")) {
+            assertInvalid(() -> new RequestBody.CounterSignIn(4, bad), "body.officer");
+            assertThat(Codes.isOfficer(bad)).as(bad).isFalse();
+        }
+        assertThat(Codes.isOfficer(null)).isFalse();
     }
 
     @Test
@@ -43,6 +66,7 @@ class RecordValidationTest {
         assertThat(new RequestBody.CounterDone(4, null).fileCode()).isEmpty();
         assertThat(new Request(ID, Operation.COUNTER_NEXT, null, new RequestBody.CounterNext(4)).ts()).isEmpty();
         assertThat(new CounterState(4, CounterStatus.CLOSED, null, T0).current()).isEmpty();
+        assertThat(new CounterState(4, CounterStatus.CLOSED, Optional.empty(), T0, null).officer()).isEmpty();
         assertThat(new DeviceStatus(false, null, null, null)).isEqualTo(DeviceStatus.offline());
         assertThat(new Response.Failure(null, null, ErrorCode.INTERNAL, "x").id()).isEmpty();
     }
@@ -97,12 +121,17 @@ class RecordValidationTest {
         assertInvalid(() -> new ResponseBody.LeaseGranted("HT", 10, 9, LocalDate.of(2026, 11, 23)), "body.last");
         assertInvalid(() -> new ResponseBody.LeaseGranted("HT", 1, 99_999, null), "body.day");
         assertInvalid(() -> new ResponseBody.RatingRecorded("ok", Optional.empty()), "body.level");
+        assertInvalid(() -> new ResponseBody.TicketCancelled("2031", "HT"), "body.ticket");
+        assertInvalid(() -> new ResponseBody.TicketCancelled("2-031", null), "body.service");
     }
 
     @Test
     void state_records_refuse_bad_values() {
         assertInvalid(() -> new CounterState(1000, CounterStatus.OPEN, Optional.empty(), T0), "counter");
         assertInvalid(() -> new CounterState(4, null, Optional.empty(), T0), "status");
+        assertInvalid(() -> new CounterState(4, CounterStatus.OPEN, Optional.empty(), T0, Optional.of("")), "officer");
+        assertInvalid(() -> new CounterState(4, CounterStatus.OPEN, Optional.empty(), T0, Optional.of("Chị Lan")),
+                "officer");
         assertInvalid(() -> new CounterState.Current("2-001", "HT", ServingPhase.CALLED, -1, T0), "current.recalls");
         assertInvalid(() -> new Board("x", -1, List.of(), List.of(), T0), "sequence");
         assertInvalid(() -> new Board("x", Long.MIN_VALUE, List.of(), List.of(), T0), "sequence");
@@ -115,6 +144,13 @@ class RecordValidationTest {
         assertInvalid(() -> new EventBody.PrinterStatus(null, false, true), "body.paper");
         assertInvalid(() -> new Event("x", T0, Samples.eventBody(EventType.HEALTH)), "id");
         assertInvalid(() -> new DeviceStatus(true, Optional.empty(), Optional.of("f".repeat(501)), Optional.empty()), "firmware");
+    }
+
+    @Test
+    void a_counter_state_built_the_first_releases_way_has_no_officer() {
+        CounterState old = new CounterState(4, CounterStatus.OPEN, Optional.empty(), T0);
+        assertThat(old).isEqualTo(new CounterState(4, CounterStatus.OPEN, Optional.empty(), T0, Optional.empty()));
+        assertThat(old.officer()).isEmpty();
     }
 
     @Test
@@ -160,7 +196,8 @@ class RecordValidationTest {
         assertThat(Arrays.stream(Operation.values()).map(Operation::wireName)).startsWith("ticket.issue",
                 "ticket.issueOffline", "appointment.checkin", "counter.next", "counter.callTicket", "counter.recall",
                 "counter.start", "counter.done", "counter.noShow", "counter.transfer", "counter.hold", "counter.pause",
-                "counter.resume", "rating.submit", "lease.renew");
+                "counter.resume", "rating.submit", "lease.renew", "counter.signIn", "counter.signOut", "counter.undo",
+                "counter.addService", "ticket.cancel");
         assertThat(Arrays.stream(EventType.values()).map(EventType::wireName)).startsWith("printer.status", "health");
     }
 

@@ -52,6 +52,11 @@ public final class Samples {
             case COUNTER_RESUME -> new RequestBody.CounterResume(4);
             case RATING_SUBMIT -> new RequestBody.RatingSubmit(4, "RAT_HAI_LONG", Optional.of("2-001"));
             case LEASE_RENEW -> new RequestBody.LeaseRenew("HT", 50);
+            case COUNTER_SIGN_IN -> new RequestBody.CounterSignIn(4, "lan.nt");
+            case COUNTER_SIGN_OUT -> new RequestBody.CounterSignOut(4);
+            case COUNTER_UNDO -> new RequestBody.CounterUndo(4);
+            case COUNTER_ADD_SERVICE -> new RequestBody.CounterAddService(4, "CT");
+            case TICKET_CANCEL -> new RequestBody.TicketCancel("2-031");
         };
     }
 
@@ -65,7 +70,8 @@ public final class Samples {
             case COUNTER_PAUSE -> new RequestBody.CounterPause(4, Optional.empty());
             case RATING_SUBMIT -> new RequestBody.RatingSubmit(4, "HAI_LONG", Optional.empty());
             case APPOINTMENT_CHECKIN, COUNTER_NEXT, COUNTER_CALL_TICKET, COUNTER_RECALL, COUNTER_START, COUNTER_NO_SHOW,
-                 COUNTER_RESUME, LEASE_RENEW -> fullRequestBody(op);
+                 COUNTER_RESUME, LEASE_RENEW, COUNTER_SIGN_IN, COUNTER_SIGN_OUT, COUNTER_UNDO, COUNTER_ADD_SERVICE,
+                 TICKET_CANCEL -> fullRequestBody(op);
         };
     }
 
@@ -80,9 +86,11 @@ public final class Samples {
             case COUNTER_NEXT, COUNTER_CALL_TICKET, COUNTER_RECALL -> new ResponseBody.TicketCalled("2-001", "HT", 4, 0,
                     at(8, 21, 40));
             case COUNTER_START, COUNTER_DONE, COUNTER_NO_SHOW, COUNTER_TRANSFER, COUNTER_HOLD, COUNTER_PAUSE,
-                 COUNTER_RESUME -> new ResponseBody.CounterUpdated(counterState(true));
+                 COUNTER_RESUME, COUNTER_SIGN_IN, COUNTER_SIGN_OUT, COUNTER_UNDO, COUNTER_ADD_SERVICE ->
+                    new ResponseBody.CounterUpdated(counterState(true));
             case RATING_SUBMIT -> new ResponseBody.RatingRecorded("RAT_HAI_LONG", Optional.of("2-001"));
             case LEASE_RENEW -> new ResponseBody.LeaseGranted("HT", 901, 950, LocalDate.of(2026, 11, 23));
+            case TICKET_CANCEL -> new ResponseBody.TicketCancelled("2-031", "HT");
         };
     }
 
@@ -91,9 +99,10 @@ public final class Samples {
             case TICKET_ISSUE, TICKET_ISSUE_OFFLINE, APPOINTMENT_CHECKIN -> new ResponseBody.TicketIssued("2-001", "HT", 1,
                     0, Optional.empty(), T0, Optional.empty(), Optional.empty());
             case COUNTER_START, COUNTER_DONE, COUNTER_NO_SHOW, COUNTER_TRANSFER, COUNTER_HOLD, COUNTER_PAUSE,
-                 COUNTER_RESUME -> new ResponseBody.CounterUpdated(counterState(false));
+                 COUNTER_RESUME, COUNTER_SIGN_IN, COUNTER_SIGN_OUT, COUNTER_UNDO, COUNTER_ADD_SERVICE ->
+                    new ResponseBody.CounterUpdated(counterState(false));
             case RATING_SUBMIT -> new ResponseBody.RatingRecorded("BINH_THUONG", Optional.empty());
-            case COUNTER_NEXT, COUNTER_CALL_TICKET, COUNTER_RECALL, LEASE_RENEW -> fullResponseBody(op);
+            case COUNTER_NEXT, COUNTER_CALL_TICKET, COUNTER_RECALL, LEASE_RENEW, TICKET_CANCEL -> fullResponseBody(op);
         };
     }
 
@@ -104,11 +113,12 @@ public final class Samples {
         };
     }
 
-    public static CounterState counterState(boolean withCurrent) {
-        Optional<CounterState.Current> current = withCurrent
-                ? Optional.of(new CounterState.Current("2-001", "HT", ServingPhase.SERVING, 1, at(8, 21, 40)))
-                : Optional.empty();
-        return new CounterState(4, CounterStatus.OPEN, current, at(8, 22, 5));
+    /** Counter 4 in full (a ticket being served, officer {@code lan.nt} signed in) or minimal (neither) form. */
+    public static CounterState counterState(boolean full) {
+        return full
+                ? new CounterState(4, CounterStatus.OPEN, Optional.of(new CounterState.Current("2-001", "HT",
+                        ServingPhase.SERVING, 1, at(8, 21, 40))), at(8, 22, 5), Optional.of("lan.nt"))
+                : new CounterState(4, CounterStatus.OPEN, Optional.empty(), at(8, 22, 5));
     }
 
     public static Board board() {
@@ -134,7 +144,8 @@ public final class Samples {
     public static List<Record> states() {
         return List.of(onlineStatus(), DeviceStatus.offline(),
                 DeviceStatus.online(Set.of(Role.COUNTER, Role.DISPLAY, Role.KIOSK), "x", T0),
-                counterState(true), counterState(false), board(),
+                counterState(true), counterState(false),
+                new CounterState(7, CounterStatus.OPEN, Optional.empty(), T0, Optional.of("CB-042")), board(),
                 new Board("Một cửa", 0, List.of(), List.of(), T0), services(),
                 new ServiceCatalogue("Một cửa", List.of(), T0));
     }

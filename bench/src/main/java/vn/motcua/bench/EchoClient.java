@@ -1,0 +1,70 @@
+package vn.motcua.bench;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+import vn.motcua.protocol.transport.NoDelaySocketFactory;
+
+/**
+ * The hub minus its work: one Paho client, connected like the hub's gateway (TCP_NODELAY, 1,000 in flight), that
+ * subscribes to every device's echo request topic and publishes each payload back, QoS 1, on that device's echo
+ * response topic from the callback thread. A device's round trip through it is the bare broker round trip.
+ */
+final class EchoClient implements MqttCallback, AutoCloseable {
+
+    private final MqttAsyncClient client;
+    private final AtomicLong failures = new AtomicLong();
+
+    EchoClient(String brokerUrl) throws MqttException {
+        client = new MqttAsyncClient(brokerUrl, "bench-echo", new MemoryPersistence());
+        client.setCallback(this);
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setSocketFactory(new NoDelaySocketFactory());
+        options.setCleanSession(true);
+        options.setKeepAliveInterval(10);
+        options.setMaxInflight(1_000);
+        client.connect(options).waitForCompletion(10_000);
+        client.subscribe(LoadDevice.ECHO_ROOT + "+/req", 1).waitForCompletion(10_000);
+    }
+
+    long failures() {
+        return failures.get();
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        try {
+            client.publish(topic.substring(0, topic.length() - "req".length()) + "res", message.getPayload(), 1, false);
+        } catch (MqttException e) {
+            failures.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+        System.err.println("bench: echo client lost its connection: " + cause);
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect(1_000).waitForCompletion(2_000);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            System.err.println("bench: closing the echo client: " + e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package vn.motcua.bench;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.SocketFactory;
+
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+import vn.motcua.protocol.topic.DeviceChannel;
+import vn.motcua.protocol.topic.Topics;
+
+/**
+ * One simulated unit for the latency benchmark: a bare Paho {@link MqttAsyncClient} of its own (like the hub tests'
+ * RawDevice), publishing QoS 1 on its own {@code dev/{id}/req} and reading {@code dev/{id}/res}; for the broker floor
+ * also an echo pair of topics outside the site. Every message that arrives is handed, with its arrival time taken
+ * first, to the {@link Receiver}.
+ */
+final class LoadDevice implements MqttCallback, AutoCloseable {
+
+    /** Echo topics for the bare broker round trip: {@code motcua-bench/echo/{id}/req} and {@code …/res}. */
+    static final String ECHO_ROOT = "motcua-bench/echo/";
+
+    interface Receiver {
+        /** A response on the device's res topic ({@code echo} false) or an echoed request ({@code echo} true). */
+        void received(LoadDevice device, boolean echo, byte[] payload, long arrivedNanos);
+    }
+
+    /** Counter number for counter units, 0 for kiosks. */
+    final int counter;
+    final String id;
+    final String requestTopic;
+    final String echoRequestTopic;
+    private final String responseTopic;
+    private final String echoResponseTopic;
+    private final String stateTopic;
+    private final MqttAsyncClient client;
+    private final Receiver receiver;
+    private final AtomicLong stateMessages;
+    /** Counter units alternate counter.next and counter.done; only the scheduler thread touches it. */
+    boolean nextIsCall = true;
+
+    LoadDevice(String brokerUrl, Topics topics, String id, int counter, Receiver receiver, AtomicLong stateMessages)
+            throws MqttException {
+        this.id = id;
+        this.counter = counter;
+        this.receiver = receiver;
+        this.stateMessages = stateMessages;
+        this.requestTopic = topics.device(id, DeviceChannel.REQUEST);
+        this.responseTopic = topics.device(id, DeviceChannel.RESPONSE);
+        this.echoRequestTopic = ECHO_ROOT + id + "/req";
+        this.echoResponseTopic = ECHO_ROOT + id + "/res";
+        this.stateTopic = counter > 0 ? topics.counterState(counter) : topics.services();
+        this.client = new MqttAsyncClient(brokerUrl, id, new MemoryPersistence());
+        client.setCallback(this);
+    }
+
+    /** Starts connecting; the token completes when connected. */
+    IMqttToken connect(SocketFactory sockets) throws MqttException {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setSocketFactory(sockets);
+        options.setCleanSession(true);
+        options.setKeepAliveInterval(10);
+        options.setMaxInflight(100);
+        options.setConnectionTimeout(10);
+        return client.connect(options);
+    }
+
+    /**
+     * Subscribes to its response and echo topics and, with {@code followState}, to the retained state a real unit of
+     * its kind follows (kiosk: services; counter unit: its counter's state).
+     */
+    IMqttToken subscribe(boolean followState) throws MqttException {
+        return followState
+                ? client.subscribe(new String[] {responseTopic, echoResponseTopic, stateTopic}, new int[] {1, 1, 1})
+                : client.subscribe(new String[] {responseTopic, echoResponseTopic}, new int[] {1, 1});
+    }
+
+    void publish(String topic, byte[] payload) throws MqttException {
+        client.publish(topic, payload, 1, false);
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        long now = System.nanoTime();
+        if (topic.equals(responseTopic)) {
+            receiver.received(this, false, message.getPayload(), now);
+        } else if (topic.equals(echoResponseTopic)) {
+            receiver.received(this, true, message.getPayload(), now);
+        } else {
+            stateMessages.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+        System.err.println("bench: " + id + " lost its connection: " + cause);
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect(1_000).waitForCompletion(2_000);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            System.err.println("bench: closing " + id + ": " + e);
+        }
+    }
+}

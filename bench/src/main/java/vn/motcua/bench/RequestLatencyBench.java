@@ -1,0 +1,322 @@
+package vn.motcua.bench;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.net.SocketFactory;
+
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttException;
+
+import vn.motcua.hub.Hub;
+import vn.motcua.hub.HubSettings;
+import vn.motcua.hub.site.Office;
+import vn.motcua.protocol.codec.Codec;
+import vn.motcua.protocol.message.Request;
+import vn.motcua.protocol.message.Response;
+import vn.motcua.protocol.topic.Topics;
+import vn.motcua.protocol.transport.NoDelaySocketFactory;
+import vn.motcua.testkit.Mosquitto;
+
+/**
+ * P1: request latency, unit → hub commit → answer at the unit, through a real Mosquitto on loopback. Simulated units,
+ * each its own Paho client, send an open-loop aggregate rate on a fixed timetable; latency is measured from each
+ * request's <em>scheduled</em> send time to the answer's arrival at the unit, so a stall delays and counts every
+ * request behind it (no coordinated omission). In the same run, before the hub starts, the floor: the bare broker round
+ * trip (the same units, the same rate, an echo client in the hub's place) and one SQLite commit on the same disk.
+ *
+ * <pre>options: --devices 100 --counter-devices 20 --rate 50 --seconds 60 --warmup-seconds 10 --echo-seconds 30
+ *          --issue-share 0.5 --no-nodelay (units and Mosquitto with Nagle on) --state-subscriptions (units also
+ *          follow the retained state a real unit follows)</pre>
+ */
+public final class RequestLatencyBench implements LoadDevice.Receiver {
+
+    private static final List<String> OPTIONS = List.of("--devices", "--counter-devices", "--rate", "--seconds",
+            "--warmup-seconds", "--echo-seconds", "--issue-share");
+    private static final List<String> FLAGS = List.of("--no-nodelay", "--state-subscriptions");
+    private static final double ECHO_WARMUP_SECONDS = 5;
+    private static final long DRAIN_NANOS = 10_000_000_000L;
+    private static final long P99_TARGET_NANOS = 20_000_000L;
+
+    /** A request sent and not yet answered. */
+    private record Pending(Phase phase, long scheduledNanos, boolean measured) {
+    }
+
+    /** The measurements of one timed phase. */
+    private static final class Phase {
+        final String name;
+        final Samples latency;
+        final Samples sendLag;
+        final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        final AtomicLong sendFailures = new AtomicLong();
+        int measuredSent;
+        long lost;
+        double seconds;
+        double totalSeconds;
+
+        Phase(String name, int capacity) {
+            this.name = name;
+            this.latency = new Samples(capacity);
+            this.sendLag = new Samples(capacity);
+        }
+    }
+
+    private final Codec codec = new Codec();
+    private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicLong unmatched = new AtomicLong();
+    private final Office office;
+    private final double rate;
+    private final double issueShare;
+    private List<LoadDevice> kiosks = List.of();
+    private List<LoadDevice> counterUnits = List.of();
+
+    private RequestLatencyBench(Office office, double rate, double issueShare) {
+        this.office = office;
+        this.rate = rate;
+        this.issueShare = issueShare;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchEnv.rejectUnknown(args, OPTIONS, FLAGS);
+        int devices = BenchEnv.intArg(args, "--devices", 100);
+        int counterDevices = BenchEnv.intArg(args, "--counter-devices", 20);
+        double rate = BenchEnv.doubleArg(args, "--rate", 50);
+        double seconds = BenchEnv.doubleArg(args, "--seconds", 60);
+        double warmup = BenchEnv.doubleArg(args, "--warmup-seconds", 10);
+        double echoSeconds = BenchEnv.doubleArg(args, "--echo-seconds", 30);
+        double issueShare = BenchEnv.doubleArg(args, "--issue-share", 0.5);
+        boolean noDelay = !BenchEnv.flag(args, "--no-nodelay");
+        boolean followState = BenchEnv.flag(args, "--state-subscriptions");
+        if (devices < 2 || devices > 500 || counterDevices < 1 || counterDevices >= devices || rate <= 0 || rate > 2_000
+                || seconds <= 0 || seconds > 300 || warmup < 0 || warmup > 120 || echoSeconds <= 0 || echoSeconds > 300) {
+            throw new IllegalArgumentException("devices 2-500, counter-devices 1..devices-1, rate (0, 2000], seconds "
+                    + "(0, 300], warmup-seconds [0, 120], echo-seconds (0, 300]");
+        }
+
+        Path root = BenchEnv.repoRoot();
+        Office office = BenchEnv.office(root);
+        Path scratch = BenchEnv.scratch(root, "latency");
+        RequestLatencyBench bench = new RequestLatencyBench(office, rate, issueShare);
+        List<LoadDevice> all = new ArrayList<>();
+        try {
+            System.out.println("# RequestLatencyBench (P1: unit → hub commit → answer at the unit, via Mosquitto)");
+            BenchEnv.machine(scratch).forEach(l -> System.out.println("  " + l));
+            System.out.printf("  load         %d units (%d kiosks, %d counter units on counters 1-%d), each its own Paho "
+                    + "client; %.0f requests/s open loop, %.0f%% ticket.issue, the rest counter.next/done%n", devices,
+                    devices - counterDevices, counterDevices, office.counters().size(), rate, issueShare * 100);
+            System.out.printf("  TCP_NODELAY  %s%n", noDelay ? "on (units: NoDelaySocketFactory; Mosquitto: set_tcp_nodelay true)"
+                    : "OFF on the units (plain SocketFactory) and in Mosquitto; the hub's gateway and the echo client keep it on");
+            System.out.printf("  state        %s%n", followState ? "kiosks follow the retained services topic, counter "
+                    + "units their counter's state" : "units subscribe to their answers only");
+            System.out.printf("  phases       broker round trip %.0f s (+%.0f s warm-up), SQLite commit, hub %.0f s (+%.0f s "
+                    + "warm-up)%n%n", echoSeconds, ECHO_WARMUP_SECONDS, seconds, warmup);
+
+            try (Mosquitto mosquitto = Mosquitto.start(scratch.resolve("mosquitto"), noDelay)) {
+                SocketFactory sockets = noDelay ? new NoDelaySocketFactory() : SocketFactory.getDefault();
+                AtomicLong stateMessages = new AtomicLong();
+                all.addAll(bench.connect(mosquitto.url(), devices, counterDevices, sockets, followState, stateMessages));
+
+                Phase echo;
+                try (EchoClient echoClient = new EchoClient(mosquitto.url())) {
+                    echo = bench.run("broker round trip (echo client in the hub's place)", true, ECHO_WARMUP_SECONDS,
+                            echoSeconds);
+                    if (echoClient.failures() > 0) {
+                        System.out.println("echo client could not republish " + echoClient.failures() + " message(s)");
+                    }
+                }
+                FsyncProbe.Result fsync = FsyncProbe.run(scratch.resolve("fsync.db"), 2_000, 3.0);
+                System.out.println("SQLite commit floor: " + fsync.summary());
+
+                Phase hubPhase;
+                long stateBefore;
+                HubSettings settings = HubSettings.local(office, scratch.resolve("hub")).withExternalBroker(mosquitto.url());
+                try (Hub hub = Hub.start(settings, Clock.systemUTC())) {
+                    stateBefore = stateMessages.get();
+                    hubPhase = bench.run("unit → hub commit → unit", false, warmup, seconds);
+                }
+                long stateReceived = stateMessages.get() - stateBefore;
+                report(echo, fsync, hubPhase, noDelay, followState ? stateReceived : -1, bench.unmatched.get());
+            }
+        } finally {
+            all.forEach(LoadDevice::close);
+            BenchEnv.deleteTree(scratch);
+        }
+    }
+
+    // ---- units ----------------------------------------------------------------------------------------------
+
+    private List<LoadDevice> connect(String url, int devices, int counterDevices, SocketFactory sockets,
+                                     boolean followState, AtomicLong stateMessages) throws MqttException {
+        Topics topics = Topics.forSite(office.id());
+        List<Integer> counterNumbers = office.counters().stream().map(Office.Counter::number).toList();
+        List<LoadDevice> kioskList = new ArrayList<>();
+        List<LoadDevice> counterList = new ArrayList<>();
+        for (int i = 0; i < devices - counterDevices; i++) {
+            kioskList.add(new LoadDevice(url, topics, String.format("kiosk-%02d", i + 1), 0, this, stateMessages));
+        }
+        for (int j = 0; j < counterDevices; j++) {
+            int number = counterNumbers.get(j % counterNumbers.size());
+            int copy = j / counterNumbers.size(); // more units than counters share the numbers: counter-3, counter-3-b…
+            String id = "counter-" + number + (copy == 0 ? "" : "-" + (char) ('a' + copy));
+            counterList.add(new LoadDevice(url, topics, id, number, this, stateMessages));
+        }
+        List<LoadDevice> all = new ArrayList<>(kioskList);
+        all.addAll(counterList);
+        long t0 = System.nanoTime();
+        List<IMqttToken> tokens = new ArrayList<>();
+        for (LoadDevice d : all) {
+            tokens.add(d.connect(sockets));
+        }
+        for (IMqttToken t : tokens) {
+            t.waitForCompletion(30_000);
+        }
+        tokens.clear();
+        for (LoadDevice d : all) {
+            tokens.add(d.subscribe(followState));
+        }
+        for (IMqttToken t : tokens) {
+            t.waitForCompletion(30_000);
+        }
+        System.out.printf("%d units connected and subscribed in %.1f s%n", all.size(), (System.nanoTime() - t0) / 1e9);
+        this.kiosks = kioskList;
+        this.counterUnits = counterList;
+        return all;
+    }
+
+    @Override
+    public void received(LoadDevice device, boolean echo, byte[] payload, long arrivedNanos) {
+        String id;
+        String outcome;
+        try {
+            if (echo) {
+                id = codec.decodeRequest(payload).id();
+                outcome = "echoed";
+            } else {
+                Response response = codec.decodeResponse(payload);
+                id = response.id().orElse("");
+                outcome = response.op().map(op -> op.wireName()).orElse("?") + " "
+                        + (response instanceof Response.Failure f ? f.code().name() : "ok");
+            }
+        } catch (RuntimeException e) {
+            unmatched.incrementAndGet();
+            return;
+        }
+        Pending p = pending.remove(id);
+        if (p == null) {
+            unmatched.incrementAndGet();
+            return;
+        }
+        if (p.measured()) {
+            p.phase().latency.add(arrivedNanos - p.scheduledNanos());
+            p.phase().outcomes.merge(outcome, 1, Integer::sum);
+        }
+    }
+
+    // ---- the timetable --------------------------------------------------------------------------------------
+
+    /** Sends on a fixed timetable for warm-up + {@code seconds}, then waits (bounded) for the answers. */
+    private Phase run(String name, boolean echo, double warmupSeconds, double seconds) {
+        long period = Math.round(1e9 / rate);
+        int warm = (int) Math.round(warmupSeconds * rate);
+        int measured = (int) Math.round(seconds * rate);
+        Phase phase = new Phase(name, measured);
+        phase.measuredSent = measured;
+        phase.seconds = seconds;
+        phase.totalSeconds = warmupSeconds + seconds;
+        Workload load = new Workload(office, issueShare, echo ? 1 : 2);
+        Random pick = new Random(echo ? 3 : 4);
+        int nextCounterUnit = 0;
+        System.out.printf("%s: %d requests at %.0f/s (%d warm-up)…%n", name, warm + measured, rate, warm);
+        long start = System.nanoTime() + 50_000_000L;
+        for (int i = 0; i < warm + measured; i++) {
+            long scheduled = start + i * period;
+            for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            LoadDevice device;
+            Request request;
+            if (load.nextIsIssue()) {
+                device = kiosks.get(pick.nextInt(kiosks.size()));
+                request = load.issue();
+            } else {
+                device = counterUnits.get(nextCounterUnit);
+                nextCounterUnit = (nextCounterUnit + 1) % counterUnits.size();
+                request = load.counter(device.counter, device.nextIsCall);
+                device.nextIsCall = !device.nextIsCall;
+            }
+            boolean isMeasured = i >= warm;
+            byte[] payload = codec.encode(request);
+            pending.put(request.id(), new Pending(phase, scheduled, isMeasured));
+            if (isMeasured) {
+                phase.sendLag.add(System.nanoTime() - scheduled);
+            }
+            try {
+                device.publish(echo ? device.echoRequestTopic : device.requestTopic, payload);
+            } catch (MqttException e) {
+                pending.remove(request.id());
+                if (isMeasured) {
+                    phase.sendFailures.incrementAndGet();
+                }
+            }
+        }
+        long deadline = System.nanoTime() + DRAIN_NANOS;
+        while (System.nanoTime() < deadline && pending.values().stream().anyMatch(p -> p.phase() == phase)) {
+            LockSupport.parkNanos(10_000_000L);
+        }
+        phase.lost = pending.values().stream().filter(p -> p.phase() == phase && p.measured()).count()
+                + phase.sendFailures.get();
+        pending.values().removeIf(p -> p.phase() == phase);
+        return phase;
+    }
+
+    // ---- report ---------------------------------------------------------------------------------------------
+
+    private static void report(Phase echo, FsyncProbe.Result fsync, Phase hub, boolean noDelay, long stateMessages,
+                               long unmatched) {
+        long[] e = echo.latency.sorted();
+        long[] h = hub.latency.sorted();
+        System.out.println();
+        System.out.println("| path | samples | p50 ms | p90 ms | p99 ms | max ms | lost |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        row(echo.name, e, echo.lost);
+        System.out.printf("| SQLite one-row commit, WAL, synchronous=FULL | %d | %s | %s | %s | %s | – |%n", fsync.commits(),
+                Samples.ms(fsync.p(50)), Samples.ms(fsync.p(90)), Samples.ms(fsync.p(99)), Samples.ms(fsync.p(100)));
+        row(hub.name + (noDelay ? "" : " — TCP_NODELAY off"), h, hub.lost);
+        System.out.println();
+        long floor = Samples.percentile(e, 50) + fsync.p(50);
+        long p50 = Samples.percentile(h, 50);
+        long p99 = Samples.percentile(h, 99);
+        boolean complete = hub.lost == 0;
+        System.out.printf("floor = broker p50 + commit p50 = %s ms; hub p50 = %s ms = %.1f × floor (target ≤ 3×): %s; "
+                + "hub p99 = %s ms (target ≤ 20 ms): %s%n", Samples.ms(floor), Samples.ms(p50), p50 / (double) floor,
+                complete && p50 <= 3 * floor ? "MET" : "MISSED", Samples.ms(p99),
+                complete && p99 <= P99_TARGET_NANOS ? "MET" : "MISSED");
+        System.out.printf("send lag (timetable → publish call), hub phase: p50 %s ms, p99 %s ms, max %s ms%n",
+                Samples.ms(Samples.percentile(hub.sendLag.sorted(), 50)),
+                Samples.ms(Samples.percentile(hub.sendLag.sorted(), 99)),
+                Samples.ms(Samples.percentile(hub.sendLag.sorted(), 100)));
+        System.out.println("answers by outcome (measured): " + new TreeMap<>(hub.outcomes));
+        if (stateMessages >= 0) {
+            System.out.printf("retained state messages delivered to the units during the hub phase: %d (%.0f/s)%n",
+                    stateMessages, stateMessages / hub.totalSeconds);
+        }
+        if (unmatched > 0) {
+            System.out.println("messages that matched no pending request (late answers after a phase, or undecodable): "
+                    + unmatched);
+        }
+    }
+
+    private static void row(String name, long[] sorted, long lost) {
+        System.out.printf("| %s | %d | %s | %s | %s | %s | %d |%n", name, sorted.length,
+                Samples.ms(Samples.percentile(sorted, 50)), Samples.ms(Samples.percentile(sorted, 90)),
+                Samples.ms(Samples.percentile(sorted, 99)), Samples.ms(Samples.percentile(sorted, 100)), lost);
+    }
+}

@@ -1,0 +1,111 @@
+package vn.motcua.hub.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import vn.motcua.hub.engine.policy.AllocationPolicy;
+import vn.motcua.hub.site.Office;
+import vn.motcua.hub.site.Rules;
+
+/**
+ * The allocation engine: commands and the time in, a {@link Decision} (answer and events) out. Deterministic and
+ * free of I/O, threads and clocks; the same engine runs in the hub, in tests and in the office simulator. Owned by
+ * one thread (the hub's writer).
+ */
+public final class Engine {
+
+    private final Office office;
+    private final AllocationPolicy policy;
+    private final EngineState state;
+
+    public Engine(Office office, LocalDate day) {
+        this(office, day, AllocationPolicy.of(office));
+    }
+
+    public Engine(Office office, LocalDate day, AllocationPolicy policy) {
+        this.office = office;
+        this.policy = policy;
+        this.state = new EngineState(office, day);
+    }
+
+    /** Decides {@code command} at {@code now} and applies the result; a new office day is opened first if due. */
+    public Decision handle(Command command, Instant now) {
+        List<Event> clock = rollover(now);
+        state.apply(Optional.empty(), clock);
+        Decision decision = decide(command, now);
+        state.apply(decision.actor(), decision.events());
+        return decision.after(clock);
+    }
+
+    /** Re-applies one stored group of events, as {@link #handle} applied it: rebuilding state from the log. */
+    public void replay(Optional<Integer> actor, List<Event> events) {
+        state.apply(actor, events);
+    }
+
+    public EngineState state() {
+        return state;
+    }
+
+    public Views view() {
+        return new Views(state);
+    }
+
+    public AllocationPolicy policy() {
+        return policy;
+    }
+
+    private Decision decide(Command command, Instant now) {
+        TicketActions tickets = new TicketActions(state, now);
+        CounterActions counters = new CounterActions(state, policy, now);
+        return switch (command) {
+            case Command.Issue issue -> tickets.issue(issue.service(), issue.priority(), Optional.empty());
+            case Command.CheckIn checkIn -> tickets.checkIn(checkIn.token());
+            case Command.Book book -> tickets.book(book);
+            case Command.Cancel cancel -> tickets.cancel(cancel.ticket());
+            case Command.Rate rate -> tickets.rate(rate);
+            case Command.AtCounter atCounter -> counters.decide(atCounter);
+            case Command.Undo undo -> counters.undo(undo.counter());
+            case Command.Tick tick -> Decision.quiet(List.of());
+        };
+    }
+
+    /**
+     * The office day is the local date in the office's zone: the first command of a new date closes the old day
+     * (tickets still waiting follow the closing rule: closed as not served, or carried over) and opens the new one,
+     * where numbering starts again.
+     */
+    private List<Event> rollover(Instant now) {
+        LocalDate today = now.atZone(office.zone()).toLocalDate();
+        if (!today.isAfter(state.day())) {
+            return List.of();
+        }
+        List<Event> events = new ArrayList<>();
+        List<Ticket> ended = state.endedAtClose();
+        if (!state.dayClosed()) {
+            ended = state.tickets().stream().filter(t -> t.state() == TicketState.WAITING || t.state() == TicketState.ON_HOLD)
+                    .map(t -> t.ended(TicketState.CLOSED, now)).toList();
+            events.add(new Event.DayClosed(state.day(), ended, now));
+        }
+        events.add(new Event.DayOpened(today, carry(ended, today, now), now));
+        return events;
+    }
+
+    private List<Ticket> carry(List<Ticket> ended, LocalDate today, Instant now) {
+        if (office.rules().closingRule() != Rules.ClosingRule.CARRY_OVER) {
+            return List.of();
+        }
+        List<Ticket> carried = new ArrayList<>();
+        java.util.Map<String, Integer> next = new java.util.HashMap<>();
+        ended.stream().sorted(Comparator.comparing(Ticket::issuedAt)).forEach(t -> office.service(t.service()).ifPresent(s -> {
+            int number = next.merge(s.prefix(), s.firstNumber(), (a, b) -> a + 1);
+            if (number <= s.lastNumber()) {
+                carried.add(t.carriedTo(today, s.prefix(), number, now));
+            }
+        }));
+        return carried;
+    }
+}

@@ -1,0 +1,226 @@
+package vn.motcua.hub.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import vn.motcua.hub.site.Office;
+import vn.motcua.protocol.message.Board;
+import vn.motcua.protocol.message.CounterStatus;
+
+/**
+ * The engine's memory of the office day, changed only by applying events ({@link #apply}), so that a replay of the
+ * day's log rebuilds it exactly. Owned by the writer thread; not thread-safe.
+ */
+public final class EngineState {
+
+    private static final int RECENT_CALLS = 12;
+
+    private final Office office;
+    private LocalDate day;
+    private boolean dayClosed;
+    private final Map<String, Ticket> tickets = new LinkedHashMap<>(); // today's, in issue order
+    private final Map<String, Integer> lastNumber = new HashMap<>();
+    private final Map<Integer, CounterSlot> counters = new TreeMap<>();
+    private final Deque<Board.Call> recentCalls = new ArrayDeque<>();
+    private final Set<String> rated = new HashSet<>();
+    private final Map<String, Appointment> appointments = new HashMap<>();
+    private final List<Ticket> endedAtClose = new ArrayList<>();
+    private final Map<Integer, UndoEntry> undo = new HashMap<>();
+
+    /** The officer's last action at a counter: values before and after, to restore or to detect later changes. */
+    record UndoEntry(Instant at, List<Ticket> before, List<Ticket> after, CounterSlot slotBefore, CounterSlot slotAfter) {
+    }
+
+    EngineState(Office office, LocalDate day) {
+        this.office = office;
+        this.day = day;
+        office.counters().forEach(c -> counters.put(c.number(),
+                new CounterSlot(c.number(), CounterStatus.OPEN, Optional.empty(), Optional.empty())));
+    }
+
+    /** Applies the events of one command; {@code actor} is the counter whose officer acted (its undo journal). */
+    void apply(Optional<Integer> actor, List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<String> touched = new LinkedHashSet<>();
+        events.forEach(e -> touched.addAll(labels(e)));
+        List<Ticket> before = touched.stream().map(tickets::get).filter(t -> t != null).toList();
+        CounterSlot slotBefore = actor.map(counters::get).orElse(null);
+        events.forEach(this::apply);
+        actor.ifPresent(counter -> undo.put(counter, new UndoEntry(events.getLast().at(), before,
+                touched.stream().map(tickets::get).filter(t -> t != null).toList(), slotBefore, counters.get(counter))));
+    }
+
+    private void apply(Event event) {
+        switch (event) {
+            case Event.DayOpened opened -> openDay(opened);
+            case Event.DayClosed closed -> {
+                closed.ended().forEach(this::put);
+                endedAtClose.clear();
+                endedAtClose.addAll(closed.ended());
+                dayClosed = true;
+                undo.clear();
+            }
+            case Event.TicketIssued issued -> put(issued.ticket());
+            case Event.TicketCalled called -> {
+                put(called.ticket());
+                counters.put(called.counter().number(), called.counter());
+                remember(new Board.Call(called.ticket().label(), called.counter().number(), false, local(called.at())));
+            }
+            case Event.TicketRecalled recalled -> {
+                put(recalled.ticket());
+                remember(new Board.Call(recalled.ticket().label(), recalled.ticket().counter(), true, local(recalled.at())));
+            }
+            case Event.TicketChanged changed -> {
+                put(changed.ticket());
+                changed.counter().ifPresent(slot -> counters.put(slot.number(), slot));
+            }
+            case Event.CounterChanged changed -> counters.put(changed.counter().number(), changed.counter());
+            case Event.RatingRecorded recorded -> recorded.rating().ticket().ifPresent(rated::add);
+            case Event.AppointmentBooked booked -> appointments.put(booked.appointment().token(), booked.appointment());
+            case Event.ActionUndone undone -> {
+                UndoEntry entry = undo.remove(undone.counterNumber());
+                undone.tickets().forEach(this::put);
+                counters.put(undone.counter().number(), undone.counter());
+                if (entry != null) {
+                    // A call the undone action made comes off the board; earlier calls stay.
+                    recentCalls.removeIf(call -> call.counter() == undone.counterNumber()
+                            && !call.at().toInstant().isBefore(entry.at()) && !isCalledAt(call));
+                }
+            }
+        }
+    }
+
+    /** A call stays on the board only while its ticket is still called or served at that counter. */
+    private boolean isCalledAt(Board.Call call) {
+        Ticket ticket = tickets.get(call.ticket());
+        return ticket != null && ticket.counter() == call.counter() && ticket.state().atCounter();
+    }
+
+    private void openDay(Event.DayOpened opened) {
+        day = opened.day();
+        dayClosed = false;
+        tickets.clear();
+        lastNumber.clear();
+        recentCalls.clear();
+        rated.clear();
+        undo.clear();
+        endedAtClose.clear();
+        counters.replaceAll((n, slot) -> slot.serving(Optional.empty()));
+        opened.carried().forEach(this::put);
+    }
+
+    private void put(Ticket ticket) {
+        tickets.put(ticket.label(), ticket);
+        lastNumber.merge(ticket.service(), ticket.number(), Math::max);
+        lastNumber.merge(prefixKey(ticket), ticket.number(), Math::max);
+    }
+
+    /** Numbers run per ticket prefix: a transferred ticket keeps its number under its first service's prefix. */
+    private static String prefixKey(Ticket ticket) {
+        return "prefix:" + ticket.label().substring(0, ticket.label().indexOf('-'));
+    }
+
+    private void remember(Board.Call call) {
+        recentCalls.addFirst(call);
+        while (recentCalls.size() > RECENT_CALLS) {
+            recentCalls.removeLast();
+        }
+    }
+
+    private OffsetDateTime local(Instant instant) {
+        return instant.atZone(office.zone()).toOffsetDateTime();
+    }
+
+    private static Collection<String> labels(Event event) {
+        return switch (event) {
+            case Event.TicketIssued e -> List.of(e.ticket().label());
+            case Event.TicketCalled e -> List.of(e.ticket().label());
+            case Event.TicketRecalled e -> List.of(e.ticket().label());
+            case Event.TicketChanged e -> List.of(e.ticket().label());
+            default -> List.of();
+        };
+    }
+
+    // ---- reads, for the engine and its views (same thread) ----------------------------------------------------
+
+    public Office office() {
+        return office;
+    }
+
+    public LocalDate day() {
+        return day;
+    }
+
+    boolean dayClosed() {
+        return dayClosed;
+    }
+
+    public Optional<Ticket> ticket(String label) {
+        return Optional.ofNullable(tickets.get(label));
+    }
+
+    public Collection<Ticket> tickets() {
+        return tickets.values();
+    }
+
+    int lastNumber(String prefix) {
+        return lastNumber.getOrDefault("prefix:" + prefix, 0);
+    }
+
+    public Optional<CounterSlot> counter(int number) {
+        return Optional.ofNullable(counters.get(number));
+    }
+
+    public Collection<CounterSlot> counters() {
+        return counters.values();
+    }
+
+    List<Board.Call> recentCalls() {
+        return List.copyOf(recentCalls);
+    }
+
+    boolean isRated(String label) {
+        return rated.contains(label);
+    }
+
+    Optional<Appointment> appointment(String token) {
+        return Optional.ofNullable(appointments.get(token));
+    }
+
+    boolean appointmentUsed(String token) {
+        return tickets.values().stream().anyMatch(t -> t.appointment().map(a -> a.token().equals(token)).orElse(false));
+    }
+
+    List<Ticket> endedAtClose() {
+        return List.copyOf(endedAtClose);
+    }
+
+    Optional<UndoEntry> undoEntry(int counter) {
+        return Optional.ofNullable(undo.get(counter));
+    }
+
+    /** What two states must agree on to be the same office: every ticket and every counter. */
+    public Snapshot snapshot() {
+        return new Snapshot(day, List.copyOf(tickets.values()), List.copyOf(counters.values()));
+    }
+
+    /** A comparable picture of the state, for tests of replay and undo. */
+    public record Snapshot(LocalDate day, List<Ticket> tickets, List<CounterSlot> counters) {
+    }
+}

@@ -1,0 +1,130 @@
+package vn.motcua.hub.engine;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import vn.motcua.hub.site.Office;
+import vn.motcua.protocol.ErrorCode;
+import vn.motcua.protocol.message.CounterStatus;
+import vn.motcua.protocol.message.ResponseBody;
+
+/** Decisions about tickets that no counter makes: issue, appointment check-in and booking, cancel, rating. */
+final class TicketActions {
+
+    private final EngineState state;
+    private final Instant now;
+
+    TicketActions(EngineState state, Instant now) {
+        this.state = state;
+        this.now = now;
+    }
+
+    Decision issue(String serviceCode, Optional<String> priority, Optional<Appointment> appointment) {
+        Optional<Office.Service> found = state.office().service(serviceCode);
+        if (found.isEmpty()) {
+            return Decision.rejected(ErrorCode.UNKNOWN_SERVICE, "no service " + serviceCode + " at this office");
+        }
+        Office.Service service = found.get();
+        if (priority.isPresent() && state.office().rules().priorityClass(priority.get()).isEmpty()) {
+            return Decision.rejected(ErrorCode.INVALID_FIELD, "body.priority " + priority.get()
+                    + " is not a priority class of this office");
+        }
+        if (!takesTickets(service.code())) {
+            return Decision.rejected(ErrorCode.SERVICE_CLOSED, service.nameVi() + " is not taking tickets now: no counter serving it is open");
+        }
+        int number = Math.max(state.lastNumber(service.prefix()) + 1, service.firstNumber());
+        if (number > service.lastNumber()) {
+            return Decision.rejected(ErrorCode.SERVICE_CLOSED, "the numbers of " + service.nameVi() + " for today are used up");
+        }
+        Views views = new Views(state);
+        int ahead = views.waiting(service.code());
+        Ticket ticket = Ticket.issued(state.day(), service.prefix(), service.code(), number, now, priority, appointment);
+        return Decision.ok(Optional.empty(), List.of(new Event.TicketIssued(ticket, now)),
+                new ResponseBody.TicketIssued(ticket.label(), service.code(), number, ahead,
+                        views.estimateMinutes(service.code(), ahead), local(now), priority, Optional.empty()));
+    }
+
+    /** A service takes tickets while at least one counter serving it is staffed (open or paused). */
+    private boolean takesTickets(String service) {
+        return state.office().counters().stream().filter(c -> c.services().contains(service))
+                .anyMatch(c -> state.counter(c.number()).map(s -> s.status() != CounterStatus.CLOSED).orElse(false));
+    }
+
+    Decision checkIn(String token) {
+        Optional<Appointment> appointment = state.appointment(token);
+        if (appointment.isEmpty()) {
+            return Decision.rejected(ErrorCode.INVALID_FIELD, "body.token is not an appointment of this office");
+        }
+        if (state.appointmentUsed(token)) {
+            return Decision.rejected(ErrorCode.INVALID_STATE, "this appointment is already checked in");
+        }
+        if (!appointment.get().slot().atZone(state.office().zone()).toLocalDate().equals(state.day())) {
+            return Decision.rejected(ErrorCode.INVALID_STATE, "this appointment is for another day");
+        }
+        return issue(appointment.get().service(), Optional.empty(), appointment);
+    }
+
+    /** An appointment booked (admin or the booking system): quiet, nothing for a device to show. */
+    Decision book(Command.Book book) {
+        if (state.office().service(book.service()).isEmpty()) {
+            return Decision.rejected(ErrorCode.UNKNOWN_SERVICE, "no service " + book.service() + " at this office");
+        }
+        if (state.appointment(book.token()).isPresent()) {
+            return Decision.rejected(ErrorCode.INVALID_STATE, "an appointment with this token exists");
+        }
+        return Decision.quiet(List.of(new Event.AppointmentBooked(
+                new Appointment(book.token(), book.service(), book.slot()), now)));
+    }
+
+    Decision cancel(String label) {
+        Optional<Ticket> ticket = state.ticket(label);
+        if (ticket.isEmpty()) {
+            return Decision.rejected(ErrorCode.UNKNOWN_TICKET, "no ticket " + label + " today");
+        }
+        if (ticket.get().state() != TicketState.WAITING && ticket.get().state() != TicketState.ON_HOLD) {
+            return Decision.rejected(ErrorCode.INVALID_STATE, label + " is " + ticket.get().state() + ", not waiting");
+        }
+        Ticket cancelled = ticket.get().ended(TicketState.CANCELLED, now);
+        return Decision.ok(Optional.empty(), List.of(new Event.TicketChanged("cancelled", cancelled, Optional.empty(), now)),
+                new ResponseBody.TicketCancelled(label, cancelled.service()));
+    }
+
+    /**
+     * A keypad press. It rates the ticket the unit names, else the ticket last served at that counter if it was
+     * finished within the office's rating window, else it counts unlinked. A ticket is rated once.
+     */
+    Decision rate(Command.Rate rate) {
+        Optional<CounterSlot> slot = state.counter(rate.counter());
+        if (slot.isEmpty()) {
+            return Decision.rejected(ErrorCode.UNKNOWN_COUNTER, "counter " + rate.counter() + " is not configured at this office");
+        }
+        if (!state.office().rules().hasRatingLevel(rate.level())) {
+            return Decision.rejected(ErrorCode.INVALID_FIELD, "body.level " + rate.level() + " is not a rating level of this office");
+        }
+        if (rate.ticket().isPresent() && state.ticket(rate.ticket().get()).isEmpty()) {
+            return Decision.rejected(ErrorCode.UNKNOWN_TICKET, "no ticket " + rate.ticket().get() + " today");
+        }
+        Optional<Ticket> rated = rate.ticket().flatMap(state::ticket).or(() -> lastServedAt(rate.counter())
+                .filter(t -> !t.finishedAt().orElseThrow().plus(state.office().rules().ratingWindow()).isBefore(now)));
+        if (rated.isPresent() && state.isRated(rated.get().label())) {
+            return Decision.rejected(ErrorCode.INVALID_STATE, rated.get().label() + " already has a rating");
+        }
+        Optional<String> officer = rated.flatMap(Ticket::officer).or(() -> slot.get().officer());
+        Rating rating = new Rating(state.day(), rate.counter(), rate.level(), rated.map(Ticket::label), officer, now);
+        return Decision.ok(Optional.empty(), List.of(new Event.RatingRecorded(rating, now)),
+                new ResponseBody.RatingRecorded(rate.level(), rating.ticket()));
+    }
+
+    /** The ticket most recently finished as served at {@code counter}. */
+    private Optional<Ticket> lastServedAt(int counter) {
+        return state.tickets().stream()
+                .filter(t -> t.counter() == counter && t.state() == TicketState.DONE && t.finishedAt().isPresent())
+                .max(java.util.Comparator.comparing(t -> t.finishedAt().orElseThrow()));
+    }
+
+    private OffsetDateTime local(Instant instant) {
+        return instant.atZone(state.office().zone()).toOffsetDateTime();
+    }
+}

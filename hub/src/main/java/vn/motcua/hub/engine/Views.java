@@ -1,0 +1,91 @@
+package vn.motcua.hub.engine;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import vn.motcua.hub.site.Office;
+import vn.motcua.protocol.message.Board;
+import vn.motcua.protocol.message.CounterState;
+import vn.motcua.protocol.message.CounterStatus;
+import vn.motcua.protocol.message.ServiceCatalogue;
+import vn.motcua.protocol.message.ServingPhase;
+
+/** The engine's state as the wire publishes it: counter states, the board, the service catalogue. Same thread. */
+public final class Views {
+
+    private final EngineState state;
+
+    Views(EngineState state) {
+        this.state = state;
+    }
+
+    public CounterState counterState(int counter, Instant now) {
+        return counterState(state, state.counter(counter).orElseThrow(), Optional.empty(), now);
+    }
+
+    /** {@code pending}: a ticket value decided but not yet applied, shown in place of the stored one. */
+    static CounterState counterState(EngineState state, CounterSlot slot, Optional<Ticket> pending, Instant now) {
+        Optional<CounterState.Current> current = slot.current()
+                .flatMap(label -> pending.filter(t -> t.label().equals(label)).or(() -> state.ticket(label)))
+                .filter(t -> t.state().atCounter())
+                .map(t -> new CounterState.Current(t.label(), t.service(),
+                        t.state() == TicketState.SERVING ? ServingPhase.SERVING : ServingPhase.CALLED, t.recalls(),
+                        local(state, t.calledAt().orElseThrow())));
+        return new CounterState(slot.number(), slot.status(), current, local(state, now), slot.officer());
+    }
+
+    public Board board(long sequence, Instant now) {
+        List<CounterState> counters = state.counters().stream()
+                .map(s -> counterState(state, s, Optional.empty(), now)).toList();
+        return new Board(state.office().name(), sequence, counters, state.recentCalls(), local(state, now));
+    }
+
+    public ServiceCatalogue catalogue(Instant now) {
+        List<ServiceCatalogue.Entry> entries = state.office().services().stream().map(s -> {
+            int waiting = waiting(s.code());
+            return new ServiceCatalogue.Entry(s.code(), s.prefix(), s.nameVi(), s.nameEn(), staffed(s.code()) > 0,
+                    waiting, estimateMinutes(s.code(), waiting));
+        }).toList();
+        return new ServiceCatalogue(state.office().name(), entries, local(state, now));
+    }
+
+    /** The counters configured at the office, in number order. */
+    public List<Integer> counters() {
+        return state.counters().stream().map(CounterSlot::number).toList();
+    }
+
+    public int waiting(String service) {
+        return (int) state.tickets().stream()
+                .filter(t -> t.state() == TicketState.WAITING && t.service().equals(service)).count();
+    }
+
+    /**
+     * The baseline estimate offices use today: people ahead × mean service minutes ÷ open counters serving the
+     * service. Empty when no open counter serves it. The predictor study (issue 5) replaces it with a measured one.
+     */
+    public Optional<Integer> estimateMinutes(String service, int ahead) {
+        long open = state.counters().stream().filter(s -> s.status() == CounterStatus.OPEN)
+                .filter(s -> serves(s.number(), service)).count();
+        if (open == 0) {
+            return Optional.empty();
+        }
+        double mean = state.office().service(service).map(Office.Service::meanMinutes).orElse(0.0);
+        return Optional.of((int) Math.round(ahead * mean / open));
+    }
+
+    /** Counters serving {@code service} that are staffed (open or paused). */
+    private long staffed(String service) {
+        return state.counters().stream().filter(s -> s.status() != CounterStatus.CLOSED)
+                .filter(s -> serves(s.number(), service)).count();
+    }
+
+    private boolean serves(int counter, String service) {
+        return state.office().counter(counter).map(c -> c.services().contains(service)).orElse(false);
+    }
+
+    private static OffsetDateTime local(EngineState state, Instant instant) {
+        return instant.atZone(state.office().zone()).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,33 @@
+package vn.motcua.hub.engine.policy;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+import vn.motcua.hub.engine.Ticket;
+import vn.motcua.hub.site.Office;
+
+/**
+ * Decides which waiting citizen a counter calls next. Pure: the same inputs give the same choice. The engine asks
+ * it on "call next"; the office simulator runs the same policies to compare them.
+ */
+public interface AllocationPolicy {
+
+    /** The name recorded with every call, e.g. {@code effective-wait}. */
+    String name();
+
+    /**
+     * The ticket {@code counter} should call among {@code waiting} (every waiting ticket of the day; the policy
+     * decides which the counter may serve), with the reason, or empty when it may serve none of them.
+     */
+    Optional<Choice> choose(Office.Counter counter, Collection<Ticket> waiting, Instant now);
+
+    /** The policy an office's rules name. */
+    static AllocationPolicy of(Office office) {
+        return switch (office.rules().policy()) {
+            case "fifo-dedicated" -> new FifoDedicatedPolicy();
+            case "strict-priority" -> new StrictPriorityPolicy();
+            default -> new EffectiveWaitPolicy(office.rules());
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package vn.motcua.hub.writer;
+
+import java.util.Optional;
+
+import vn.motcua.hub.engine.Command;
+import vn.motcua.protocol.message.RequestBody;
+
+/** Translates a device request into an engine command; empty for operations this hub does not perform yet. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    static Optional<Command> of(RequestBody body) {
+        return Optional.ofNullable(switch (body) {
+            case RequestBody.TicketIssue b -> new Command.Issue(b.service(), b.priority());
+            case RequestBody.AppointmentCheckin b -> new Command.CheckIn(b.token());
+            case RequestBody.TicketCancel b -> new Command.Cancel(b.ticket());
+            case RequestBody.CounterNext b -> new Command.CallNext(b.counter());
+            case RequestBody.CounterCallTicket b -> new Command.CallTicket(b.counter(), b.ticket());
+            case RequestBody.CounterRecall b -> new Command.Recall(b.counter());
+            case RequestBody.CounterStart b -> new Command.Start(b.counter());
+            case RequestBody.CounterDone b -> new Command.Done(b.counter(), b.fileCode());
+            case RequestBody.CounterNoShow b -> new Command.NoShow(b.counter());
+            case RequestBody.CounterTransfer b -> new Command.Transfer(b.counter(), b.toService(), b.toCounter());
+            case RequestBody.CounterHold b -> new Command.Hold(b.counter());
+            case RequestBody.CounterAddService b -> new Command.AddService(b.counter(), b.service());
+            case RequestBody.CounterPause b -> new Command.Pause(b.counter());
+            case RequestBody.CounterResume b -> new Command.Resume(b.counter());
+            case RequestBody.CounterSignIn b -> new Command.SignIn(b.counter(), b.officer());
+            case RequestBody.CounterSignOut b -> new Command.SignOut(b.counter());
+            case RequestBody.CounterUndo b -> new Command.Undo(b.counter());
+            case RequestBody.RatingSubmit b -> new Command.Rate(b.counter(), b.level(), b.ticket());
+            // Offline tickets and number leases arrive with the firmware's offline mode (issue 4).
+            case RequestBody.TicketIssueOffline b -> null;
+            case RequestBody.LeaseRenew b -> null;
+        });
+    }
+}
