@@ -43,8 +43,6 @@ final class LoadDevice implements MqttCallback, AutoCloseable {
     private final MqttAsyncClient client;
     private final Receiver receiver;
     private final AtomicLong stateMessages;
-    /** Counter units alternate counter.next and counter.done; only the scheduler thread touches it. */
-    boolean nextIsCall = true;
 
     LoadDevice(String brokerUrl, Topics topics, String id, int counter, Receiver receiver, AtomicLong stateMessages)
             throws MqttException {

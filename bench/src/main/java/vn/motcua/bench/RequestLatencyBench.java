@@ -105,7 +105,7 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
         Office office = BenchEnv.office(root);
         Path scratch = BenchEnv.scratch(root, "latency");
         RequestLatencyBench bench = new RequestLatencyBench(office, rate, issueShare);
-        List<LoadDevice> all = new ArrayList<>();
+        CpuWatch machine = new CpuWatch();
         try {
             System.out.println("# RequestLatencyBench (P1: unit → hub commit → answer at the unit, via Mosquitto)");
             BenchEnv.machine(scratch).forEach(l -> System.out.println("  " + l));
@@ -120,34 +120,46 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
                     + "warm-up)%n%n", echoSeconds, ECHO_WARMUP_SECONDS, seconds, warmup);
 
             try (Mosquitto mosquitto = Mosquitto.start(scratch.resolve("mosquitto"), noDelay)) {
-                SocketFactory sockets = noDelay ? new NoDelaySocketFactory() : SocketFactory.getDefault();
-                AtomicLong stateMessages = new AtomicLong();
-                all.addAll(bench.connect(mosquitto.url(), devices, counterDevices, sockets, followState, stateMessages));
-
-                Phase echo;
-                try (EchoClient echoClient = new EchoClient(mosquitto.url())) {
-                    echo = bench.run("broker round trip (echo client in the hub's place)", true, ECHO_WARMUP_SECONDS,
-                            echoSeconds);
-                    if (echoClient.failures() > 0) {
-                        System.out.println("echo client could not republish " + echoClient.failures() + " message(s)");
-                    }
-                }
-                FsyncProbe.Result fsync = FsyncProbe.run(scratch.resolve("fsync.db"), 2_000, 3.0);
-                System.out.println("SQLite commit floor: " + fsync.summary());
-
-                Phase hubPhase;
-                long stateBefore;
-                HubSettings settings = HubSettings.local(office, scratch.resolve("hub")).withExternalBroker(mosquitto.url());
-                try (Hub hub = Hub.start(settings, Clock.systemUTC())) {
-                    stateBefore = stateMessages.get();
-                    hubPhase = bench.run("unit → hub commit → unit", false, warmup, seconds);
-                }
-                long stateReceived = stateMessages.get() - stateBefore;
-                report(echo, fsync, hubPhase, noDelay, followState ? stateReceived : -1, bench.unmatched.get());
+                bench.measure(mosquitto, scratch, devices, counterDevices, noDelay, followState, warmup, seconds,
+                        echoSeconds);
             }
+            System.out.println("machine during the run: " + machine.summary());
+        } finally {
+            BenchEnv.deleteTree(scratch);
+        }
+    }
+
+    /** Units up, the floor (broker round trip, then one SQLite commit), then the hub; units closed before the broker. */
+    private void measure(Mosquitto mosquitto, Path scratch, int devices, int counterDevices, boolean noDelay,
+                         boolean followState, double warmup, double seconds, double echoSeconds) throws Exception {
+        SocketFactory sockets = noDelay ? new NoDelaySocketFactory() : SocketFactory.getDefault();
+        AtomicLong stateMessages = new AtomicLong();
+        List<LoadDevice> all = new ArrayList<>();
+        try {
+            all.addAll(connect(mosquitto.url(), devices, counterDevices, sockets, followState, stateMessages));
+
+            Phase echo;
+            try (EchoClient echoClient = new EchoClient(mosquitto.url())) {
+                echo = run("broker round trip (echo client in the hub's place)", true, ECHO_WARMUP_SECONDS, echoSeconds);
+                if (echoClient.failures() > 0) {
+                    System.out.println("echo client could not republish " + echoClient.failures() + " message(s)");
+                }
+            }
+            FsyncProbe.Result fsync = FsyncProbe.run(scratch.resolve("fsync.db"), 2_000, 3.0);
+            System.out.println("SQLite commit floor: " + fsync.summary());
+
+            Phase hubPhase;
+            long stateBefore;
+            HubSettings settings = HubSettings.local(office, scratch.resolve("hub")).withExternalBroker(mosquitto.url());
+            try (Hub hub = Hub.start(settings, Clock.systemUTC())) {
+                System.out.println("hub started on broker " + hub.brokerUrl());
+                stateBefore = stateMessages.get();
+                hubPhase = run("unit → hub commit → unit", false, warmup, seconds);
+            }
+            long stateReceived = stateMessages.get() - stateBefore;
+            report(echo, fsync, hubPhase, noDelay, followState ? stateReceived : -1, unmatched.get());
         } finally {
             all.forEach(LoadDevice::close);
-            BenchEnv.deleteTree(scratch);
         }
     }
 
@@ -234,7 +246,9 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
         Workload load = new Workload(office, issueShare, echo ? 1 : 2);
         Random pick = new Random(echo ? 3 : 4);
         int nextCounterUnit = 0;
+        boolean[] called = new boolean[1_000];
         System.out.printf("%s: %d requests at %.0f/s (%d warm-up)…%n", name, warm + measured, rate, warm);
+        CpuWatch cpu = new CpuWatch();
         long start = System.nanoTime() + 50_000_000L;
         for (int i = 0; i < warm + measured; i++) {
             long scheduled = start + i * period;
@@ -249,8 +263,9 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
             } else {
                 device = counterUnits.get(nextCounterUnit);
                 nextCounterUnit = (nextCounterUnit + 1) % counterUnits.size();
-                request = load.counter(device.counter, device.nextIsCall);
-                device.nextIsCall = !device.nextIsCall;
+                // Per counter number, whichever of its units sends: next, done, next, done…
+                request = load.counter(device.counter, !called[device.counter]);
+                called[device.counter] = !called[device.counter];
             }
             boolean isMeasured = i >= warm;
             byte[] payload = codec.encode(request);
@@ -274,6 +289,7 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
         phase.lost = pending.values().stream().filter(p -> p.phase() == phase && p.measured()).count()
                 + phase.sendFailures.get();
         pending.values().removeIf(p -> p.phase() == phase);
+        System.out.println("  CPU " + cpu.summary() + " (other processes include Mosquitto)");
         return phase;
     }
 

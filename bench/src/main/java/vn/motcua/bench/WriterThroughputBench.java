@@ -62,7 +62,7 @@ public final class WriterThroughputBench {
 
     /** One timed round. {@code batchesWithChanges} counts commits that changed state (published a board). */
     record Round(int maxBatch, long acks, double seconds, long batchesWithChanges, double writerCpu, double processCpu,
-                 Map<String, Integer> sampledOutcomes) {
+                 double othersCpu, Map<String, Integer> sampledOutcomes) {
         double opsPerSecond() {
             return acks / seconds;
         }
@@ -85,6 +85,7 @@ public final class WriterThroughputBench {
         Path root = BenchEnv.repoRoot();
         Office office = BenchEnv.office(root);
         Path scratch = BenchEnv.scratch(root, "writer");
+        CpuWatch machine = new CpuWatch();
         try {
             System.out.println("# WriterThroughputBench (P2: durable command throughput of DeskWriter)");
             BenchEnv.machine(scratch).forEach(l -> System.out.println("  " + l));
@@ -112,13 +113,15 @@ public final class WriterThroughputBench {
                     Round result = bench.round(isGroup ? groupBatch : 1, roundSeconds);
                     (isGroup ? group : single).add(result);
                     System.out.printf("round %d maxBatch=%-3d %8.0f ops/s  (%d replies in %.2f s, %.1f requests per "
-                            + "state-changing commit, writer thread CPU %.0f%%, process CPU %.0f%% of one core) %s%n",
+                            + "state-changing commit; CPU: writer thread %.0f%%, process %.0f%%, other processes %.0f%% "
+                            + "of one core) %s%n",
                             r + 1, result.maxBatch(), result.opsPerSecond(), result.acks(), result.seconds(),
                             result.acks() / (double) Math.max(1, result.batchesWithChanges()), result.writerCpu() * 100,
-                            result.processCpu() * 100, result.sampledOutcomes());
+                            result.processCpu() * 100, result.othersCpu() * 100, result.sampledOutcomes());
                 }
             }
             report(fsync, group, single, groupBatch);
+            System.out.println("machine during the run: " + machine.summary());
         } finally {
             BenchEnv.deleteTree(scratch);
         }
@@ -175,6 +178,7 @@ public final class WriterThroughputBench {
                 long b0 = publisher.boards.get();
                 long w0 = mx.getThreadCpuTime(writerThread);
                 long c0 = processCpuNanos();
+                CpuWatch others = new CpuWatch();
                 long t0 = System.nanoTime();
                 sleepSeconds(seconds);
                 long a1 = acks.get();
@@ -182,6 +186,7 @@ public final class WriterThroughputBench {
                 long w1 = mx.getThreadCpuTime(writerThread);
                 long c1 = processCpuNanos();
                 long b1 = publisher.boards.get();
+                double othersCores = others.othersCores();
                 stop.set(true);
                 for (Thread t : threads) {
                     t.join(TimeUnit.SECONDS.toMillis(30));
@@ -193,7 +198,7 @@ public final class WriterThroughputBench {
                 }
                 double elapsed = (t1 - t0) / 1e9;
                 return new Round(maxBatch, a1 - a0, elapsed, b1 - b0, (w1 - w0) / 1e9 / elapsed,
-                        (c1 - c0) / 1e9 / elapsed, outcomes(sampled));
+                        (c1 - c0) / 1e9 / elapsed, othersCores, outcomes(sampled));
             } finally {
                 stop.set(true);
                 writer.close();

@@ -13,6 +13,7 @@ import vn.motcua.hub.broker.EmbeddedBroker;
 import vn.motcua.hub.gateway.DeviceGateway;
 import vn.motcua.hub.metrics.Metrics;
 import vn.motcua.hub.store.HubStore;
+import vn.motcua.hub.web.CallHistory;
 import vn.motcua.hub.web.WebServer;
 import vn.motcua.hub.writer.DeskWriter;
 
@@ -59,7 +60,15 @@ public final class Hub implements AutoCloseable {
             DeskWriter writer = new DeskWriter(settings.office(), store, clock, gateway);
             parts.push(writer);
             gateway.serve(writer);
-            WebServer web = WebServer.start(settings.httpHost(), settings.httpPort(), writer, metrics);
+            // The web threads read call reasons through their own connection: WAL lets it read while the writer writes.
+            HubStore reader = HubStore.openReader(settings.dataDir().resolve("hub.db"));
+            parts.push(reader);
+            CallHistory history = ticket -> {
+                synchronized (reader) {
+                    return reader.calls(clock.instant().atZone(settings.office().zone()).toLocalDate(), ticket);
+                }
+            };
+            WebServer web = WebServer.start(settings.httpHost(), settings.httpPort(), writer, metrics, history);
             parts.push(web);
             LOG.info("hub for {} ({}) is up: broker {}, web http://{}:{}/", settings.office().name(), site, brokerUrl,
                     settings.httpHost(), web.port());

@@ -46,11 +46,12 @@ final class CounterActions {
             case Command.AddService add -> withCurrent(slot, current, (s, t) -> addService(s, t, add.service()));
             case Command.Pause pause -> pause(slot);
             case Command.Resume resume -> status(slot, slot.with(CounterStatus.OPEN), "resumed");
-            case Command.SignIn signIn -> status(slot, slot.signedIn(signIn.officer()), "signed in");
+            // Who is at the counter is not an officer's misclick to mend: sign in and out are not undoable.
+            case Command.SignIn signIn -> withoutUndo(status(slot, slot.signedIn(signIn.officer()), "signed in"));
             case Command.SignOut signOut -> current.isPresent()
                     ? Decision.rejected(ErrorCode.INVALID_STATE, current.get().label() + " is still at counter "
                     + slot.number() + "; finish, hold or transfer it first")
-                    : status(slot, slot.signedOut(), "signed out");
+                    : withoutUndo(status(slot, slot.signedOut(), "signed out"));
         };
     }
 
@@ -236,6 +237,10 @@ final class CounterActions {
     private Decision changed(CounterSlot slot, String what, Ticket ticket, CounterSlot after) {
         return Decision.ok(Optional.of(slot.number()),
                 List.of(new Event.TicketChanged(what, ticket, Optional.of(after), now)), updated(after, ticket));
+    }
+
+    private static Decision withoutUndo(Decision decision) {
+        return new Decision(decision.prelude(), Optional.empty(), decision.events(), decision.answer(), decision.rejection());
     }
 
     private Decision notOpen(CounterSlot slot) {

@@ -35,6 +35,18 @@ public final class HubStore implements AutoCloseable {
     }
 
     public static HubStore open(Path file) {
+        return open(file, true);
+    }
+
+    /**
+     * A second connection for readers on other threads (web pages). It reads in autocommit mode, so each query sees
+     * the latest committed state instead of holding one old snapshot; it never writes. Callers serialise its use.
+     */
+    public static HubStore openReader(Path file) {
+        return open(file, false);
+    }
+
+    private static HubStore open(Path file, boolean writer) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -43,8 +55,10 @@ public final class HubStore implements AutoCloseable {
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=5000");
             }
-            Schema.migrate(db);
-            db.setAutoCommit(false);
+            if (writer) {
+                Schema.migrate(db);
+                db.setAutoCommit(false);
+            }
             return new HubStore(db);
         } catch (Exception e) {
             throw new StoreException("cannot open the hub database " + file + ": " + e.getMessage(), e);

@@ -71,7 +71,7 @@ final class JsonReplies {
         return write(body);
     }
 
-    private static byte[] write(Object body) {
+    static byte[] write(Object body) {
         try {
             return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {

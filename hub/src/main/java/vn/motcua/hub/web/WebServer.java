@@ -15,7 +15,7 @@ import vn.motcua.protocol.codec.Codec;
  * {@link LiveState} and never writes to the hub.
  *
  * <p>Routes: {@code GET /} (board page, {@code ?lang=en} for English), {@code /board.js}, {@code /board.css},
- * {@code /api/board}, {@code /api/services}, {@code /api/board/stream} (Server-Sent Events), {@code /health}, {@code /metrics} (Prometheus text).
+ * {@code /api/board}, {@code /api/services}, {@code /api/board/stream} (Server-Sent Events), {@code /api/calls?ticket=} (why a ticket was called), {@code /health}, {@code /metrics} (Prometheus text).
  * Every response carries {@link SecurityHeaders}; unknown paths get a JSON 404.
  *
  * <p>Threads: Jetty's request threads serve requests; each open stream has its own writer thread
@@ -44,24 +44,29 @@ public final class WebServer implements AutoCloseable {
      * @throws io.javalin.util.JavalinBindException if the port is taken
      */
     public static WebServer start(String host, int port, LiveState state) {
-        return start(host, port, state, new Metrics(), KEEP_ALIVE_EVERY);
+        return start(host, port, state, new Metrics(), CallHistory.none(), KEEP_ALIVE_EVERY);
     }
 
-    /** As {@link #start(String, int, LiveState)}, also serving {@code metrics} at {@code /metrics}. */
-    public static WebServer start(String host, int port, LiveState state, Metrics metrics) {
-        return start(host, port, state, metrics, KEEP_ALIVE_EVERY);
+    /**
+     * As {@link #start(String, int, LiveState)}, also serving {@code metrics} at {@code /metrics} and the call
+     * reasons of {@code history} at {@code /api/calls}.
+     */
+    public static WebServer start(String host, int port, LiveState state, Metrics metrics, CallHistory history) {
+        return start(host, port, state, metrics, history, KEEP_ALIVE_EVERY);
     }
 
     static WebServer start(String host, int port, LiveState state, Duration keepAliveEvery) {
-        return start(host, port, state, new Metrics(), keepAliveEvery);
+        return start(host, port, state, new Metrics(), CallHistory.none(), keepAliveEvery);
     }
 
-    private static WebServer start(String host, int port, LiveState state, Metrics metrics, Duration keepAliveEvery) {
+    private static WebServer start(String host, int port, LiveState state, Metrics metrics, CallHistory history,
+                                   Duration keepAliveEvery) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(state, "state");
         Codec codec = new Codec();
         Pages pages = Pages.load();
         StateApi api = new StateApi(state, codec);
+        CallsApi calls = new CallsApi(history);
         BoardStream stream = new BoardStream(state, codec, keepAliveEvery);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -71,6 +76,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/board", api::board);
             config.routes.get("/api/services", api::services);
             config.routes.get("/api/board/stream", stream::open);
+            config.routes.get("/api/calls", calls::calls);
             config.routes.get("/health", JsonReplies::health);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.prometheusText()));

@@ -104,6 +104,13 @@ class HubOverMqttTest {
             });
         });
         assertThat(hub.writer().board().recentCalls()).extracting(Board.Call::ticket).containsExactly("2-001");
+        String why = get("/api/calls?ticket=2-001");
+        assertThat(why).contains("\"policy\":\"effective-wait\"", "\"counter\":4", "2-001: waited 0 min");
+    }
+
+    private String get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + hub.httpPort() + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @ParameterizedTest
@@ -127,8 +134,7 @@ class HubOverMqttTest {
 
         Response stillServing = kiosk.send(request(new RequestBody.TicketIssue("DD", Optional.empty())));
         assertThat(stillServing).isInstanceOf(Response.Ok.class);
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + hub.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = get("/metrics");
         assertThat(metrics).contains("motcua_requests_rejected_total{code=\"MALFORMED_JSON\"} 1",
                 "motcua_requests_rejected_total{code=\"UNKNOWN_OPERATION\"} 1",
                 "motcua_requests_rejected_total{code=\"MESSAGE_TOO_LARGE\"} 1");

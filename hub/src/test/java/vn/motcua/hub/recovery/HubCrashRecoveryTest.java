@@ -80,6 +80,8 @@ class HubCrashRecoveryTest {
     private final AtomicBoolean stopLoad = new AtomicBoolean();
     private final AtomicInteger answered = new AtomicInteger();
     private final CountDownLatch killPoint = new CountDownLatch(1);
+    /** The hub the load kills: the answer that reaches the threshold sends SIGKILL from the unit's callback. */
+    private volatile HubProcess killTarget;
     private final List<String> loadErrors = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -125,6 +127,7 @@ class HubCrashRecoveryTest {
         // ---- first life: start, load, SIGKILL in the middle of it ------------------------------------------------
         HubProcess first = startHub("hub-1", office, data);
         Duration firstStart = awaitServing(first, probe);
+        killTarget = first;
 
         for (int k = 0; k < kiosks.size(); k++) {
             int offset = k;
@@ -140,9 +143,7 @@ class HubCrashRecoveryTest {
                 .as("%d of %d answers within %s of load; load errors: %s", answered.get(), KILL_AFTER_ANSWERS,
                         PATIENCE, loadErrors)
                 .isTrue();
-        first.assertAlive();
-
-        int exit = first.killHard();
+        int exit = first.killHard(); // waits for the SIGKILL sent from the answer callback to take effect
         Instant killedAt = Instant.now();
         Map<LoadDevice, List<String>> sentAtKill = new LinkedHashMap<>();
         Map<LoadDevice, List<String>> answeredAtKill = new LinkedHashMap<>();
@@ -158,6 +159,25 @@ class HubCrashRecoveryTest {
         assertThat(exit).as("exit status of %s after destroyForcibly (SIGKILL = 128 + 9)", "hub-1")
                 .isEqualTo(HubProcess.KILLED_BY_SIGKILL);
         assertThat(loadErrors).as("errors of the load threads").isEmpty();
+        int sentBeforeKill = sentAtKill.values().stream().mapToInt(List::size).sum();
+        int answeredBeforeKill = 0;
+        int ticketsBeforeKill = 0;
+        int ratingsBeforeKill = 0;
+        for (LoadDevice unit : units) {
+            for (String id : answeredAtKill.get(unit)) {
+                answeredBeforeKill++;
+                switch (unit.sent(id).body()) {
+                    case RequestBody.TicketIssue ticket -> ticketsBeforeKill++;
+                    case RequestBody.RatingSubmit rating -> ratingsBeforeKill++;
+                    default -> { }
+                }
+            }
+        }
+        System.out.printf("[crash test] hub-1: serving %d ms after launch (%s)%n", firstStart.toMillis(),
+                first.milestones());
+        System.out.printf("[crash test] SIGKILL (exit %d) with %d requests sent, %d answered (%d tickets, %d ratings), "
+                + "%d unanswered%n", exit, sentBeforeKill, answeredBeforeKill, ticketsBeforeKill, ratingsBeforeKill,
+                sentBeforeKill - answeredBeforeKill);
 
         // ---- second life: same data dir, same broker ---------------------------------------------------------------
         // What no unit got an answer to before the kill (including what the load sent while the hub was dying).
@@ -192,9 +212,41 @@ class HubCrashRecoveryTest {
                             .isEmpty();
                 });
 
+        System.out.printf("[crash test] hub-2: serving again %d ms after launch (P6 target ≤ 5000 ms; %s); resent %d "
+                + "unanswered and %d answered requests%n", servingAgain.toMillis(), second.milestones(),
+                resentUnanswered, resentAnswered);
+
+        // ---- what the units were told ---------------------------------------------------------------------------
+        Ledger told = new Ledger(units);
+        assertThat(told.strays()).as("answers that match no request").isEmpty();
+        assertThat(told.differingAnswers()).as("requests answered differently when sent again (same id)").isEmpty();
+
+        // 1. answered before the kill ⇒ durable and deduplicated: the answer after the resend is the same bytes.
+        List<String> changedAfterRestart = new ArrayList<>();
+        for (LoadDevice unit : units) {
+            for (String id : answeredAtKill.get(unit)) {
+                List<LoadDevice.Answer> answers = unit.answers(id);
+                LoadDevice.Answer before = answers.getFirst();
+                LoadDevice.Answer after = answers.getLast();
+                if (answers.size() < 2 || !Arrays.equals(before.payload(), after.payload())) {
+                    changedAfterRestart.add(unit.deviceId() + "/" + id + ": before " + text(before.payload())
+                            + ", after " + text(after.payload()));
+                }
+            }
+        }
+        assertThat(changedAfterRestart).as("requests answered before the kill whose answer after the restart differs")
+                .isEmpty();
+        assertThat(told.failures()).as("requests of the load that failed").isEmpty();
+        assertThat(ticketsBeforeKill).as("tickets answered before the kill").isGreaterThanOrEqualTo(100);
+        assertThat(ratingsBeforeKill).as("ratings answered before the kill").isGreaterThanOrEqualTo(20);
+
+        // 2. one label per ticket request, one ticket per (day, service, number).
+        assertThat(told.labelsGivenTwice()).as("ticket labels given to two different requests").isEmpty();
+        assertThat(told.numbersGivenTwice()).as("(day, service, number) given to two different requests").isEmpty();
+
         // ---- 4. the hub keeps serving: a new ticket gets the next number ------------------------------------------
         LoadDevice kiosk = kiosks.get(0);
-        Map<String, Integer> lastNumber = lastNumbers(LocalDate.now(OFFICE_ZONE));
+        Map<String, Integer> lastNumber = lastNumbers(told, LocalDate.now(OFFICE_ZONE));
         String nextId = kiosk.send(new RequestBody.TicketIssue("DD", Optional.empty()));
         await("an answer to a new ticket after the restart").atMost(PATIENCE).until(() -> {
             second.assertAlive();
@@ -208,43 +260,23 @@ class HubCrashRecoveryTest {
         assertThat(nextTicket.number()).as("number of the first DD ticket after the restart (the last one was %s)",
                 lastNumber.get("DD")).isEqualTo(expected);
 
-        // ---- what the units were told ---------------------------------------------------------------------------
+        // ---- 3. the SQLite file, read directly --------------------------------------------------------------------
         Ledger ledger = new Ledger(units);
-        assertThat(ledger.strays()).as("answers that match no request").isEmpty();
-        assertThat(ledger.differingAnswers()).as("requests answered differently when sent again (same id)").isEmpty();
-        assertThat(ledger.failures()).as("requests of the load that failed").isEmpty();
-
-        // 1. answered before the kill ⇒ durable and deduplicated: the answer after the resend is the same bytes.
-        List<String> changedAfterRestart = new ArrayList<>();
-        int ticketsBeforeKill = 0;
-        int ratingsBeforeKill = 0;
+        Database db = Database.read(data.resolve("hub.db"));
+        int committedUnanswered = 0;
         for (LoadDevice unit : units) {
-            for (String id : answeredAtKill.get(unit)) {
-                List<LoadDevice.Answer> answers = unit.answers(id);
-                LoadDevice.Answer before = answers.getFirst();
-                LoadDevice.Answer after = answers.getLast();
-                if (answers.size() < 2 || !Arrays.equals(before.payload(), after.payload())) {
-                    changedAfterRestart.add(unit.deviceId() + "/" + id + ": before " + text(before.payload())
-                            + ", after " + text(after.payload()));
-                }
-                switch (unit.sent(id).body()) {
-                    case RequestBody.TicketIssue t -> ticketsBeforeKill++;
-                    case RequestBody.RatingSubmit r -> ratingsBeforeKill++;
-                    default -> { }
+            Set<String> known = new HashSet<>(answeredAtKill.get(unit));
+            for (String id : sentAtKill.get(unit)) {
+                if (!known.contains(id) && db.processedAt(unit.deviceId() + "/" + id).map(killedAt::isAfter).orElse(false)) {
+                    committedUnanswered++;
                 }
             }
         }
-        assertThat(changedAfterRestart).as("requests answered before the kill whose answer after the restart differs")
-                .isEmpty();
-        assertThat(ticketsBeforeKill).as("tickets answered before the kill").isGreaterThanOrEqualTo(100);
-        assertThat(ratingsBeforeKill).as("ratings answered before the kill").isGreaterThanOrEqualTo(20);
+        System.out.printf("[crash test] hub.db holds %d tickets, %d ratings, %d processed requests; %d requests "
+                        + "unanswered at the kill had been committed before it; test took %d ms%n",
+                db.ticketKeys().size(), db.ratings().size(), db.processedKeys().size(), committedUnanswered,
+                Duration.ofNanos(System.nanoTime() - testStarted).toMillis());
 
-        // 2. one label per ticket request, one ticket per (day, service, number).
-        assertThat(ledger.labelsGivenTwice()).as("ticket labels given to two different requests").isEmpty();
-        assertThat(ledger.numbersGivenTwice()).as("(day, service, number) given to two different requests").isEmpty();
-
-        // 3. the SQLite file, read directly.
-        Database db = Database.read(data.resolve("hub.db"));
         assertThat(db.duplicateTickets()).as("tickets stored twice (same day and label)").isEmpty();
         assertThat(db.duplicateNumbers()).as("ticket numbers stored twice (same day, service and number)").isEmpty();
         assertThat(db.ticketKeys()).as("tickets in hub.db vs tickets the units were given")
@@ -266,40 +298,22 @@ class HubCrashRecoveryTest {
         });
         assertThat(storedOtherwise).as("stored responses that differ from what the unit was told").isEmpty();
 
-        // ---- P6: measured, reported, asserted loosely ------------------------------------------------------------
+        // ---- P6: measured and printed above, asserted loosely ------------------------------------------------------
         assertThat(servingAgain).as("time from starting the hub again to the first answer to a new request")
                 .isLessThanOrEqualTo(SERVING_AGAIN_BOUND);
-
-        int committedUnanswered = 0;
-        for (LoadDevice unit : units) {
-            Set<String> known = new HashSet<>(answeredAtKill.get(unit));
-            for (String id : sentAtKill.get(unit)) {
-                if (!known.contains(id) && db.processedAt(unit.deviceId() + "/" + id).map(killedAt::isAfter).orElse(false)) {
-                    committedUnanswered++;
-                }
-            }
-        }
-        int sentBeforeKill = sentAtKill.values().stream().mapToInt(List::size).sum();
-        int answeredBeforeKill = answeredAtKill.values().stream().mapToInt(List::size).sum();
-        System.out.printf("[crash test] hub-1: serving %d ms after launch (%s)%n", firstStart.toMillis(),
-                first.milestones());
-        System.out.printf("[crash test] SIGKILL (exit %d) with %d requests sent, %d answered (%d tickets, %d ratings), "
-                        + "%d unanswered of which %d were committed before the kill%n", exit, sentBeforeKill,
-                answeredBeforeKill, ticketsBeforeKill, ratingsBeforeKill, sentBeforeKill - answeredBeforeKill,
-                committedUnanswered);
-        System.out.printf("[crash test] hub-2: serving again %d ms after launch (P6 target ≤ 5000 ms; %s)%n",
-                servingAgain.toMillis(), second.milestones());
-        System.out.printf("[crash test] resent %d unanswered and %d answered requests; hub.db holds %d tickets, "
-                        + "%d ratings, %d processed requests; test took %d ms%n", resentUnanswered, resentAnswered,
-                db.ticketKeys().size(), db.ratings().size(), db.processedKeys().size(),
-                Duration.ofNanos(System.nanoTime() - testStarted).toMillis());
     }
 
     // ---- harness --------------------------------------------------------------------------------------------------
 
     private LoadDevice unit(String deviceId) throws Exception {
         LoadDevice unit = new LoadDevice(mosquitto.url(), SITE, deviceId, WINDOW, (device, id, response) -> {
-            if (answered.incrementAndGet() >= KILL_AFTER_ANSWERS) {
+            if (answered.incrementAndGet() == KILL_AFTER_ANSWERS) {
+                // Killed the moment an answer lands: the hub has just committed a batch and is deciding or
+                // committing the next one, which is where a hub that answers before committing would be caught.
+                HubProcess target = killTarget;
+                if (target != null) {
+                    target.sendKill();
+                }
                 killPoint.countDown();
             }
         });
@@ -361,9 +375,9 @@ class HubCrashRecoveryTest {
     }
 
     /** The highest number given so far to each service's tickets of {@code day}, from the answers. */
-    private Map<String, Integer> lastNumbers(LocalDate day) {
+    private static Map<String, Integer> lastNumbers(Ledger ledger, LocalDate day) {
         Map<String, Integer> last = new HashMap<>();
-        new Ledger(units).tickets().forEach((key, ticket) -> {
+        ledger.tickets().forEach((key, ticket) -> {
             if (key.startsWith(day + "/")) {
                 last.merge(ticket.service(), ticket.number(), Math::max);
             }

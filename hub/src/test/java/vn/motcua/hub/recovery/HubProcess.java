@@ -83,7 +83,12 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
-    /** SIGKILL (what {@link Process#destroyForcibly()} sends on Linux); waits for the end and returns the status. */
+    /** Sends SIGKILL (what {@link Process#destroyForcibly()} does on Linux) and returns at once. */
+    void sendKill() {
+        process.destroyForcibly();
+    }
+
+    /** SIGKILL if not sent yet; waits for the end and returns the exit status. */
     int killHard() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
