@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.io.TempDir;
 
 class OfficeLoaderTest {
@@ -45,6 +48,29 @@ class OfficeLoaderTest {
         String sample = Files.readString(Path.of("../config/offices/commune-office.json"));
         Path file = write(sample.replace("\"timezone\": \"Asia/Ho_Chi_Minh\",", ""));
         assertThatThrownBy(() -> OfficeLoader.load(file)).hasMessageContaining("site.timezone is required");
+    }
+
+    @Test
+    void the_rules_section_is_read_and_absent_rules_keep_their_defaults() throws IOException {
+        Office commune = OfficeLoader.load(Path.of("../config/offices/commune-office.json"));
+        assertThat(commune.rules().closingRule()).isEqualTo(Rules.ClosingRule.CARRY_OVER);
+        assertThat(commune.rules().priorityClass("ELDERLY")).hasValueSatisfying(
+                p -> assertThat(p.headStart()).hasMinutes(15));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode withoutRules = (ObjectNode) json.readTree(Path.of("../config/offices/commune-office.json").toFile());
+        withoutRules.remove("rules");
+        Office plain = OfficeLoader.load(write(json.writeValueAsString(withoutRules)));
+        assertThat(plain.rules()).isEqualTo(Rules.defaults());
+        assertThat(plain.service("HT")).hasValueSatisfying(s -> assertThat(s.lastNumber()).isEqualTo(999));
+    }
+
+    @Test
+    void a_bad_rule_is_refused_naming_it() throws IOException {
+        String sample = Files.readString(Path.of("../config/offices/commune-office.json"));
+        Path file = write(sample.replace("\"closingRule\": \"CARRY_OVER\"", "\"closingRule\": \"KEEP\""));
+        assertThatThrownBy(() -> OfficeLoader.load(file)).hasMessageContaining("rules.closingRule must be CLOSE or CARRY_OVER");
+        Path policy = write(sample.replace("\"policy\": \"effective-wait\"", "\"policy\": \"random\""));
+        assertThatThrownBy(() -> OfficeLoader.load(policy)).hasMessageContaining("rules.policy must be one of");
     }
 
     private Path write(String text) throws IOException {
