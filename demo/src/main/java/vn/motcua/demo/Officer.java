@@ -40,7 +40,8 @@ final class Officer {
     }
 
     void start() {
-        after(random.nextDouble() * 2, this::callNext);
+        counter.signIn("cb." + counter.counter()).whenComplete((body, error) ->
+                after(random.nextDouble() * 2, this::callNext));
     }
 
     private void callNext() {

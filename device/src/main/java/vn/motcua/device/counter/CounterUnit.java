@@ -63,6 +63,18 @@ public final class CounterUnit {
         return logged("rating " + level, link.request(body));
     }
 
+    /** The officer signed in at this counter with their staff code (typed or scanned from their badge). */
+    public CompletableFuture<ResponseBody> signIn(String officer) {
+        RequestBody.CounterSignIn body;
+        try {
+            body = new RequestBody.CounterSignIn(counter, officer);
+        } catch (ProtocolException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        log.info("{}: officer {} signs in at counter {}", deviceId, officer, counter);
+        return logged("sign in", link.request(body));
+    }
+
     public int counter() {
         return counter;
     }

@@ -14,6 +14,8 @@ public enum StaffKey {
     START(RequestBody.CounterStart::new),
     DONE(counter -> new RequestBody.CounterDone(counter, Optional.empty())),
     NO_SHOW(RequestBody.CounterNoShow::new),
+    HOLD(counter -> new RequestBody.CounterHold(counter, Optional.empty())),
+    UNDO(RequestBody.CounterUndo::new),
     PAUSE(counter -> new RequestBody.CounterPause(counter, Optional.empty())),
     RESUME(RequestBody.CounterResume::new);
 
