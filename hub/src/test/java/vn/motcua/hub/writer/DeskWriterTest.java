@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,36 @@ class DeskWriterTest {
             assertThat(writer.services().services()).filteredOn(s -> s.code().equals("HT"))
                     .singleElement().satisfies(s -> assertThat(s.waiting()).isEqualTo(1));
         }
+    }
+
+    @Test
+    void an_office_day_follows_ho_chi_minh_city_midnight_on_a_utc_server_and_survives_a_restart() throws Exception {
+        assertThat(java.util.TimeZone.getDefault().getID()).as("surefire runs the hub's tests in UTC").isEqualTo("UTC");
+        Office commune = OfficeLoader.load(Path.of("../config/offices/commune-office.json")); // closing rule: carry over
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T16:59:30Z")); // 23:59:30 in HCMC
+        try (HubStore store = HubStore.open(dir.resolve("hub.db"));
+             DeskWriter writer = new DeskWriter(commune, store, clock, new Published())) {
+            assertThat(issue(writer, "HT")).isEqualTo("1-001");
+            assertThat(issue(writer, "HT")).isEqualTo("1-002");
+            clock.set(Instant.parse("2026-11-23T17:00:30Z")); // 00:00:30 on Tuesday in HCMC
+            // Monday's two waiting citizens were carried over first, in issue order, with new numbers.
+            assertThat(issue(writer, "HT")).isEqualTo("1-003");
+            assertThat(writer.services().services()).filteredOn(s -> s.code().equals("HT"))
+                    .singleElement().satisfies(s -> assertThat(s.waiting()).isEqualTo(3));
+        }
+        try (HubStore store = HubStore.open(dir.resolve("hub.db"));
+             DeskWriter writer = new DeskWriter(commune, store, clock, new Published())) {
+            assertThat(issue(writer, "HT")).as("numbering continues after a restart").isEqualTo("1-004");
+        }
+    }
+
+    private String issue(DeskWriter writer, String service) throws InterruptedException {
+        Request request = request(new RequestBody.TicketIssue(service, Optional.empty()));
+        java.util.concurrent.BlockingQueue<byte[]> answer = new java.util.concurrent.LinkedBlockingQueue<>();
+        writer.submit("kiosk-1", request, answer::add);
+        byte[] response = answer.poll(10, TimeUnit.SECONDS);
+        assertThat(response).as("answer within 10 s").isNotNull();
+        return ((ResponseBody.TicketIssued) ((Response.Ok) codec.decodeResponse(response)).body()).ticket();
     }
 
     private Request request(RequestBody body) {
