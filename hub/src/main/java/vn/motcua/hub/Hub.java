@@ -9,6 +9,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.motcua.hub.appointment.AppointmentInbox;
 import vn.motcua.hub.broker.EmbeddedBroker;
 import vn.motcua.hub.gateway.DeviceGateway;
 import vn.motcua.hub.metrics.Metrics;
@@ -60,6 +61,8 @@ public final class Hub implements AutoCloseable {
             DeskWriter writer = new DeskWriter(settings.office(), store, clock, gateway);
             parts.push(writer);
             gateway.serve(writer);
+            AppointmentInbox inbox = AppointmentInbox.start(settings.dataDir(), writer, metrics);
+            parts.push(inbox);
             // The web threads read call reasons through their own connection: WAL lets it read while the writer writes.
             HubStore reader = HubStore.openReader(settings.dataDir().resolve("hub.db"));
             parts.push(reader);

@@ -46,7 +46,7 @@ public final class DeskWriter implements LiveState, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeskWriter.class);
     /** Requests committed together at most; 1 turns group commit off (one fsync per request, the baseline). */
     public static final int DEFAULT_MAX_BATCH = 256;
-    private static final Job STOP = new Job("", null, bytes -> { });
+    private static final Job STOP = new Job.Stop();
 
     private final Office office;
     private final HubStore store;
@@ -84,7 +84,12 @@ public final class DeskWriter implements LiveState, AutoCloseable {
 
     /** Queues a request; {@code reply} receives the encoded response after its transaction commits. */
     public void submit(String deviceId, Request request, Consumer<byte[]> reply) {
-        queue.add(new Job(deviceId, request, reply));
+        queue.add(new Job.FromDevice(deviceId, request, reply));
+    }
+
+    /** Queues a command from inside the hub; {@code done} hears the decision after it commits. */
+    public void submit(Command command, Consumer<Decision> done) {
+        queue.add(new Job.Internal(command, done));
     }
 
     /** The engine as the log on disk says it is: every stored group replayed in order. */
@@ -147,7 +152,21 @@ public final class DeskWriter implements LiveState, AutoCloseable {
         List<Runnable> afterCommit = new ArrayList<>();
         List<HubStore.Work> writes = new ArrayList<>();
         List<Event> events = new ArrayList<>();
-        for (Job job : batch) {
+        for (Job next : batch) {
+            if (next instanceof Job.Internal internal) {
+                LocalDate dayBefore = engine.state().day();
+                Decision decision = engine.handle(internal.command(), now);
+                LocalDate day = engine.state().day();
+                writes.add(() -> {
+                    store.append(dayBefore, Optional.empty(), decision.prelude(), Optional.empty());
+                    store.append(day, decision.actor(), decision.events(), Optional.empty());
+                });
+                events.addAll(decision.prelude());
+                events.addAll(decision.events());
+                afterCommit.add(() -> internal.done().accept(decision));
+                continue;
+            }
+            Job.FromDevice job = (Job.FromDevice) next;
             String key = job.deviceId() + "/" + job.request().id();
             Optional<byte[]> earlier = Optional.ofNullable(answered.get(key))
                     .or(() -> store.processedResponse(job.deviceId(), job.request().id()));
@@ -180,8 +199,16 @@ public final class DeskWriter implements LiveState, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("commit failed; answering {} request(s) INTERNAL and reloading state from disk", batch.size(), e);
             engine = recover();
-            batch.forEach(job -> job.reply().accept(codec.encode(Response.Failure.of(job.request(), ErrorCode.INTERNAL,
-                    "the hub could not store the request; retry with the same id"))));
+            Decision failed = new Decision(List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.of(
+                    new Decision.Rejection(ErrorCode.INTERNAL, "the hub could not store the request; retry")));
+            for (Job job : batch) {
+                switch (job) {
+                    case Job.FromDevice device -> device.reply().accept(codec.encode(Response.Failure.of(device.request(),
+                            ErrorCode.INTERNAL, "the hub could not store the request; retry with the same id")));
+                    case Job.Internal internal -> internal.done().accept(failed);
+                    case Job.Stop stop -> { }
+                }
+            }
             return;
         }
         afterCommit.forEach(Runnable::run);

@@ -1,0 +1,107 @@
+package vn.motcua.hub.appointment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.hub.metrics.Metrics;
+import vn.motcua.hub.site.Office;
+import vn.motcua.hub.site.OfficeLoader;
+import vn.motcua.hub.store.HubStore;
+import vn.motcua.hub.writer.DeskWriter;
+import vn.motcua.hub.writer.StatePublisher;
+import vn.motcua.protocol.ErrorCode;
+import vn.motcua.protocol.Ulid;
+import vn.motcua.protocol.codec.Codec;
+import vn.motcua.protocol.message.Board;
+import vn.motcua.protocol.message.CounterState;
+import vn.motcua.protocol.message.Request;
+import vn.motcua.protocol.message.RequestBody;
+import vn.motcua.protocol.message.Response;
+import vn.motcua.protocol.message.ResponseBody;
+import vn.motcua.protocol.message.ServiceCatalogue;
+
+class AppointmentInboxTest {
+
+    private static final Office DISTRICT = OfficeLoader.load(Path.of("../config/offices/district-office.json"));
+    // 09:00 in Ho Chi Minh City on Monday 23 November 2026.
+    private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
+
+    @TempDir
+    Path dir;
+    private final Codec codec = new Codec();
+
+    private static final StatePublisher NOWHERE = new StatePublisher() {
+        @Override
+        public void counterState(CounterState state) {
+        }
+
+        @Override
+        public void board(Board board) {
+        }
+
+        @Override
+        public void services(ServiceCatalogue catalogue) {
+        }
+    };
+
+    @Test
+    void a_dropped_booking_file_is_imported_once_and_its_token_checks_in_at_the_kiosk() throws Exception {
+        try (HubStore store = HubStore.open(dir.resolve("hub.db"));
+             DeskWriter writer = new DeskWriter(DISTRICT, store, Clock.fixed(NOW, ZoneOffset.UTC), NOWHERE);
+             AppointmentInbox inbox = AppointmentInbox.start(dir, writer, new Metrics())) {
+            Path drop = dir.resolve("inbox/appointments/portal-20261123.json");
+            String bookings = """
+                    {"appointments":[
+                      {"token":"A7Q4K2M5N6P7R8S9","service":"HT","slot":"2026-11-23T09:10:00+07:00"},
+                      {"token":"A7Q4K2M5N6P7R8S9","service":"HT","slot":"2026-11-23T09:40:00+07:00"}]}""";
+            Files.writeString(drop.resolveSibling("portal.tmp"), bookings);
+            Files.move(drop.resolveSibling("portal.tmp"), drop);
+            inbox.scan();
+
+            assertThat(drop).doesNotExist();
+            assertThat(Files.readString(dir.resolve("inbox/appointments/imported/portal-20261123.json.result.txt")))
+                    .contains("A7Q4K2M5N6P7R8S9: booked", "A7Q4K2M5N6P7R8S9: refused, INVALID_STATE");
+            Response checkedIn = send(writer, new RequestBody.AppointmentCheckin("A7Q4K2M5N6P7R8S9"));
+            assertThat(((Response.Ok) checkedIn).body()).isInstanceOfSatisfying(ResponseBody.TicketIssued.class,
+                    t -> assertThat(t.service()).isEqualTo("HT"));
+            Response again = send(writer, new RequestBody.AppointmentCheckin("A7Q4K2M5N6P7R8S9"));
+            assertThat(((Response.Failure) again).code()).isEqualTo(ErrorCode.INVALID_STATE);
+        }
+    }
+
+    @Test
+    void a_broken_file_is_set_aside_with_the_reason_and_nothing_is_booked() throws Exception {
+        try (HubStore store = HubStore.open(dir.resolve("hub.db"));
+             DeskWriter writer = new DeskWriter(DISTRICT, store, Clock.fixed(NOW, ZoneOffset.UTC), NOWHERE);
+             AppointmentInbox inbox = AppointmentInbox.start(dir, writer, new Metrics())) {
+            Files.writeString(dir.resolve("inbox/appointments/bad.json"), """
+                    {"appointments":[{"token":"GOODTOKEN1","service":"HT","slot":"2026-11-23T09:10:00+07:00"},
+                                     {"token":"<script>","service":"HT","slot":"tomorrow"}]}""");
+            inbox.scan();
+            assertThat(Files.readString(dir.resolve("inbox/appointments/rejected/bad.json.error.txt")))
+                    .contains("appointments[1].token");
+            Response checkIn = send(writer, new RequestBody.AppointmentCheckin("GOODTOKEN1"));
+            assertThat(((Response.Failure) checkIn).code()).isEqualTo(ErrorCode.INVALID_FIELD);
+        }
+    }
+
+    private Response send(DeskWriter writer, RequestBody body) throws InterruptedException {
+        BlockingQueue<byte[]> answer = new LinkedBlockingQueue<>();
+        writer.submit("kiosk-1", Request.of(Ulid.generator().next(), OffsetDateTime.now(), body), answer::add);
+        byte[] response = answer.poll(10, TimeUnit.SECONDS);
+        assertThat(response).as("an answer within 10 s").isNotNull();
+        return codec.decodeResponse(response);
+    }
+}
