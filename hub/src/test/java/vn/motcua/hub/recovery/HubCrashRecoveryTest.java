@@ -74,6 +74,7 @@ class HubCrashRecoveryTest {
     Path dir;
 
     private Mosquitto mosquitto;
+    private String classPath;
     private final List<HubProcess> hubs = new ArrayList<>();
     private final List<LoadDevice> units = new ArrayList<>();
     private final List<Thread> loaders = new ArrayList<>();
@@ -110,6 +111,7 @@ class HubCrashRecoveryTest {
 
     private void crashAndRecover() throws Exception {
         long testStarted = System.nanoTime();
+        classPath = HubProcess.frozenClassPath(dir.resolve("classpath"));
         mosquitto = Mosquitto.start(dir.resolve("mosquitto"));
         Path office = repoRoot().resolve("config/offices/district-office.json");
         Path data = dir.resolve("hub-data");
@@ -322,7 +324,8 @@ class HubCrashRecoveryTest {
     }
 
     private HubProcess startHub(String name, Path office, Path data) throws Exception {
-        HubProcess hub = HubProcess.start(name, office, data, mosquitto.url(), dir.resolve("logs").resolve(name + ".log"));
+        HubProcess hub = HubProcess.start(name, classPath, office, data, mosquitto.url(),
+                dir.resolve("logs").resolve(name + ".log"));
         hubs.add(hub);
         return hub;
     }

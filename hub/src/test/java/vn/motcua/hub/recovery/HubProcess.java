@@ -1,5 +1,6 @@
 package vn.motcua.hub.recovery;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The hub as a real child JVM ({@code vn.motcua.hub.HubMain} on this test's class path), so that a test can kill it
@@ -39,12 +41,43 @@ final class HubProcess implements AutoCloseable {
         this.startedAt = startedAt;
     }
 
+    /**
+     * This JVM's class path with every directory entry (the modules' {@code target/classes}) copied under
+     * {@code into}, so that the hub's JVMs run the classes this test was built with even if a build in the same
+     * working tree recompiles them while the test runs. Jars are used where they are.
+     */
+    static String frozenClassPath(Path into) throws IOException {
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path source = Path.of(entry);
+            if (!Files.isDirectory(source)) {
+                entries.add(entry);
+                continue;
+            }
+            Path target = into.resolve(String.valueOf(n++));
+            try (Stream<Path> tree = Files.walk(source)) {
+                for (Path file : (Iterable<Path>) tree::iterator) {
+                    Path copy = target.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(file, copy);
+                    }
+                }
+            }
+            entries.add(target.toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
     /** Launches {@code HubMain} on an external broker, web on a free loopback port; returns at once. */
-    static HubProcess start(String name, Path office, Path dataDir, String brokerUrl, Path log) throws IOException {
+    static HubProcess start(String name, String classPath, Path office, Path dataDir, String brokerUrl, Path log)
+            throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java,
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", classPath,
                 "-Xmx256m",
                 "-Djava.io.tmpdir=" + dataDir.getParent(),
                 "vn.motcua.hub.HubMain",
@@ -153,10 +186,14 @@ final class HubProcess implements AutoCloseable {
 
     /** Makes sure the child is gone, even when the test failed half way. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
         }
-        process.waitFor(15, TimeUnit.SECONDS);
+        try {
+            process.waitFor(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
