@@ -90,7 +90,8 @@ public final class Engine {
                     .map(t -> t.ended(TicketState.CLOSED, now)).toList();
             events.add(new Event.DayClosed(state.day(), ended, now));
         }
-        events.add(new Event.DayOpened(today, carry(ended, today, now), now));
+        List<CounterSlot> counters = state.counters().stream().map(slot -> slot.serving(Optional.empty())).toList();
+        events.add(new Event.DayOpened(today, carry(ended, today, now), counters, now));
         return events;
     }
 

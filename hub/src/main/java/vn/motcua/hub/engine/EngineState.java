@@ -122,6 +122,7 @@ public final class EngineState {
         undo.clear();
         endedAtClose.clear();
         counters.replaceAll((n, slot) -> slot.serving(Optional.empty()));
+        opened.counters().forEach(slot -> counters.put(slot.number(), slot)); // a replay may start here: no earlier days
         opened.carried().forEach(this::put);
     }
 

@@ -30,10 +30,15 @@ public sealed interface Event {
 
     Instant at();
 
-    /** A new office day: numbering starts again; {@code carried} are yesterday's waiting citizens, renumbered. */
-    record DayOpened(LocalDate day, List<Ticket> carried, Instant at) implements Event {
+    /**
+     * A new office day: numbering starts again; {@code carried} are yesterday's waiting citizens, renumbered.
+     * {@code counters} are the counters as the day starts (status and officer kept, nobody at them), so that a
+     * replay starting here, as the store's recovery does, rebuilds them too; empty in logs written before it.
+     */
+    record DayOpened(LocalDate day, List<Ticket> carried, List<CounterSlot> counters, Instant at) implements Event {
         public DayOpened {
             carried = List.copyOf(carried);
+            counters = counters == null ? List.of() : List.copyOf(counters);
         }
     }
 

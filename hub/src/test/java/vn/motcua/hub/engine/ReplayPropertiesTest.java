@@ -1,0 +1,163 @@
+package vn.motcua.hub.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import vn.motcua.protocol.message.CounterStatus;
+
+/**
+ * The event log is the truth: replaying it (straight, or through JSON as the store keeps it) rebuilds the engine,
+ * and the same commands at the same times always make the same events.
+ */
+class ReplayPropertiesTest {
+
+    /** Configured as the store's event log is. */
+    private static final JsonMapper JSON = JsonMapper.builder().addModule(new Jdk8Module()).addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .build();
+
+    @Provide
+    Arbitrary<Scenarios.Scenario> days() {
+        return Scenarios.days();
+    }
+
+    @Property(tries = 250)
+    void replaying_the_events_directly_or_through_json_rebuilds_the_same_state(@ForAll("days") Scenarios.Scenario scenario) {
+        Run run = Run.of(scenario);
+        Engine direct = new Engine(run.office(), run.firstDay());
+        Engine fromJson = new Engine(run.office(), run.firstDay());
+        for (int i = 0; i < run.steps().size(); i++) {
+            Run.Step step = run.steps().get(i);
+            for (Run.Group group : Run.groups(step)) {
+                direct.replay(group.actor(), group.events());
+                List<Event> read = roundTrip(group.events());
+                assertThat(read).as("events through JSON at step #%d", i).isEqualTo(group.events());
+                fromJson.replay(group.actor(), read);
+            }
+            assertThat(direct.state().snapshot()).as("replayed to step #%d%s", i, run.at(i)).isEqualTo(step.after());
+            assertThat(fromJson.state().snapshot()).as("replayed from JSON to step #%d%s", i, run.at(i))
+                    .isEqualTo(step.after());
+        }
+    }
+
+    /** A day, and the point where the hub restarted from its log. */
+    record Restart(Scenarios.Scenario scenario, double at) {
+        @Override
+        public String toString() {
+            return scenario + "\nrestarted after " + Math.round(at * 100) + " % of the steps";
+        }
+    }
+
+    @Provide
+    Arbitrary<Restart> restarts() {
+        return Combinators.combine(Scenarios.days(), Arbitraries.doubles().between(0, 1)).as(Restart::new);
+    }
+
+    @Property(tries = 250)
+    void an_engine_rebuilt_from_the_log_carries_on_exactly_like_the_one_that_wrote_it(@ForAll("restarts") Restart restart) {
+        Run run = Run.of(restart.scenario());
+        int cut = (int) Math.floor(restart.at() * run.steps().size());
+        Engine rebuilt = new Engine(run.office(), run.firstDay());
+        run.groups(cut).forEach(g -> rebuilt.replay(g.actor(), roundTrip(g.events())));
+        for (int i = cut; i < run.steps().size(); i++) {
+            Run.Step step = run.steps().get(i);
+            assertThat(rebuilt.handle(step.command(), step.now())).as("decision at step #%d after a restart at #%d%s", i,
+                    cut, run.at(i)).isEqualTo(step.decision());
+        }
+    }
+
+    @Property(tries = 250)
+    void an_engine_recovered_as_the_store_does_carries_on_exactly_like_the_one_that_wrote_it(@ForAll("restarts") Restart restart) {
+        Run run = Run.of(restart.scenario());
+        int cut = (int) Math.floor(restart.at() * run.steps().size());
+        Engine rebuilt = new Engine(run.office(), run.firstDay());
+        recovery(run.groups(cut)).forEach(g -> rebuilt.replay(g.actor(), roundTrip(g.events())));
+        if (cut > 0) {
+            assertThat(rebuilt.state().snapshot()).as("recovered after step #%d%s", cut - 1, run.at(cut - 1))
+                    .isEqualTo(run.steps().get(cut - 1).after());
+        }
+        for (int i = cut; i < run.steps().size(); i++) {
+            Run.Step step = run.steps().get(i);
+            assertThat(rebuilt.handle(step.command(), step.now())).as("decision at step #%d after a restart at #%d%s", i,
+                    cut, run.at(i)).isEqualTo(step.decision());
+        }
+    }
+
+    /** As the store's log recovers: every booking before the last DayOpened, then everything from it on. */
+    private static List<Run.Group> recovery(List<Run.Group> log) {
+        int lastOpened = -1;
+        for (int g = 0; g < log.size(); g++) {
+            if (log.get(g).events().stream().anyMatch(e -> e instanceof Event.DayOpened)) {
+                lastOpened = g;
+            }
+        }
+        if (lastOpened < 0) {
+            return log;
+        }
+        List<Run.Group> groups = new java.util.ArrayList<>();
+        for (Run.Group group : log.subList(0, lastOpened)) {
+            List<Event> bookings = group.events().stream().filter(e -> e instanceof Event.AppointmentBooked).toList();
+            if (!bookings.isEmpty()) {
+                groups.add(new Run.Group(group.actor(), bookings));
+            }
+        }
+        Run.Group opening = log.get(lastOpened);
+        groups.add(new Run.Group(opening.actor(), opening.events().stream().dropWhile(e -> !(e instanceof Event.DayOpened)).toList()));
+        groups.addAll(log.subList(lastOpened + 1, log.size()));
+        return groups;
+    }
+
+    @Property(tries = 250)
+    void the_same_commands_at_the_same_times_make_the_same_events(@ForAll("days") Scenarios.Scenario scenario) {
+        Run first = Run.of(scenario);
+        Run second = Run.of(scenario);
+        assertThat(second.events()).isEqualTo(first.events());
+        assertThat(second.steps().stream().map(Run.Step::decision).toList())
+                .isEqualTo(first.steps().stream().map(Run.Step::decision).toList());
+    }
+
+    @Example
+    void a_day_opened_in_a_log_written_before_it_carried_the_counters_still_reads_and_keeps_the_counters()
+            throws JsonProcessingException {
+        Event read = JSON.readValue("{\"type\":\"DayOpened\",\"day\":\"2026-11-24\",\"carried\":[],"
+                + "\"at\":\"2026-11-23T17:00:05Z\"}", Event.class);
+        assertThat(read).isEqualTo(new Event.DayOpened(LocalDate.of(2026, 11, 24), List.of(), List.of(),
+                Instant.parse("2026-11-23T17:00:05Z")));
+        Engine engine = new Engine(Scenarios.DISTRICT, LocalDate.of(2026, 11, 23));
+        engine.handle(new Command.Pause(3), Instant.parse("2026-11-23T09:00:00Z"));
+        engine.replay(Optional.empty(), List.of(read));
+        assertThat(engine.state().counter(3).orElseThrow().status()).isEqualTo(CounterStatus.PAUSED);
+    }
+
+    private static List<Event> roundTrip(List<Event> events) {
+        return events.stream().map(ReplayPropertiesTest::roundTrip).toList();
+    }
+
+    private static Event roundTrip(Event event) {
+        try {
+            return JSON.readValue(JSON.writeValueAsString(event), Event.class);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("cannot round-trip " + event, e);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package vn.motcua.hub.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+import vn.motcua.hub.site.Office;
+
+/**
+ * Numbering and the ticket lifecycle over random days at the sample offices: read from the events, as the log
+ * and the reports see them, and from the engine's state after every command.
+ */
+class TicketLifecyclePropertiesTest {
+
+    private static final Map<TicketState, Set<TicketState>> ALLOWED = Map.of(
+            TicketState.WAITING, EnumSet.of(TicketState.CALLED, TicketState.CANCELLED, TicketState.CLOSED),
+            TicketState.CALLED, EnumSet.of(TicketState.SERVING, TicketState.DONE, TicketState.NO_SHOW, TicketState.WAITING),
+            TicketState.SERVING, EnumSet.of(TicketState.DONE, TicketState.ON_HOLD, TicketState.WAITING),
+            TicketState.ON_HOLD, EnumSet.of(TicketState.CALLED, TicketState.CANCELLED, TicketState.CLOSED));
+
+    @Provide
+    Arbitrary<Scenarios.Scenario> days() {
+        return Scenarios.days();
+    }
+
+    @Property(tries = 250)
+    void no_number_is_issued_twice_in_a_day_and_numbers_rise_per_prefix(@ForAll("days") Scenarios.Scenario scenario) {
+        Run run = Run.of(scenario);
+        Set<String> issued = new HashSet<>();
+        Map<String, Integer> last = new HashMap<>();
+        for (Event event : run.events()) {
+            List<Ticket> fresh = switch (event) {
+                case Event.TicketIssued e -> {
+                    assertThat(e.ticket().day()).as("%s is issued on the office's local date", e.ticket().label())
+                            .isEqualTo(e.at().atZone(run.office().zone()).toLocalDate());
+                    yield List.of(e.ticket());
+                }
+                case Event.DayOpened e -> {
+                    assertThat(e.carried()).allSatisfy(t -> assertThat(t.day()).isEqualTo(e.day()));
+                    yield e.carried();
+                }
+                default -> List.of();
+            };
+            for (Ticket t : fresh) {
+                String prefix = t.label().substring(0, t.label().indexOf('-'));
+                assertThat(issued.add(t.day() + " " + t.label())).as("%s issued twice on %s", t.label(), t.day()).isTrue();
+                assertThat(t.label()).isEqualTo(Ticket.labelOf(prefix, t.number()));
+                String key = t.day() + " " + prefix;
+                assertThat(t.number()).as("%s after %s-%s on %s", t.label(), prefix, last.get(key), t.day())
+                        .isGreaterThan(last.getOrDefault(key, 0));
+                last.put(key, t.number());
+                Office.Service service = run.office().services().stream().filter(s -> s.prefix().equals(prefix))
+                        .findFirst().orElseThrow();
+                assertThat(t.number()).isBetween(service.firstNumber(), service.lastNumber());
+            }
+        }
+        Statistics.label("tickets issued").collect(bucket(issued.size()));
+    }
+
+    @Property(tries = 250)
+    void every_ticket_change_is_an_allowed_transition_and_each_counter_holds_one_ticket_that_says_so(
+            @ForAll("days") Scenarios.Scenario scenario) {
+        Run run = Run.of(scenario);
+        Ledger.walk(run, (i, step, event, before) -> {
+            Object where = run.at(i);
+            Statistics.label("events").collect(event instanceof Event.TicketChanged changed ? changed.what()
+                    : event.getClass().getSimpleName());
+            switch (event) {
+                case Event.TicketIssued e -> {
+                    assertThat(before.ticket(e.ticket().label())).as("new label%s", where).isEmpty();
+                    assertThat(e.ticket().state()).isEqualTo(TicketState.WAITING);
+                }
+                case Event.DayOpened e -> assertThat(e.carried()).allSatisfy(
+                        t -> assertThat(t.state()).as("carried%s", where).isEqualTo(TicketState.WAITING));
+                case Event.DayClosed e -> e.ended().forEach(t -> {
+                    assertThat(t.state()).as("ended%s", where).isEqualTo(TicketState.CLOSED);
+                    assertTransition(before, t, where);
+                });
+                case Event.TicketCalled e -> {
+                    assertThat(e.ticket().state()).isEqualTo(TicketState.CALLED);
+                    assertTransition(before, e.ticket(), where);
+                }
+                case Event.TicketRecalled e -> {
+                    Ticket prior = before.ticket(e.ticket().label()).orElseThrow(() -> new AssertionError("recalled unknown" + where));
+                    assertThat(prior.state().atCounter()).as("recalled at a counter%s", where).isTrue();
+                    assertThat(e.ticket().state()).as("a recall keeps the state%s", where).isEqualTo(prior.state());
+                    assertThat(e.ticket().recalls()).isEqualTo(prior.recalls() + 1);
+                }
+                case Event.TicketChanged e -> assertTransition(before, e.ticket(), where);
+                case Event.ActionUndone e -> e.tickets().forEach(t -> assertThat(before.history(t.label()))
+                        .as("undo restores a value %s had earlier today%s", t.label(), where).contains(t));
+                default -> {
+                }
+            }
+        });
+        for (int i = 0; i < run.steps().size(); i++) {
+            assertOneTicketPerCounter(run.steps().get(i).after(), run.at(i));
+        }
+    }
+
+    private static void assertTransition(Ledger before, Ticket next, Object where) {
+        Ticket prior = before.ticket(next.label()).orElseThrow(() -> new AssertionError(next.label() + " unknown" + where));
+        assertThat(prior.state().isFinal()).as("%s was %s, a final state%s", next.label(), prior.state(), where).isFalse();
+        assertThat(ALLOWED.get(prior.state())).as("%s: %s -> %s%s", next.label(), prior.state(), next.state(), where)
+                .contains(next.state());
+    }
+
+    /** Labels are unique; a ticket called or served is its counter's current ticket, and that is the only one. */
+    private static void assertOneTicketPerCounter(EngineState.Snapshot snapshot, Object where) {
+        Map<String, Ticket> byLabel = new HashMap<>();
+        snapshot.tickets().forEach(t -> assertThat(byLabel.put(t.label(), t)).as("one value per label%s", where).isNull());
+        Map<Integer, CounterSlot> slots = new HashMap<>();
+        snapshot.counters().forEach(c -> slots.put(c.number(), c));
+        Set<String> atCounters = new HashSet<>();
+        for (CounterSlot slot : snapshot.counters()) {
+            slot.current().ifPresent(label -> {
+                Ticket ticket = byLabel.get(label);
+                assertThat(ticket).as("counter %d holds %s, a ticket of today%s", slot.number(), label, where).isNotNull();
+                assertThat(ticket.state().atCounter()).as("counter %d holds %s, which is %s%s", slot.number(), label,
+                        ticket.state(), where).isTrue();
+                assertThat(ticket.counter()).as("%s says it is at counter %d%s", label, slot.number(), where)
+                        .isEqualTo(slot.number());
+                assertThat(atCounters.add(label)).as("%s at two counters%s", label, where).isTrue();
+            });
+        }
+        for (Ticket ticket : snapshot.tickets()) {
+            if (ticket.state().atCounter()) {
+                assertThat(Optional.ofNullable(slots.get(ticket.counter())).flatMap(CounterSlot::current))
+                        .as("%s is %s at counter %d, which holds it%s", ticket.label(), ticket.state(), ticket.counter(), where)
+                        .contains(ticket.label());
+            }
+        }
+    }
+
+    @Property(tries = 250)
+    void only_waiting_tickets_are_called_next_and_only_waiting_or_held_ones_by_hand(
+            @ForAll("days") Scenarios.Scenario scenario) {
+        Run run = Run.of(scenario);
+        Ledger.walk(run, (i, step, event, before) -> {
+            if (event instanceof Event.TicketCalled called) {
+                Ticket prior = before.ticket(called.ticket().label()).orElseThrow();
+                Object where = run.at(i);
+                boolean byHand = step.command() instanceof Command.CallTicket;
+                assertThat(prior.state()).as("%s before %s%s", prior.label(), step.command(), where)
+                        .isIn(byHand ? EnumSet.of(TicketState.WAITING, TicketState.ON_HOLD) : EnumSet.of(TicketState.WAITING));
+                Office.Counter counter = run.office().counter(called.counter().number()).orElseThrow();
+                assertThat(counter.services()).as("counter %d serves %s%s", counter.number(), prior.service(), where)
+                        .contains(prior.service());
+                assertThat(prior.forCounter()).as("reserved for another counter%s", where).isIn(0, counter.number());
+                Statistics.label("calls").collect(byHand ? "by hand " + prior.state() : "next");
+            }
+        });
+    }
+
+    @Property(tries = 250)
+    void transfers_next_services_and_carry_over_keep_the_original_issue_time(@ForAll("days") Scenarios.Scenario scenario) {
+        Run run = Run.of(scenario);
+        Ledger.walk(run, (i, step, event, before) -> {
+            Object where = run.at(i);
+            if (event instanceof Event.DayOpened opened) {
+                for (Ticket carried : opened.carried()) {
+                    boolean fromYesterday = before.tickets().stream().anyMatch(t -> t.state() == TicketState.CLOSED
+                            && t.issuedAt().equals(carried.issuedAt()) && t.service().equals(carried.service())
+                            && t.priority().equals(carried.priority()) && t.appointment().equals(carried.appointment()));
+                    assertThat(fromYesterday).as("%s carried from a ticket closed yesterday, same issue time%s",
+                            carried.label(), where).isTrue();
+                }
+                Statistics.label("carried").collect(opened.carried().isEmpty() ? "none" : "some");
+            }
+            Ledger.changed(event).ifPresent(t -> before.ticket(t.label()).ifPresent(prior -> {
+                assertThat(t.issuedAt()).as("issue time of %s after %s%s", t.label(), step.command(), where)
+                        .isEqualTo(prior.issuedAt());
+                assertThat(t.number()).isEqualTo(prior.number());
+                if (!t.service().equals(prior.service())) {
+                    Statistics.label("service changes").collect("yes");
+                }
+            }));
+            if (event instanceof Event.ActionUndone undone) {
+                undone.tickets().forEach(t -> before.ticket(t.label())
+                        .ifPresent(prior -> assertThat(t.issuedAt()).isEqualTo(prior.issuedAt())));
+            }
+        });
+    }
+
+    static String bucket(int n) {
+        return n == 0 ? "0" : n < 10 ? "1-9" : n < 50 ? "10-49" : "50+";
+    }
+}
