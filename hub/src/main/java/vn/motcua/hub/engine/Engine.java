@@ -83,16 +83,15 @@ public final class Engine {
         if (!today.isAfter(state.day())) {
             return List.of();
         }
-        List<Event> events = new ArrayList<>();
-        List<Ticket> ended = state.endedAtClose();
-        if (!state.dayClosed()) {
-            ended = state.tickets().stream().filter(t -> t.state() == TicketState.WAITING || t.state() == TicketState.ON_HOLD)
-                    .map(t -> t.ended(TicketState.CLOSED, now)).toList();
-            events.add(new Event.DayClosed(state.day(), ended, now));
-        }
+        // Everyone not yet finished ends the day recorded as CLOSED: the waiting and held (who may be carried over)
+        // and those still at a counter because nobody pressed done (never carried: they were being served).
+        List<Ticket> unfinished = state.tickets().stream().filter(t -> !t.state().isFinal()).toList();
+        List<Ticket> waiting = unfinished.stream()
+                .filter(t -> t.state() == TicketState.WAITING || t.state() == TicketState.ON_HOLD).toList();
+        List<Ticket> ended = unfinished.stream().map(t -> t.ended(TicketState.CLOSED, now)).toList();
         List<CounterSlot> counters = state.counters().stream().map(slot -> slot.serving(Optional.empty())).toList();
-        events.add(new Event.DayOpened(today, carry(ended, today, now), counters, now));
-        return events;
+        return List.of(new Event.DayClosed(state.day(), ended, now),
+                new Event.DayOpened(today, carry(waiting, today, now), counters, now));
     }
 
     private List<Ticket> carry(List<Ticket> ended, LocalDate today, Instant now) {

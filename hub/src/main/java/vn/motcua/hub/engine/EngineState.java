@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -31,14 +30,12 @@ public final class EngineState {
 
     private final Office office;
     private LocalDate day;
-    private boolean dayClosed;
     private final Map<String, Ticket> tickets = new LinkedHashMap<>(); // today's, in issue order
     private final Map<String, Integer> lastNumber = new HashMap<>();
     private final Map<Integer, CounterSlot> counters = new TreeMap<>();
     private final Deque<Board.Call> recentCalls = new ArrayDeque<>();
     private final Set<String> rated = new HashSet<>();
     private final Map<String, Appointment> appointments = new HashMap<>();
-    private final List<Ticket> endedAtClose = new ArrayList<>();
     private final Map<Integer, UndoEntry> undo = new HashMap<>();
 
     /** The officer's last action at a counter: values before and after, to restore or to detect later changes. */
@@ -71,9 +68,6 @@ public final class EngineState {
             case Event.DayOpened opened -> openDay(opened);
             case Event.DayClosed closed -> {
                 closed.ended().forEach(this::put);
-                endedAtClose.clear();
-                endedAtClose.addAll(closed.ended());
-                dayClosed = true;
                 undo.clear();
             }
             case Event.TicketIssued issued -> put(issued.ticket());
@@ -114,13 +108,11 @@ public final class EngineState {
 
     private void openDay(Event.DayOpened opened) {
         day = opened.day();
-        dayClosed = false;
         tickets.clear();
         lastNumber.clear();
         recentCalls.clear();
         rated.clear();
         undo.clear();
-        endedAtClose.clear();
         counters.replaceAll((n, slot) -> slot.serving(Optional.empty()));
         opened.counters().forEach(slot -> counters.put(slot.number(), slot)); // a replay may start here: no earlier days
         opened.carried().forEach(this::put);
@@ -168,10 +160,6 @@ public final class EngineState {
         return day;
     }
 
-    boolean dayClosed() {
-        return dayClosed;
-    }
-
     public Optional<Ticket> ticket(String label) {
         return Optional.ofNullable(tickets.get(label));
     }
@@ -206,10 +194,6 @@ public final class EngineState {
 
     boolean appointmentUsed(String token) {
         return tickets.values().stream().anyMatch(t -> t.appointment().map(a -> a.token().equals(token)).orElse(false));
-    }
-
-    List<Ticket> endedAtClose() {
-        return List.copyOf(endedAtClose);
     }
 
     Optional<UndoEntry> undoEntry(int counter) {

@@ -222,6 +222,19 @@ class LifecycleTest {
     }
 
     @Test
+    void at_the_end_of_the_day_nobody_is_lost_waiting_and_forgotten_counters_are_closed_too() {
+        f.issue("HT");
+        f.issue("HT");
+        f.next(4);
+        f.now = EngineFixture.MONDAY.plusDays(1).atTime(7, 0).atZone(EngineFixture.HCM).toInstant();
+        Decision next = f.handle(new Command.Tick());
+        Event.DayClosed closed = (Event.DayClosed) next.prelude().getFirst();
+        assertThat(closed.ended()).extracting(Ticket::label).containsExactlyInAnyOrder("2-001", "2-002");
+        assertThat(closed.ended()).allSatisfy(t -> assertThat(t.state()).isEqualTo(TicketState.CLOSED));
+        assertThat(f.engine.view().counterState(4, f.now).current()).isEmpty();
+    }
+
+    @Test
     void numbering_restarts_at_local_midnight_even_on_a_utc_clock() {
         Engine engine = new Engine(EngineFixture.DISTRICT, EngineFixture.MONDAY);
         // 16:59:30 UTC is 23:59:30 in Ho Chi Minh City; 17:00:30 UTC is already Tuesday there.

@@ -129,8 +129,10 @@ class DeskWriterTest {
             clock.set(Instant.parse("2026-11-23T17:00:30Z")); // 00:00:30 on Tuesday in HCMC
             // Monday's two waiting citizens were carried over first, in issue order, with new numbers.
             assertThat(issue(writer, "HT")).isEqualTo("1-003");
-            assertThat(writer.services().services()).filteredOn(s -> s.code().equals("HT"))
-                    .singleElement().satisfies(s -> assertThat(s.waiting()).isEqualTo(3));
+            // State is published right after the answers go out: wait for it rather than race it.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(writer.services().services()).filteredOn(s -> s.code().equals("HT"))
+                            .singleElement().satisfies(s -> assertThat(s.waiting()).isEqualTo(3)));
         }
         try (HubStore store = HubStore.open(dir.resolve("hub.db"));
              DeskWriter writer = new DeskWriter(commune, store, clock, new Published())) {
