@@ -6,14 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.Rules;
@@ -21,49 +18,46 @@ import vn.motcua.hub.site.Rules;
 /** Who "call next" picks under the effective-wait policy, and counters pressing next at the same instant. */
 class AllocationPropertiesTest {
 
-    @Provide
-    Arbitrary<Scenarios.Scenario> days() {
-        return Scenarios.days();
-    }
-
-    @Property(tries = 300)
-    void past_the_starvation_cap_the_longest_wait_is_called_and_any_overtaking_is_bounded_by_the_head_starts(
-            @ForAll("days") Scenarios.Scenario scenario) {
-        Run run = Run.of(scenario);
-        Rules rules = run.office().rules();
-        Ledger.walk(run, (i, step, event, before) -> {
-            if (!(event instanceof Event.TicketCalled called) || !(step.command() instanceof Command.CallNext)) {
-                return;
-            }
-            Object where = run.at(i);
-            assertThat(called.policy()).isEqualTo("effective-wait");
-            Office.Counter counter = run.office().counter(called.counter().number()).orElseThrow();
-            Instant now = called.at();
-            List<Ticket> eligible = before.tickets().stream().filter(t -> t.state() == TicketState.WAITING)
-                    .filter(t -> counter.services().contains(t.service()))
-                    .filter(t -> t.forCounter() == 0 || t.forCounter() == counter.number()).toList();
-            Ticket chosen = eligible.stream().filter(t -> t.label().equals(called.ticket().label())).findFirst()
-                    .orElseThrow(() -> new AssertionError(called.ticket().label() + " was not eligible" + where));
-            long longest = eligible.stream().mapToLong(t -> waited(t, now)).max().orElseThrow();
-            if (longest >= rules.starvationCap().toSeconds()) {
-                assertThat(waited(chosen, now)).as("%s past the %s cap: the longest wait goes first%s", chosen.label(),
-                        rules.starvationCap(), where).isEqualTo(longest);
-                Statistics.label("calls").collect("someone past the cap");
-            }
-            for (Ticket other : eligible) {
-                long overtaken = waited(other, now) - waited(chosen, now);
-                if (overtaken > 0) {
-                    long rankDifference = rank(counter, other) - rank(counter, chosen);
-                    long bound = headStart(rules, chosen) + appointmentHeadStart(rules, chosen, now)
-                            + rules.skillStep().toSeconds() * rankDifference;
-                    assertThat(overtaken).as("%s called %d s ahead of %s%s", chosen.label(), overtaken, other.label(), where)
-                            .isLessThanOrEqualTo(bound);
-                    Statistics.label("calls").collect("overtook by " + (chosen.priority().isPresent() ? "priority"
-                            : chosen.appointment().isPresent() ? "appointment" : "skill"));
+    @Test
+    void past_the_starvation_cap_the_longest_wait_is_called_and_any_overtaking_is_bounded_by_the_head_starts() {
+        Tries.check(300, Scenarios::days, (scenario, seen) -> {
+            Run run = Run.of(scenario);
+            Rules rules = run.office().rules();
+            Ledger.walk(run, (i, step, event, before) -> {
+                if (!(event instanceof Event.TicketCalled called) || !(step.command() instanceof Command.CallNext)) {
+                    return;
                 }
-            }
-            Statistics.label("calls").collect(eligible.size() > 1 ? "a choice" : "only one");
-        });
+                Object where = run.at(i);
+                assertThat(called.policy()).isEqualTo("effective-wait");
+                Office.Counter counter = run.office().counter(called.counter().number()).orElseThrow();
+                Instant now = called.at();
+                List<Ticket> eligible = before.tickets().stream().filter(t -> t.state() == TicketState.WAITING)
+                        .filter(t -> counter.services().contains(t.service()))
+                        .filter(t -> t.forCounter() == 0 || t.forCounter() == counter.number()).toList();
+                Ticket chosen = eligible.stream().filter(t -> t.label().equals(called.ticket().label())).findFirst()
+                        .orElseThrow(() -> new AssertionError(called.ticket().label() + " was not eligible" + where));
+                long longest = eligible.stream().mapToLong(t -> waited(t, now)).max().orElseThrow();
+                if (longest >= rules.starvationCap().toSeconds()) {
+                    assertThat(waited(chosen, now)).as("%s past the %s cap: the longest wait goes first%s", chosen.label(),
+                            rules.starvationCap(), where).isEqualTo(longest);
+                    seen.count("someone past the cap");
+                }
+                for (Ticket other : eligible) {
+                    long overtaken = waited(other, now) - waited(chosen, now);
+                    if (overtaken > 0) {
+                        long rankDifference = rank(counter, other) - rank(counter, chosen);
+                        long bound = headStart(rules, chosen) + appointmentHeadStart(rules, chosen, now)
+                                + rules.skillStep().toSeconds() * rankDifference;
+                        assertThat(overtaken).as("%s called %d s ahead of %s%s", chosen.label(), overtaken, other.label(), where)
+                                .isLessThanOrEqualTo(bound);
+                        seen.count("overtook by " + (chosen.priority().isPresent() ? "priority"
+                                : chosen.appointment().isPresent() ? "appointment" : "skill"));
+                    }
+                }
+                seen.count(eligible.size() > 1 ? "a choice" : "only one");
+            });
+        }).require("a choice", 1000).require("someone past the cap", 1000).require("overtook by priority", 25)
+                .require("overtook by skill", 20).require("overtook by appointment", 1);
     }
 
     private static long waited(Ticket ticket, Instant now) {
@@ -86,39 +80,57 @@ class AllocationPropertiesTest {
     }
 
     /** A day so far, then several counters pressing "next" in the same instant. */
-    record Burst(Scenarios.Scenario prefix, List<Integer> counters) {
+    record Burst(Scenarios.Scenario prefix, List<Integer> counters) implements Tries.Case<Burst> {
+        @Override
+        public int size() {
+            return prefix.size();
+        }
+
+        @Override
+        public Burst without(int from, int to) {
+            return new Burst(prefix.without(from, to), counters);
+        }
+
         @Override
         public String toString() {
             return prefix + "\nthen next at counters " + counters + " at once";
         }
     }
 
-    @Provide
-    Arbitrary<Burst> bursts() {
-        return Scenarios.scenarios(10, 200).flatMap(s -> Scenarios.knownCounters(s.office()).list().uniqueElements()
-                .ofMinSize(2).ofMaxSize(s.office().counters().size()).map(counters -> new Burst(s, counters)));
+    /** 10 to 200 steps, then two or more of the office's counters (distinct, in random order). */
+    static Burst burst(long seed) {
+        Gen g = new Gen(seed);
+        Scenarios.Scenario s = Scenarios.scenario(g, 10, 200);
+        int size = g.between(2, s.office().counters().size());
+        Set<Integer> counters = new LinkedHashSet<>();
+        while (counters.size() < size) {
+            counters.add(Scenarios.knownCounter(g, s.office()));
+        }
+        return new Burst(s, List.copyOf(counters));
     }
 
-    @Property(tries = 400)
-    void counters_pressing_next_at_the_same_instant_never_get_the_same_citizen(@ForAll("bursts") Burst burst) {
-        Run run = new Run(burst.prefix().office(), burst.prefix().start());
-        burst.prefix().steps().forEach(run::step);
-        EngineState.Snapshot before = run.engine().state().snapshot();
-        Set<String> waiting = new HashSet<>();
-        before.tickets().stream().filter(t -> t.state() == TicketState.WAITING).forEach(t -> waiting.add(t.label()));
-        List<String> called = new ArrayList<>();
-        for (int counter : burst.counters()) {
-            run.handle(new Command.CallNext(counter)).decision().events().stream()
-                    .filter(e -> e instanceof Event.TicketCalled).map(e -> ((Event.TicketCalled) e).ticket().label())
-                    .forEach(called::add);
-        }
-        assertThat(called).as("called at once").doesNotHaveDuplicates();
-        assertThat(waiting).as("called at once were waiting").containsAll(called);
-        EngineState.Snapshot after = run.engine().state().snapshot();
-        for (String label : called) {
-            assertThat(after.counters().stream().filter(c -> c.current().filter(label::equals).isPresent()))
-                    .as("%s is at exactly one counter", label).hasSize(1);
-        }
-        Statistics.label("called at once").collect(called.size() < 2 ? "0-1" : called.size() < 4 ? "2-3" : "4+");
+    @Test
+    void counters_pressing_next_at_the_same_instant_never_get_the_same_citizen() {
+        Tries.check(400, AllocationPropertiesTest::burst, (burst, seen) -> {
+            Run run = new Run(burst.prefix().office(), burst.prefix().start());
+            burst.prefix().steps().forEach(run::step);
+            EngineState.Snapshot before = run.engine().state().snapshot();
+            Set<String> waiting = new HashSet<>();
+            before.tickets().stream().filter(t -> t.state() == TicketState.WAITING).forEach(t -> waiting.add(t.label()));
+            List<String> called = new ArrayList<>();
+            for (int counter : burst.counters()) {
+                run.handle(new Command.CallNext(counter)).decision().events().stream()
+                        .filter(e -> e instanceof Event.TicketCalled).map(e -> ((Event.TicketCalled) e).ticket().label())
+                        .forEach(called::add);
+            }
+            assertThat(called).as("called at once").doesNotHaveDuplicates();
+            assertThat(waiting).as("called at once were waiting").containsAll(called);
+            EngineState.Snapshot after = run.engine().state().snapshot();
+            for (String label : called) {
+                assertThat(after.counters().stream().filter(c -> c.current().filter(label::equals).isPresent()))
+                        .as("%s is at exactly one counter", label).hasSize(1);
+            }
+            seen.count(called.size() < 2 ? "0-1 called at once" : called.size() < 4 ? "2-3 called at once" : "4+ called at once");
+        }).require("2-3 called at once", 70).require("4+ called at once", 20);
     }
 }

@@ -14,13 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 import vn.motcua.protocol.message.CounterStatus;
 
@@ -36,70 +30,102 @@ class ReplayPropertiesTest {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
 
-    @Provide
-    Arbitrary<Scenarios.Scenario> days() {
-        return Scenarios.days();
-    }
-
-    @Property(tries = 250)
-    void replaying_the_events_directly_or_through_json_rebuilds_the_same_state(@ForAll("days") Scenarios.Scenario scenario) {
-        Run run = Run.of(scenario);
-        Engine direct = new Engine(run.office(), run.firstDay());
-        Engine fromJson = new Engine(run.office(), run.firstDay());
-        for (int i = 0; i < run.steps().size(); i++) {
-            Run.Step step = run.steps().get(i);
-            for (Run.Group group : Run.groups(step)) {
-                direct.replay(group.actor(), group.events());
-                List<Event> read = roundTrip(group.events());
-                assertThat(read).as("events through JSON at step #%d", i).isEqualTo(group.events());
-                fromJson.replay(group.actor(), read);
+    @Test
+    void replaying_the_events_directly_or_through_json_rebuilds_the_same_state() {
+        Tries.check(250, Scenarios::days, (scenario, seen) -> {
+            Run run = Run.of(scenario);
+            Engine direct = new Engine(run.office(), run.firstDay());
+            Engine fromJson = new Engine(run.office(), run.firstDay());
+            for (int i = 0; i < run.steps().size(); i++) {
+                Run.Step step = run.steps().get(i);
+                for (Run.Group group : Run.groups(step)) {
+                    direct.replay(group.actor(), group.events());
+                    List<Event> read = roundTrip(group.events());
+                    assertThat(read).as("events through JSON at step #%d", i).isEqualTo(group.events());
+                    fromJson.replay(group.actor(), read);
+                }
+                assertThat(direct.state().snapshot()).as("replayed to step #%d%s", i, run.at(i)).isEqualTo(step.after());
+                assertThat(fromJson.state().snapshot()).as("replayed from JSON to step #%d%s", i, run.at(i))
+                        .isEqualTo(step.after());
             }
-            assertThat(direct.state().snapshot()).as("replayed to step #%d%s", i, run.at(i)).isEqualTo(step.after());
-            assertThat(fromJson.state().snapshot()).as("replayed from JSON to step #%d%s", i, run.at(i))
-                    .isEqualTo(step.after());
-        }
+            seen.count("events replayed", run.events().size());
+        }).require("events replayed", 8000);
     }
 
     /** A day, and the point where the hub restarted from its log. */
-    record Restart(Scenarios.Scenario scenario, double at) {
+    record Restart(Scenarios.Scenario scenario, double at) implements Tries.Case<Restart> {
+        @Override
+        public int size() {
+            return scenario.size();
+        }
+
+        /** Fewer steps, restarted after the same share of them. */
+        @Override
+        public Restart without(int from, int to) {
+            return new Restart(scenario.without(from, to), at);
+        }
+
         @Override
         public String toString() {
             return scenario + "\nrestarted after " + Math.round(at * 100) + " % of the steps";
         }
     }
 
-    @Provide
-    Arbitrary<Restart> restarts() {
-        return Combinators.combine(Scenarios.days(), Arbitraries.doubles().between(0, 1)).as(Restart::new);
+    /** A day, restarted anywhere: at the very start or end one time in ten each, else uniformly in between. */
+    static Restart restart(long seed) {
+        Gen g = new Gen(seed);
+        Scenarios.Scenario scenario = Scenarios.scenario(g, 20, 300);
+        return new Restart(scenario, switch (g.weighted(1, 1, 8)) {
+            case 0 -> 0.0;
+            case 1 -> 1.0;
+            default -> g.unit();
+        });
     }
 
-    @Property(tries = 250)
-    void an_engine_rebuilt_from_the_log_carries_on_exactly_like_the_one_that_wrote_it(@ForAll("restarts") Restart restart) {
-        Run run = Run.of(restart.scenario());
-        int cut = (int) Math.floor(restart.at() * run.steps().size());
-        Engine rebuilt = new Engine(run.office(), run.firstDay());
-        run.groups(cut).forEach(g -> rebuilt.replay(g.actor(), roundTrip(g.events())));
-        for (int i = cut; i < run.steps().size(); i++) {
-            Run.Step step = run.steps().get(i);
-            assertThat(rebuilt.handle(step.command(), step.now())).as("decision at step #%d after a restart at #%d%s", i,
-                    cut, run.at(i)).isEqualTo(step.decision());
-        }
+    @Test
+    void an_engine_rebuilt_from_the_log_carries_on_exactly_like_the_one_that_wrote_it() {
+        Tries.check(250, ReplayPropertiesTest::restart, (restart, seen) -> {
+            Run run = Run.of(restart.scenario());
+            int cut = (int) Math.floor(restart.at() * run.steps().size());
+            countRestart(run, cut, seen);
+            Engine rebuilt = new Engine(run.office(), run.firstDay());
+            run.groups(cut).forEach(g -> rebuilt.replay(g.actor(), roundTrip(g.events())));
+            for (int i = cut; i < run.steps().size(); i++) {
+                Run.Step step = run.steps().get(i);
+                assertThat(rebuilt.handle(step.command(), step.now())).as("decision at step #%d after a restart at #%d%s", i,
+                        cut, run.at(i)).isEqualTo(step.decision());
+            }
+        }).require("restarted after a new day", 50).require("restarted mid-run", 90).require("restarted at the start", 8)
+                .require("restarted at the end", 8);
     }
 
-    @Property(tries = 250)
-    void an_engine_recovered_as_the_store_does_carries_on_exactly_like_the_one_that_wrote_it(@ForAll("restarts") Restart restart) {
-        Run run = Run.of(restart.scenario());
-        int cut = (int) Math.floor(restart.at() * run.steps().size());
-        Engine rebuilt = new Engine(run.office(), run.firstDay());
-        recovery(run.groups(cut)).forEach(g -> rebuilt.replay(g.actor(), roundTrip(g.events())));
-        if (cut > 0) {
-            assertThat(rebuilt.state().snapshot()).as("recovered after step #%d%s", cut - 1, run.at(cut - 1))
-                    .isEqualTo(run.steps().get(cut - 1).after());
-        }
-        for (int i = cut; i < run.steps().size(); i++) {
-            Run.Step step = run.steps().get(i);
-            assertThat(rebuilt.handle(step.command(), step.now())).as("decision at step #%d after a restart at #%d%s", i,
-                    cut, run.at(i)).isEqualTo(step.decision());
+    @Test
+    void an_engine_recovered_as_the_store_does_carries_on_exactly_like_the_one_that_wrote_it() {
+        Tries.check(250, ReplayPropertiesTest::restart, (restart, seen) -> {
+            Run run = Run.of(restart.scenario());
+            int cut = (int) Math.floor(restart.at() * run.steps().size());
+            countRestart(run, cut, seen);
+            Engine rebuilt = new Engine(run.office(), run.firstDay());
+            recovery(run.groups(cut)).forEach(g -> rebuilt.replay(g.actor(), roundTrip(g.events())));
+            if (cut > 0) {
+                assertThat(rebuilt.state().snapshot()).as("recovered after step #%d%s", cut - 1, run.at(cut - 1))
+                        .isEqualTo(run.steps().get(cut - 1).after());
+            }
+            for (int i = cut; i < run.steps().size(); i++) {
+                Run.Step step = run.steps().get(i);
+                assertThat(rebuilt.handle(step.command(), step.now())).as("decision at step #%d after a restart at #%d%s", i,
+                        cut, run.at(i)).isEqualTo(step.decision());
+            }
+        }).require("restarted after a new day", 50).require("restarted mid-run", 90).require("restarted at the start", 8)
+                .require("restarted at the end", 8);
+    }
+
+    /** Where the restart fell: after a new office day opened in the log (recovery then skips the days before), or not. */
+    private static void countRestart(Run run, int cut, Tries.Coverage seen) {
+        seen.count(cut == 0 ? "restarted at the start" : cut == run.steps().size() ? "restarted at the end"
+                : "restarted mid-run");
+        if (run.groups(cut).stream().anyMatch(g -> g.events().stream().anyMatch(e -> e instanceof Event.DayOpened))) {
+            seen.count("restarted after a new day");
         }
     }
 
@@ -127,16 +153,18 @@ class ReplayPropertiesTest {
         return groups;
     }
 
-    @Property(tries = 250)
-    void the_same_commands_at_the_same_times_make_the_same_events(@ForAll("days") Scenarios.Scenario scenario) {
-        Run first = Run.of(scenario);
-        Run second = Run.of(scenario);
-        assertThat(second.events()).isEqualTo(first.events());
-        assertThat(second.steps().stream().map(Run.Step::decision).toList())
-                .isEqualTo(first.steps().stream().map(Run.Step::decision).toList());
+    @Test
+    void the_same_commands_at_the_same_times_make_the_same_events() {
+        Tries.check(250, Scenarios::days, (scenario, seen) -> {
+            Run first = Run.of(scenario);
+            Run second = Run.of(scenario);
+            assertThat(second.events()).isEqualTo(first.events());
+            assertThat(second.steps().stream().map(Run.Step::decision).toList())
+                    .isEqualTo(first.steps().stream().map(Run.Step::decision).toList());
+        });
     }
 
-    @Example
+    @Test
     void a_day_opened_in_a_log_written_before_it_carried_the_counters_still_reads_and_keeps_the_counters()
             throws JsonProcessingException {
         Event read = JSON.readValue("{\"type\":\"DayOpened\",\"day\":\"2026-11-24\",\"carried\":[],"

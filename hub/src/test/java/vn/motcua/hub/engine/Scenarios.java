@@ -9,13 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
 
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
@@ -25,7 +18,8 @@ import vn.motcua.hub.site.Rules;
  * Generators for the engine's property tests: an office (the district or commune sample, with varied rules), a
  * start time, and a sequence of steps, each a clock move and something a kiosk, a counter, the admin or the clock
  * asks. Steps that name a ticket name it by reference (the k-th ticket of the day, or a label that does not exist),
- * resolved against the engine when the step runs, so that shrunk sequences still hit real tickets.
+ * resolved against the engine when the step runs, so that a shorter prefix of a failing sequence (see {@link Tries})
+ * still hits real tickets. Everything is drawn from a {@link Gen}: one seed, one scenario.
  */
 final class Scenarios {
 
@@ -221,9 +215,21 @@ final class Scenarios {
     }
 
     /** An office, when the engine starts, and what happens then. */
-    record Scenario(Site site, Instant start, List<Step> steps) {
+    record Scenario(Site site, Instant start, List<Step> steps) implements Tries.Case<Scenario> {
         Scenario {
             steps = List.copyOf(steps);
+        }
+
+        @Override
+        public int size() {
+            return steps.size();
+        }
+
+        @Override
+        public Scenario without(int from, int to) {
+            List<Step> kept = new ArrayList<>(steps.subList(0, from));
+            kept.addAll(steps.subList(to, steps.size()));
+            return new Scenario(site, start, kept);
         }
 
         Office office() {
@@ -244,31 +250,40 @@ final class Scenarios {
     // ---- generators -----------------------------------------------------------------------------------------
 
     /**
-     * An office day or two: up to 300 steps, sizes spread evenly; as few as 20 so that a failing sequence shrinks to
-     * something readable.
+     * An office day or two: 20 to 300 steps, sizes spread evenly; as few as 20 so that a failing sequence cut down to
+     * a prefix is readable.
      */
-    static Arbitrary<Scenario> days() {
-        return scenarios(20, 300);
+    static Scenario days(long seed) {
+        return scenario(seed, 20, 300);
     }
 
-    static Arbitrary<Scenario> scenarios(int minSteps, int maxSteps) {
-        return sites().flatMap(site -> Combinators.combine(starts(site.office()),
-                steps(site.office()).list().ofMinSize(minSteps).ofMaxSize(maxSteps)
-                        .withSizeDistribution(RandomDistribution.uniform())).as((start, steps) ->
-                new Scenario(site, start, steps)));
+    static Scenario scenario(long seed, int minSteps, int maxSteps) {
+        return scenario(new Gen(seed), minSteps, maxSteps);
+    }
+
+    /** A scenario from {@code g}, which a property may go on drawing from for the rest of its case. */
+    static Scenario scenario(Gen g, int minSteps, int maxSteps) {
+        Site site = site(g);
+        Instant start = start(g, site.office());
+        int size = g.uniform(minSteps, maxSteps);
+        List<Step> steps = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            steps.add(step(g, site.office()));
+        }
+        return new Scenario(site, start, steps);
     }
 
     /**
-     * The two sample offices as shipped, and with rules varied: the day's closing rule, a short starvation cap, no or
-     * many recalls, skill steps, the undo window, and service number ranges narrow enough to run out.
+     * The two sample offices as shipped (one time in four), and with rules varied: the day's closing rule, a short
+     * starvation cap, no or many recalls, skill steps, the undo window, and service number ranges narrow enough to
+     * run out.
      */
-    static Arbitrary<Site> sites() {
-        Arbitrary<Site> varied = Combinators.combine(Arbitraries.of(DISTRICT, COMMUNE),
-                Arbitraries.of(Rules.ClosingRule.class), Arbitraries.of(5, 15, 40), Arbitraries.of(0, 1, 3),
-                Arbitraries.of(0, 3, 10), Arbitraries.of(5, 60), Arbitraries.of(true, false))
-                .as(Scenarios::varied);
-        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of(new Site("district", DISTRICT),
-                new Site("commune", COMMUNE))), Tuple.of(3, varied));
+    static Site site(Gen g) {
+        if (g.weighted(1, 3) == 0) {
+            return g.of(new Site("district", DISTRICT), new Site("commune", COMMUNE));
+        }
+        return varied(g.of(DISTRICT, COMMUNE), g.of(Rules.ClosingRule.values()), g.of(5, 15, 40), g.of(0, 1, 3),
+                g.of(0, 3, 10), g.of(5, 60), g.bool());
     }
 
     private static Site varied(Office base, Rules.ClosingRule closing, int capMinutes, int recalls, int skillMinutes,
@@ -289,134 +304,118 @@ final class Scenarios {
         return new Site(name, office);
     }
 
-    /** Mostly office hours; often late in the evening, so that local midnight comes within the sequence. */
-    static Arbitrary<Instant> starts(Office office) {
-        Arbitrary<LocalTime> hours = Arbitraries.integers().between(7 * 3600, 17 * 3600).map(LocalTime::ofSecondOfDay);
-        Arbitrary<LocalTime> evening = Arbitraries.integers().between(22 * 3600, 24 * 3600 - 1).map(LocalTime::ofSecondOfDay);
-        return Combinators.combine(Arbitraries.of(DAYS), Arbitraries.frequencyOf(Tuple.of(7, hours), Tuple.of(3, evening)))
-                .as((day, time) -> day.atTime(time).atZone(office.zone()).toInstant());
+    /** Mostly office hours (7 in 10); otherwise 22:00 to midnight, so that local midnight comes within the sequence. */
+    static Instant start(Gen g, Office office) {
+        LocalDate day = g.of(DAYS);
+        int second = g.weighted(7, 3) == 0 ? g.between(7 * 3600, 17 * 3600) : g.between(22 * 3600, 24 * 3600 - 1);
+        return day.atTime(LocalTime.ofSecondOfDay(second)).atZone(office.zone()).toInstant();
     }
 
-    /** Without jqwik's edge cases, which would otherwise make every other step a night or an hour. */
-    static Arbitrary<Step> steps(Office office) {
-        return Combinators.combine(advances(), intents(office)).as(Step::new).withoutEdgeCases();
+    static Step step(Gen g, Office office) {
+        return new Step(advance(g), intent(g, office));
     }
 
     /**
      * Often no time at all (two presses in the same instant), usually seconds to a few minutes, now and then most
      * of an hour or a night: a few hundred steps make an office day or two.
      */
-    static Arbitrary<Advance> advances() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(20, Arbitraries.just(new By(0))),
-                Tuple.of(45, Arbitraries.longs().between(1, 59).map(By::new)),
-                Tuple.of(30, Arbitraries.longs().between(60, 300).map(By::new)),
-                Tuple.of(4, Arbitraries.longs().between(300, 3600).map(By::new)),
-                Tuple.of(1, Arbitraries.longs().between(0, 9 * 3600).map(PastMidnight::new)));
+    static Advance advance(Gen g) {
+        return switch (g.weighted(20, 45, 30, 4, 1)) {
+            case 0 -> new By(0);
+            case 1 -> new By(g.between(1L, 59L));
+            case 2 -> new By(g.between(60L, 300L));
+            case 3 -> new By(g.between(300L, 3600L));
+            default -> new PastMidnight(g.between(0L, 9 * 3600L));
+        };
     }
 
-    static Arbitrary<Intent> intents(Office office) {
-        Arbitrary<Integer> counter = counters(office);
-        Arbitrary<String> service = services(office);
-        // The clock's tick comes first: it is what jqwik shrinks steps to, and it does nothing.
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just(fixed(new Command.Tick()))),
-                Tuple.of(22, issues(office)),
-                Tuple.of(16, counter.map(c -> fixed(new Command.CallNext(c)))),
-                Tuple.of(4, Combinators.combine(counter, refs(office)).as(CallTicketRef::new)),
-                Tuple.of(16, counterCommands(office, counter)),
-                Tuple.of(24, Combinators.combine(Arbitraries.integers().between(0, 20), serviceCommands(office))
-                        .as(AtBusy::new)),
-                Tuple.of(3, refs(office).map(CancelRef::new)),
-                Tuple.of(2, counter.map(c -> fixed(new Command.Pause(c)))),
-                Tuple.of(2, counter.map(c -> fixed(new Command.Resume(c)))),
-                Tuple.of(2, Combinators.combine(counter, Arbitraries.of(OFFICERS))
-                        .as((c, who) -> fixed(new Command.SignIn(c, who)))),
-                Tuple.of(2, counter.map(c -> fixed(new Command.SignOut(c)))),
-                Tuple.of(2, counter.map(c -> fixed(new Command.Undo(c)))),
-                Tuple.of(4, Arbitraries.integers().between(0, 20).map(UndoRecent::new)),
-                Tuple.of(3, ratings(office)),
-                Tuple.of(2, Combinators.combine(Arbitraries.of(TOKENS), service, Arbitraries.longs().between(-30, 24 * 60))
-                        .as(BookIn::new)),
-                Tuple.of(2, Arbitraries.of(List.of("Q1", "Q2", "Q3", "Q4", "NOT-A-TOKEN"))
-                        .map(token -> fixed(new Command.CheckIn(token)))));
-    }
-
-    /** The service commands at a counter named by number (often one with nobody there). */
-    private static Arbitrary<Intent> counterCommands(Office office, Arbitrary<Integer> counter) {
-        return Combinators.combine(counter, serviceCommands(office)).as((c, command) -> fixed(at(c, command)));
+    static Intent intent(Gen g, Office office) {
+        return switch (g.weighted(1, 22, 16, 4, 16, 24, 3, 2, 2, 2, 2, 2, 4, 3, 2, 2)) {
+            case 0 -> fixed(new Command.Tick());
+            case 1 -> issue(g, office);
+            case 2 -> fixed(new Command.CallNext(counter(g, office)));
+            case 3 -> new CallTicketRef(counter(g, office), ref(g, office));
+            case 4 -> fixed(at(counter(g, office), serviceCommand(g, office)));
+            case 5 -> new AtBusy(g.between(0, 20), serviceCommand(g, office));
+            case 6 -> new CancelRef(ref(g, office));
+            case 7 -> fixed(new Command.Pause(counter(g, office)));
+            case 8 -> fixed(new Command.Resume(counter(g, office)));
+            case 9 -> fixed(new Command.SignIn(counter(g, office), g.of(OFFICERS)));
+            case 10 -> fixed(new Command.SignOut(counter(g, office)));
+            case 11 -> fixed(new Command.Undo(counter(g, office)));
+            case 12 -> new UndoRecent(g.between(0, 20));
+            case 13 -> rating(g, office);
+            case 14 -> new BookIn(g.of(TOKENS), service(g, office), g.between(-30L, 24 * 60L, 0L));
+            default -> fixed(new Command.CheckIn(g.of("Q1", "Q2", "Q3", "Q4", "NOT-A-TOKEN")));
+        };
     }
 
     /** What an officer does about the citizen at the counter, with the counter left to fill in. */
-    static Arbitrary<Command.AtCounter> serviceCommands(Office office) {
-        Arbitrary<String> service = services(office);
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just(new Command.Recall(0))),
-                Tuple.of(8, Arbitraries.just(new Command.Start(0))),
-                Tuple.of(8, Arbitraries.of("H15.50.05.13-261123-0001").optional().map(file -> new Command.Done(0, file))),
-                Tuple.of(2, Arbitraries.just(new Command.NoShow(0))),
-                Tuple.of(2, service.map(s -> new Command.Transfer(0, Optional.of(s), Optional.empty()))),
-                Tuple.of(2, counters(office).map(to -> new Command.Transfer(0, Optional.empty(), Optional.of(to)))),
-                Tuple.of(3, Arbitraries.just(new Command.Hold(0))),
-                Tuple.of(3, service.map(s -> new Command.AddService(0, s))));
+    static Command.AtCounter serviceCommand(Gen g, Office office) {
+        return switch (g.weighted(3, 8, 8, 2, 2, 2, 3, 3)) {
+            case 0 -> new Command.Recall(0);
+            case 1 -> new Command.Start(0);
+            case 2 -> new Command.Done(0, g.optional(() -> "H15.50.05.13-261123-0001"));
+            case 3 -> new Command.NoShow(0);
+            case 4 -> new Command.Transfer(0, Optional.of(service(g, office)), Optional.empty());
+            case 5 -> new Command.Transfer(0, Optional.empty(), Optional.of(counter(g, office)));
+            case 6 -> new Command.Hold(0);
+            default -> new Command.AddService(0, service(g, office));
+        };
     }
 
     /** Anything an officer presses at {@code counter}: for properties about one action there. */
-    static Arbitrary<Command.AtCounter> counterActions(Office office, int counter) {
-        Arbitrary<Command.AtCounter> any = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.just(new Command.CallNext(0))),
-                Tuple.of(12, serviceCommands(office)),
-                Tuple.of(1, Arbitraries.just(new Command.Pause(0))),
-                Tuple.of(1, Arbitraries.just(new Command.Resume(0))),
-                Tuple.of(1, Arbitraries.of(OFFICERS).map(who -> new Command.SignIn(0, who))),
-                Tuple.of(1, Arbitraries.just(new Command.SignOut(0))));
-        return any.map(command -> at(counter, command));
+    static Command.AtCounter counterAction(Gen g, Office office, int counter) {
+        Command.AtCounter any = switch (g.weighted(6, 12, 1, 1, 1, 1)) {
+            case 0 -> new Command.CallNext(0);
+            case 1 -> serviceCommand(g, office);
+            case 2 -> new Command.Pause(0);
+            case 3 -> new Command.Resume(0);
+            case 4 -> new Command.SignIn(0, g.of(OFFICERS));
+            default -> new Command.SignOut(0);
+        };
+        return at(counter, any);
     }
 
-    /** The office's counters, and now and then one it does not have. */
-    static Arbitrary<Integer> counters(Office office) {
+    /** One of the office's counters, and now and then (1 in 20) one it does not have. */
+    static int counter(Gen g, Office office) {
         int last = office.counters().size();
-        return Arbitraries.frequencyOf(Tuple.of(19, Arbitraries.integers().between(1, last)),
-                Tuple.of(1, Arbitraries.of(0, last + 1)));
+        return g.weighted(19, 1) == 0 ? g.between(1, last) : g.of(0, last + 1);
     }
 
-    static Arbitrary<Integer> knownCounters(Office office) {
-        return Arbitraries.integers().between(1, office.counters().size());
+    static int knownCounter(Gen g, Office office) {
+        return g.between(1, office.counters().size());
     }
 
-    /** The office's service codes, and now and then one it does not have. */
-    static Arbitrary<String> services(Office office) {
-        List<String> codes = office.services().stream().map(Office.Service::code).toList();
-        return Arbitraries.frequencyOf(Tuple.of(19, Arbitraries.of(codes)), Tuple.of(1, Arbitraries.just("ZZ")));
+    /** One of the office's service codes, and now and then (1 in 20) one it does not have. */
+    static String service(Gen g, Office office) {
+        return g.weighted(19, 1) == 0 ? g.of(office.services()).code() : "ZZ";
     }
 
-    private static Arbitrary<Intent> issues(Office office) {
-        List<String> classes = office.rules().priorityClasses().stream().map(Rules.PriorityClass::code).toList();
-        Arbitrary<Optional<String>> priority = Arbitraries.frequencyOf(
-                Tuple.of(16, Arbitraries.just(Optional.empty())),
-                Tuple.of(3, Arbitraries.of(classes).map(Optional::of)),
-                Tuple.of(1, Arbitraries.just(Optional.of("VIP"))));
-        return Combinators.combine(services(office), priority).as((s, p) -> fixed(new Command.Issue(s, p)));
+    private static Intent issue(Gen g, Office office) {
+        String service = service(g, office);
+        Optional<String> priority = switch (g.weighted(16, 3, 1)) {
+            case 0 -> Optional.empty();
+            case 1 -> Optional.of(g.of(office.rules().priorityClasses()).code());
+            default -> Optional.of("VIP");
+        };
+        return fixed(new Command.Issue(service, priority));
     }
 
-    private static Arbitrary<Intent> ratings(Office office) {
-        List<String> levels = new ArrayList<>(office.rules().ratingLevels().stream().map(Rules.RatingLevel::code).toList());
-        Arbitrary<String> level = Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.of(levels)),
-                Tuple.of(1, Arbitraries.just("TUYET_VOI")));
-        Arbitrary<Optional<Ref>> ticket = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(Optional.empty())),
-                Tuple.of(1, refs(office).map(Optional::of)));
-        return Combinators.combine(counters(office), level, ticket).as(RateRef::new);
+    private static Intent rating(Gen g, Office office) {
+        int counter = counter(g, office);
+        String level = g.weighted(9, 1) == 0 ? g.of(office.rules().ratingLevels()).code() : "TUYET_VOI";
+        Optional<Ref> ticket = g.weighted(3, 1) == 0 ? Optional.empty() : Optional.of(ref(g, office));
+        return new RateRef(counter, level, ticket);
     }
 
-    /** Mostly tickets of the day (often one still queued), sometimes a label nobody holds. */
-    static Arbitrary<Ref> refs(Office office) {
-        List<String> missing = IntStream.of(0, 1).mapToObj(i -> office.services().get(i).prefix() + "-998")
-                .collect(Collectors.toCollection(ArrayList::new));
-        missing.add("9-001");
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Combinators.combine(Arbitraries.integers().between(0, 200), Arbitraries.of(true, false))
-                        .as(Existing::new)),
-                Tuple.of(1, Arbitraries.of(missing).map(Missing::new)));
+    /** Mostly tickets of the day (often one still queued), sometimes (1 in 7) a label nobody holds. */
+    static Ref ref(Gen g, Office office) {
+        if (g.weighted(6, 1) == 0) {
+            return new Existing(g.between(0, 200), g.bool());
+        }
+        return new Missing(g.of(office.services().get(0).prefix() + "-998", office.services().get(1).prefix() + "-998",
+                "9-001"));
     }
 
     private static Intent fixed(Command command) {

@@ -5,46 +5,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /** Undo mends exactly one action and nothing else; a refusal leaves the office as it was. */
 class UndoAndRejectionPropertiesTest {
 
     /** A day so far, then one action at a counter (one with a ticket, often), then its undo some seconds later. */
-    record UndoCase(Scenarios.Scenario prefix, Scenarios.Intent action, long delaySeconds) {
+    record UndoCase(Scenarios.Scenario prefix, Scenarios.Intent action, long delaySeconds) implements Tries.Case<UndoCase> {
+        @Override
+        public int size() {
+            return prefix.size();
+        }
+
+        @Override
+        public UndoCase without(int from, int to) {
+            return new UndoCase(prefix.without(from, to), action, delaySeconds);
+        }
+
         @Override
         public String toString() {
             return prefix + "\nthen " + action + ", undo after " + delaySeconds + " s";
         }
     }
 
-    @Provide
-    Arbitrary<UndoCase> undoCases() {
-        return Scenarios.scenarios(10, 150).flatMap(s -> Combinators.combine(actions(s),
-                Arbitraries.longs().between(0, s.office().rules().undoWindow().toSeconds()))
-                .as((action, delay) -> new UndoCase(s, action, delay)));
+    /** 10 to 150 steps, an action (at a counter with a ticket 4 times in 7), and a delay within the undo window. */
+    static UndoCase undoCase(long seed) {
+        Gen g = new Gen(seed);
+        Scenarios.Scenario s = Scenarios.scenario(g, 10, 150);
+        Scenarios.Intent action = switch (g.weighted(2, 4, 1)) {
+            case 0 -> new Scenarios.Fixed(Scenarios.counterAction(g, s.office(), Scenarios.knownCounter(g, s.office())));
+            case 1 -> new Scenarios.AtBusy(g.between(0, 20), Scenarios.counterAction(g, s.office(), 0));
+            default -> new Scenarios.CallTicketRef(Scenarios.knownCounter(g, s.office()), Scenarios.ref(g, s.office()));
+        };
+        return new UndoCase(s, action, g.between(0L, s.office().rules().undoWindow().toSeconds()));
     }
 
-    private static Arbitrary<Scenarios.Intent> actions(Scenarios.Scenario s) {
-        Arbitrary<Scenarios.Intent> anywhere = Scenarios.knownCounters(s.office())
-                .flatMap(c -> Scenarios.counterActions(s.office(), c)).map(Scenarios.Fixed::new);
-        Arbitrary<Scenarios.Intent> atBusy = Combinators.combine(Arbitraries.integers().between(0, 20),
-                Scenarios.counterActions(s.office(), 0)).as(Scenarios.AtBusy::new);
-        Arbitrary<Scenarios.Intent> byHand = Combinators.combine(Scenarios.knownCounters(s.office()),
-                Scenarios.refs(s.office())).as(Scenarios.CallTicketRef::new);
-        return Arbitraries.frequencyOf(Tuple.of(2, anywhere), Tuple.of(4, atBusy), Tuple.of(1, byHand));
+    @Test
+    void undo_within_the_window_restores_the_tickets_and_counters_exactly_and_a_refused_undo_changes_nothing() {
+        Tries.check(400, UndoAndRejectionPropertiesTest::undoCase, UndoAndRejectionPropertiesTest::undoRestores)
+                .require("undone", 50).require("undone CallNext", 15).require("undone CallTicket", 3)
+                .require("undone Start", 5).require("undone Done", 5).require("undone Transfer", 4)
+                .require("undone Recall", 2).require("undone Pause", 5).require("action refused", 100)
+                .require("not undoable", 8).require("refused undo", 100);
     }
 
-    @Property(tries = 400)
-    void undo_within_the_window_restores_the_tickets_and_counters_exactly_and_a_refused_undo_changes_nothing(
-            @ForAll("undoCases") UndoCase c) {
+    private static void undoRestores(UndoCase c, Tries.Coverage seen) {
         Run run = new Run(c.prefix().office(), c.prefix().start());
         c.prefix().steps().forEach(run::step);
         run.handle(new Command.Tick()); // opens a new office day first if one is due, so "before" is what the action sees
@@ -56,19 +61,20 @@ class UndoAndRejectionPropertiesTest {
         String what = action.getClass().getSimpleName();
         if (!undone.decision().prelude().isEmpty()) {
             assertThat(undone.decision().rejection()).as("nothing of yesterday is undone").isPresent();
-            Statistics.label("undo").collect(what, "past midnight");
+            seen.count("past midnight");
             return;
         }
         if (undone.decision().rejection().isPresent()) {
             assertThat(undone.decision().events()).isEmpty();
             assertThat(undone.after()).as("a refused undo changes nothing").isEqualTo(undone.before());
+            seen.count("refused undo");
         }
         if (acted.decision().events().isEmpty()) {
-            Statistics.label("undo").collect(what, acted.decision().rejection().isPresent() ? "action refused" : "no-op");
+            seen.count(acted.decision().rejection().isPresent() ? "action refused" : "no-op");
             return;
         }
         if (acted.decision().actor().isEmpty()) {
-            Statistics.label("undo").collect(what, "not undoable"); // sign in and out: the undo is of an earlier action
+            seen.count("not undoable"); // sign in and out: the undo is of an earlier action
             return;
         }
         assertThat(acted.decision().actor()).contains(action.counter());
@@ -76,32 +82,34 @@ class UndoAndRejectionPropertiesTest {
         assertThat(undone.after().day()).isEqualTo(before.day());
         assertThat(undone.after().tickets()).as("tickets after undoing %s", action).isEqualTo(before.tickets());
         assertThat(undone.after().counters()).as("counters after undoing %s", action).isEqualTo(before.counters());
-        Statistics.label("undo").collect(what, "undone");
+        seen.count("undone");
+        seen.count("undone " + what);
     }
 
-    @Provide
-    Arbitrary<Scenarios.Scenario> days() {
-        return Scenarios.days();
-    }
-
-    @Property(tries = 300)
-    void a_rejected_command_changes_nothing_and_has_no_events(@ForAll("days") Scenarios.Scenario scenario) {
-        Run run = Run.of(scenario);
-        int rejected = 0;
-        for (int i = 0; i < run.steps().size(); i++) {
-            Run.Step step = run.steps().get(i);
-            Decision d = step.decision();
-            EngineState.Snapshot seen = afterPrelude(step.before(), d.prelude());
-            if (d.rejection().isPresent()) {
-                rejected++;
-                assertThat(d.events()).as("events of a rejection at step #%d%s", i, run.at(i)).isEmpty();
-                assertThat(d.answer()).isEmpty();
-                assertThat(step.after()).as("state after a rejection at step #%d%s", i, run.at(i)).isEqualTo(seen);
-            } else if (d.events().isEmpty()) {
-                assertThat(step.after()).as("state after a no-op at step #%d%s", i, run.at(i)).isEqualTo(seen);
+    @Test
+    void a_rejected_command_changes_nothing_and_has_no_events() {
+        Tries.check(300, Scenarios::days, (scenario, coverage) -> {
+            Run run = Run.of(scenario);
+            int rejected = 0;
+            for (int i = 0; i < run.steps().size(); i++) {
+                Run.Step step = run.steps().get(i);
+                Decision d = step.decision();
+                EngineState.Snapshot seen = afterPrelude(step.before(), d.prelude());
+                if (d.rejection().isPresent()) {
+                    rejected++;
+                    assertThat(d.events()).as("events of a rejection at step #%d%s", i, run.at(i)).isEmpty();
+                    assertThat(d.answer()).isEmpty();
+                    assertThat(step.after()).as("state after a rejection at step #%d%s", i, run.at(i)).isEqualTo(seen);
+                } else if (d.events().isEmpty()) {
+                    assertThat(step.after()).as("state after a no-op at step #%d%s", i, run.at(i)).isEqualTo(seen);
+                }
             }
-        }
-        Statistics.label("rejected share").collect(rejected * 10 / run.steps().size() * 10 + "%");
+            coverage.count("rejected", rejected);
+            coverage.count("rejected after a new day opened", run.steps().stream()
+                    .filter(s -> s.decision().rejection().isPresent() && !s.decision().prelude().isEmpty()).count());
+            coverage.count("no-ops", run.steps().stream()
+                    .filter(s -> s.decision().rejection().isEmpty() && s.decision().events().isEmpty()).count());
+        }).require("rejected", 12000).require("rejected after a new day opened", 150).require("no-ops", 600);
     }
 
     /**
