@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import vn.motcua.hub.engine.policy.AllocationPolicy;
@@ -99,7 +101,7 @@ public final class Engine {
             return List.of();
         }
         List<Ticket> carried = new ArrayList<>();
-        java.util.Map<String, Integer> next = new java.util.HashMap<>();
+        Map<String, Integer> next = new HashMap<>();
         ended.stream().sorted(Comparator.comparing(Ticket::issuedAt)).forEach(t -> office.service(t.service()).ifPresent(s -> {
             int number = next.merge(s.prefix(), s.firstNumber(), (a, b) -> a + 1);
             if (number <= s.lastNumber()) {

@@ -2,6 +2,7 @@ package vn.motcua.hub.engine;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -121,7 +122,7 @@ final class TicketActions {
     private Optional<Ticket> lastServedAt(int counter) {
         return state.tickets().stream()
                 .filter(t -> t.counter() == counter && t.state() == TicketState.DONE && t.finishedAt().isPresent())
-                .max(java.util.Comparator.comparing(t -> t.finishedAt().orElseThrow()));
+                .max(Comparator.comparing(t -> t.finishedAt().orElseThrow()));
     }
 
     private OffsetDateTime local(Instant instant) {
