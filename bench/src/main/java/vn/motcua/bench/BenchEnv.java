@@ -144,7 +144,8 @@ final class BenchEnv {
         Path flag = Path.of("/sys/block", device.substring("/dev/".length()).replaceAll("p?[0-9]+$", ""),
                 "queue/rotational");
         try {
-            return Files.readString(flag).trim().equals("1") ? ", kernel says rotational" : ", kernel says non-rotational";
+            boolean spinning = Files.readString(flag).trim().equals("1");
+            return spinning ? ", kernel says rotational" : ", kernel says non-rotational";
         } catch (IOException | UncheckedIOException e) {
             return "";
         }
@@ -169,6 +170,10 @@ final class BenchEnv {
         return value(args, name).map(Double::parseDouble).orElse(fallback);
     }
 
+    static String stringArg(String[] args, String name, String fallback) {
+        return value(args, name).orElse(fallback);
+    }
+
     static boolean flag(String[] args, String name) {
         return List.of(args).contains(name);
     }
@@ -187,8 +192,8 @@ final class BenchEnv {
             if (valued.contains(args[i])) {
                 i++;
             } else if (!flags.contains(args[i])) {
-                throw new IllegalArgumentException("unknown argument " + args[i] + "; options: " + valued + " (with a value), "
-                        + flags);
+                throw new IllegalArgumentException("unknown argument " + args[i] + "; options: " + valued
+                        + " (with a value), " + flags);
             }
         }
     }

@@ -42,8 +42,8 @@ final class CpuWatch {
         }
         return String.format("over %.0f s: this JVM %.2f cores, its child processes (Mosquitto) %.2f, other processes "
                 + "%.2f; 1-min load average %s%s", seconds(), ownCores(), childrenCores(), others, load,
-                others > BUSY_CORES ? "  ** WARNING: the machine was busy with other work; numbers are not representative **"
-                        : "");
+                others > BUSY_CORES
+                        ? "  ** WARNING: the machine was busy with other work; numbers are not representative **" : "");
     }
 
     private double seconds() {

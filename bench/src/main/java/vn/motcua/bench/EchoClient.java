@@ -1,5 +1,7 @@
 package vn.motcua.bench;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -8,7 +10,9 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.MqttClientPersistence;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
 
 import vn.motcua.protocol.transport.NoDelaySocketFactory;
 
@@ -22,8 +26,14 @@ final class EchoClient implements MqttCallback, AutoCloseable {
     private final MqttAsyncClient client;
     private final AtomicLong failures = new AtomicLong();
 
-    EchoClient(String brokerUrl) throws MqttException {
-        client = new MqttAsyncClient(brokerUrl, "bench-echo", new MemoryPersistence());
+    /**
+     * With {@code persistenceDir} present the client keeps its in-flight messages in files there, as the hub's gateway
+     * does ({@link MqttDefaultFilePersistence} writes and fsyncs a file for every QoS 1 publish); otherwise in memory.
+     */
+    EchoClient(String brokerUrl, Optional<Path> persistenceDir) throws MqttException {
+        client = new MqttAsyncClient(brokerUrl, "bench-echo", persistenceDir
+                .<MqttClientPersistence>map(dir -> new MqttDefaultFilePersistence(dir.toString()))
+                .orElseGet(MemoryPersistence::new));
         client.setCallback(this);
         MqttConnectOptions options = new MqttConnectOptions();
         options.setSocketFactory(new NoDelaySocketFactory());

@@ -12,8 +12,9 @@ import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.RequestBody;
 
 /**
- * The request mix both benchmarks send: ticket.issue with services drawn by the office's visit shares, and
- * counter.next / counter.done, each counter alternating between the two. Not thread-safe: one per sending thread.
+ * The request mix both benchmarks send: ticket.issue with services drawn by the office's visit shares, and the
+ * counter keys, each counter going round next → start → done as an officer does for one citizen. Not thread-safe: one
+ * per sending thread.
  */
 final class Workload {
 
@@ -23,7 +24,7 @@ final class Workload {
     private final double[] cumulativeShare;
     private final double issueShare;
 
-    /** {@code issueShare} of the requests are ticket.issue, the rest counter.next/done. */
+    /** {@code issueShare} of the requests are ticket.issue, the rest counter.next/start/done. */
     Workload(Office office, double issueShare, long seed) {
         this.random = new Random(seed);
         this.ids = new Ulid(java.time.Clock.systemUTC(), new Random(seed ^ 0x5DEECE66DL));
@@ -52,9 +53,19 @@ final class Workload {
         return request(new RequestBody.TicketIssue(services.get(i).code(), Optional.empty()));
     }
 
-    /** counter.next when {@code callNext}, else counter.done. */
-    Request counter(int counter, boolean callNext) {
-        return request(callNext ? new RequestBody.CounterNext(counter) : new RequestBody.CounterDone(counter, Optional.empty()));
+    /** The next key officer at {@code counter} presses: next, start, done, next… ({@code cycle} is per counter). */
+    Request counter(int counter, int[] cycle) {
+        int step = cycle[counter]++ % 3;
+        return request(switch (step) {
+            case 0 -> new RequestBody.CounterNext(counter);
+            case 1 -> new RequestBody.CounterStart(counter);
+            default -> new RequestBody.CounterDone(counter, Optional.empty());
+        });
+    }
+
+    /** A per-counter cycle position for {@link #counter}, for counters numbered up to 999. */
+    static int[] newCycle() {
+        return new int[1_000];
     }
 
     private Request request(RequestBody body) {
