@@ -1,8 +1,10 @@
 package vn.motcua.protocol.message;
 
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Presence of a unit, retained on {@code dev/{deviceId}/status}. The unit publishes it online on connect and
@@ -12,7 +14,8 @@ public record DeviceStatus(boolean online, Optional<Set<Role>> roles, Optional<S
                            Optional<OffsetDateTime> since) {
 
     public DeviceStatus {
-        roles = Check.optional(roles).map(Set::copyOf);
+        // Sorted (declaration order), so the same status always encodes to the same bytes.
+        roles = Check.optional(roles).map(r -> Collections.unmodifiableSet(new TreeSet<>(r)));
         firmware = Check.text(firmware, "firmware");
         since = Check.optional(since);
     }

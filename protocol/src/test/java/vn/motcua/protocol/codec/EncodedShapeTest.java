@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.motcua.protocol.message.Samples.ID;
 import static vn.motcua.protocol.message.Samples.T0;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,6 +36,7 @@ import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.ResponseBody;
+import vn.motcua.protocol.message.Role;
 import vn.motcua.protocol.message.Samples;
 import vn.motcua.protocol.message.ServiceCatalogue;
 import vn.motcua.protocol.message.ServingPhase;
@@ -188,6 +190,14 @@ class EncodedShapeTest {
         ServiceCatalogue huge = new ServiceCatalogue("office", many, T0);
         assertThatThrownBy(() -> codec.encodeState(huge)).isInstanceOfSatisfying(ProtocolException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.MESSAGE_TOO_LARGE));
+    }
+
+    @Test
+    void a_status_encodes_its_roles_in_one_order_whatever_set_it_was_given() {
+        OffsetDateTime since = T0;
+        byte[] one = codec.encodeState(DeviceStatus.online(new java.util.LinkedHashSet<>(List.of(Role.KIOSK, Role.COUNTER)), "fw", since));
+        byte[] other = codec.encodeState(DeviceStatus.online(new java.util.LinkedHashSet<>(List.of(Role.COUNTER, Role.KIOSK)), "fw", since));
+        assertThat(new String(one, UTF_8)).isEqualTo(new String(other, UTF_8)).contains("[\"KIOSK\",\"COUNTER\"]");
     }
 
     @Test
