@@ -56,7 +56,7 @@ public final class Hub implements AutoCloseable {
             HubStore store = HubStore.open(settings.dataDir().resolve("hub.db"));
             parts.push(store);
             Metrics metrics = new Metrics();
-            DeviceGateway gateway = DeviceGateway.connect(brokerUrl, site, settings.dataDir(), metrics);
+            DeviceGateway gateway = DeviceGateway.connect(brokerUrl, site, metrics);
             parts.push(gateway);
             DeskWriter writer = new DeskWriter(settings.office(), store, clock, gateway);
             parts.push(writer);

@@ -34,10 +34,12 @@ final class EventLog {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
     private final Connection db;
+    private final Statements statements;
     private long lastGroup;
 
-    EventLog(Connection db) throws SQLException {
+    EventLog(Connection db, Statements statements) throws SQLException {
         this.db = db;
+        this.statements = statements;
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(grp), 0) FROM events")) {
             lastGroup = rs.getLong(1);
         }
@@ -45,19 +47,18 @@ final class EventLog {
 
     void append(LocalDate day, Optional<Integer> actor, List<Event> events) throws SQLException {
         long group = ++lastGroup;
-        try (PreparedStatement s = db.prepareStatement(
-                "INSERT INTO events(day, grp, actor, type, at, body) VALUES (?,?,?,?,?,?)")) {
-            for (Event event : events) {
-                s.setString(1, event instanceof Event.DayOpened opened ? opened.day().toString() : day.toString());
-                s.setLong(2, group);
-                s.setObject(3, actor.orElse(null));
-                s.setString(4, event.getClass().getSimpleName());
-                s.setString(5, event.at().toString());
-                s.setString(6, write(event));
-                s.addBatch();
-            }
-            s.executeBatch();
+        PreparedStatement s = statements.get(
+                "INSERT INTO events(day, grp, actor, type, at, body) VALUES (?,?,?,?,?,?)");
+        for (Event event : events) {
+            s.setString(1, event instanceof Event.DayOpened opened ? opened.day().toString() : day.toString());
+            s.setLong(2, group);
+            s.setObject(3, actor.orElse(null));
+            s.setString(4, event.getClass().getSimpleName());
+            s.setString(5, event.at().toString());
+            s.setString(6, write(event));
+            s.addBatch();
         }
+        s.executeBatch();
     }
 
     /**

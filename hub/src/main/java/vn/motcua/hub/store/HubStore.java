@@ -25,13 +25,15 @@ import vn.motcua.hub.engine.Event;
 public final class HubStore implements AutoCloseable {
 
     private final Connection db;
+    private final Statements statements;
     private final EventLog log;
     private final Projection projection;
 
     private HubStore(Connection db) throws SQLException {
         this.db = db;
-        this.log = new EventLog(db);
-        this.projection = new Projection(db);
+        this.statements = new Statements(db);
+        this.log = new EventLog(db, statements);
+        this.projection = new Projection(statements);
     }
 
     public static HubStore open(Path file) {
@@ -125,15 +127,14 @@ public final class HubStore implements AutoCloseable {
 
     public void saveProcessed(String requestId, String deviceId, String op, byte[] response, Instant at)
             throws SQLException {
-        try (PreparedStatement s = db.prepareStatement(
-                "INSERT INTO processed_requests(request_id, device_id, op, response, at) VALUES (?,?,?,?,?)")) {
-            s.setString(1, requestId);
-            s.setString(2, deviceId);
-            s.setString(3, op);
-            s.setBytes(4, response);
-            s.setString(5, at.toString());
-            s.executeUpdate();
-        }
+        PreparedStatement s = statements.get(
+                "INSERT INTO processed_requests(request_id, device_id, op, response, at) VALUES (?,?,?,?,?)");
+        s.setString(1, requestId);
+        s.setString(2, deviceId);
+        s.setString(3, op);
+        s.setBytes(4, response);
+        s.setString(5, at.toString());
+        s.executeUpdate();
     }
 
     /** The response already sent for {@code requestId} by {@code deviceId}, if it was processed before. */
@@ -159,7 +160,8 @@ public final class HubStore implements AutoCloseable {
     }
 
     private <T> List<T> query(String sql, Row<T> row, Object... args) {
-        try (PreparedStatement s = db.prepareStatement(sql)) {
+        try {
+            PreparedStatement s = statements.get(sql);
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
@@ -178,6 +180,7 @@ public final class HubStore implements AutoCloseable {
     @Override
     public void close() {
         try {
+            statements.close();
             db.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close the hub database: " + e.getMessage(), e);

@@ -1,6 +1,5 @@
 package vn.motcua.hub.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,10 +17,10 @@ import vn.motcua.hub.engine.Ticket;
  */
 final class Projection {
 
-    private final Connection db;
+    private final Statements statements;
 
-    Projection(Connection db) {
-        this.db = db;
+    Projection(Statements statements) {
+        this.statements = statements;
     }
 
     void apply(Event event, Optional<String> requestId) throws SQLException {
@@ -65,7 +64,7 @@ final class Projection {
     }
 
     private void ticket(Ticket t) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("""
+        PreparedStatement s = statements.get("""
                 INSERT INTO tickets(day, label, service, number, issued_at, priority, state, counter, called_at,
                     recalls, started_at, finished_at, queued_at, appointment, for_counter, officer, file_code, served)
                 VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
@@ -73,67 +72,63 @@ final class Projection {
                     counter=excluded.counter, called_at=excluded.called_at, recalls=excluded.recalls,
                     started_at=excluded.started_at, finished_at=excluded.finished_at, queued_at=excluded.queued_at,
                     for_counter=excluded.for_counter, officer=excluded.officer, file_code=excluded.file_code,
-                    served=excluded.served""")) {
-            s.setString(1, t.day().toString());
-            s.setString(2, t.label());
-            s.setString(3, t.service());
-            s.setInt(4, t.number());
-            s.setString(5, t.issuedAt().toString());
-            s.setString(6, t.priority().orElse(null));
-            s.setString(7, t.state().name());
-            s.setInt(8, t.counter());
-            s.setString(9, t.calledAt().map(Instant::toString).orElse(null));
-            s.setInt(10, t.recalls());
-            s.setString(11, t.startedAt().map(Instant::toString).orElse(null));
-            s.setString(12, t.finishedAt().map(Instant::toString).orElse(null));
-            s.setString(13, t.queuedAt().toString());
-            s.setString(14, t.appointment().map(Appointment::token).orElse(null));
-            s.setInt(15, t.forCounter());
-            s.setString(16, t.officer().orElse(null));
-            s.setString(17, t.fileCode().orElse(null));
-            s.setInt(18, t.served());
-            s.executeUpdate();
-        }
+                    served=excluded.served""");
+        s.setString(1, t.day().toString());
+        s.setString(2, t.label());
+        s.setString(3, t.service());
+        s.setInt(4, t.number());
+        s.setString(5, t.issuedAt().toString());
+        s.setString(6, t.priority().orElse(null));
+        s.setString(7, t.state().name());
+        s.setInt(8, t.counter());
+        s.setString(9, t.calledAt().map(Instant::toString).orElse(null));
+        s.setInt(10, t.recalls());
+        s.setString(11, t.startedAt().map(Instant::toString).orElse(null));
+        s.setString(12, t.finishedAt().map(Instant::toString).orElse(null));
+        s.setString(13, t.queuedAt().toString());
+        s.setString(14, t.appointment().map(Appointment::token).orElse(null));
+        s.setInt(15, t.forCounter());
+        s.setString(16, t.officer().orElse(null));
+        s.setString(17, t.fileCode().orElse(null));
+        s.setInt(18, t.served());
+        s.executeUpdate();
     }
 
     private void counter(CounterSlot slot) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("""
+        PreparedStatement s = statements.get("""
                 INSERT INTO counters(number, status, current_label, officer) VALUES (?,?,?,?)
                 ON CONFLICT(number) DO UPDATE SET status=excluded.status, current_label=excluded.current_label,
-                    officer=excluded.officer""")) {
-            s.setInt(1, slot.number());
-            s.setString(2, slot.status().name());
-            s.setString(3, slot.current().orElse(null));
-            s.setString(4, slot.officer().orElse(null));
-            s.executeUpdate();
-        }
+                    officer=excluded.officer""");
+        s.setInt(1, slot.number());
+        s.setString(2, slot.status().name());
+        s.setString(3, slot.current().orElse(null));
+        s.setString(4, slot.officer().orElse(null));
+        s.executeUpdate();
     }
 
     private void rating(Rating r, String requestId) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement(
-                "INSERT INTO ratings(request_id, day, counter, level, ticket, at, officer) VALUES (?,?,?,?,?,?,?)")) {
-            s.setString(1, requestId);
-            s.setString(2, r.day().toString());
-            s.setInt(3, r.counter());
-            s.setString(4, r.level());
-            s.setString(5, r.ticket().orElse(null));
-            s.setString(6, r.at().toString());
-            s.setString(7, r.officer().orElse(null));
-            s.executeUpdate();
-        }
+        PreparedStatement s = statements.get(
+                "INSERT INTO ratings(request_id, day, counter, level, ticket, at, officer) VALUES (?,?,?,?,?,?,?)");
+        s.setString(1, requestId);
+        s.setString(2, r.day().toString());
+        s.setInt(3, r.counter());
+        s.setString(4, r.level());
+        s.setString(5, r.ticket().orElse(null));
+        s.setString(6, r.at().toString());
+        s.setString(7, r.officer().orElse(null));
+        s.executeUpdate();
     }
 
     private void call(Event.TicketCalled e) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement(
-                "INSERT INTO calls(day, label, counter, officer, policy, reason, at) VALUES (?,?,?,?,?,?,?)")) {
-            s.setString(1, e.ticket().day().toString());
-            s.setString(2, e.ticket().label());
-            s.setInt(3, e.counter().number());
-            s.setString(4, e.counter().officer().orElse(null));
-            s.setString(5, e.policy());
-            s.setString(6, e.reason());
-            s.setString(7, e.at().toString());
-            s.executeUpdate();
-        }
+        PreparedStatement s = statements.get(
+                "INSERT INTO calls(day, label, counter, officer, policy, reason, at) VALUES (?,?,?,?,?,?,?)");
+        s.setString(1, e.ticket().day().toString());
+        s.setString(2, e.ticket().label());
+        s.setInt(3, e.counter().number());
+        s.setString(4, e.counter().officer().orElse(null));
+        s.setString(5, e.policy());
+        s.setString(6, e.reason());
+        s.setString(7, e.at().toString());
+        s.executeUpdate();
     }
 }
