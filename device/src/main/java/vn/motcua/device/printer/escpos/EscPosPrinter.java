@@ -1,0 +1,105 @@
+package vn.motcua.device.printer.escpos;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import vn.motcua.device.printer.TicketPrinter;
+import vn.motcua.device.printer.TicketView;
+import vn.motcua.protocol.message.EventBody.PrinterStatus;
+
+/**
+ * A thermal ESC/POS printer: each ticket is rendered by {@link TicketRaster} and sent as one {@code GS v 0}
+ * image, then fed and partially cut. Not thread-safe: the kiosk calls it from its printer thread only.
+ */
+public final class EscPosPrinter implements TicketPrinter {
+
+    /** Dots fed before the cut so the last line clears the blade (about 3 mm at 203 dpi). */
+    static final int FEED_BEFORE_CUT = 24;
+
+    private final PrinterPort port;
+    private final TicketRaster raster;
+    private final Duration statusTimeout;
+
+    /**
+     * @param paper         the roll width the printer holds
+     * @param statusTimeout how long {@link #status()} waits for each answer; 200-500 ms suits USB and serial
+     */
+    public EscPosPrinter(PrinterPort port, PaperWidth paper, Duration statusTimeout) {
+        this.port = Objects.requireNonNull(port, "port");
+        this.raster = new TicketRaster(Objects.requireNonNull(paper, "paper"));
+        if (statusTimeout.isNegative() || statusTimeout.isZero()) {
+            throw new IllegalArgumentException("statusTimeout must be positive, was " + statusTimeout);
+        }
+        this.statusTimeout = statusTimeout;
+    }
+
+    @Override
+    public void print(TicketView ticket) {
+        ByteArrayOutputStream job = new ByteArrayOutputStream();
+        job.writeBytes(EscPosEncoder.init());
+        job.writeBytes(EscPosEncoder.raster(raster.render(ticket)));
+        job.writeBytes(EscPosEncoder.partialCut(FEED_BEFORE_CUT));
+        try {
+            OutputStream out = port.output();
+            job.writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("ticket " + ticket.ticket() + " not sent to the printer", e);
+        }
+    }
+
+    /**
+     * Asks the printer for its state with {@code DLE EOT 1, 2, 4}. Empty when the port cannot read, or the
+     * printer did not answer all three within the status timeout (off, unplugged, or a one-way connection).
+     */
+    public Optional<PrinterStatus> status() {
+        Optional<InputStream> input = port.input();
+        if (input.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            drain(input.get());
+            int printer = ask(EscPosEncoder.STATUS_PRINTER, input.get());
+            int offline = printer < 0 ? -1 : ask(EscPosEncoder.STATUS_OFFLINE_CAUSE, input.get());
+            int paper = offline < 0 ? -1 : ask(EscPosEncoder.STATUS_PAPER_SENSOR, input.get());
+            if (paper < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(EscPosStatus.parse(printer, offline, paper));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read printer status", e);
+        }
+    }
+
+    private int ask(int selector, InputStream in) throws IOException {
+        OutputStream out = port.output();
+        out.write(EscPosEncoder.statusRequest(selector));
+        out.flush();
+        long deadline = System.nanoTime() + statusTimeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (in.available() > 0) {
+                return in.read();
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Drops late answers to earlier requests so they are not read as this one's. */
+    private static void drain(InputStream in) throws IOException {
+        while (in.available() > 0) {
+            in.read();
+        }
+    }
+}

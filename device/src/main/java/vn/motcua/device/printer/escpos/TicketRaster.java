@@ -1,0 +1,241 @@
+package vn.motcua.device.printer.escpos;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import vn.motcua.device.printer.TicketView;
+
+/**
+ * Draws a ticket as a 1-bit image exactly as wide as the paper and as tall as its content: office, service,
+ * the number large, people ahead, wait, time, priority mark, a QR code of the status link and one English line.
+ * Vietnamese is drawn with the bundled DejaVu fonts, so no printer code page is involved. Works headless.
+ * Immutable; {@link #render} may be called from any thread.
+ */
+public final class TicketRaster {
+
+    private static final DateTimeFormatter ISSUED = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    private final int width;
+    private final float scale;
+
+    public TicketRaster(PaperWidth paper) {
+        this.width = paper.dots();
+        this.scale = paper == PaperWidth.MM80 ? 1f : 0.8f;
+    }
+
+    /** The ticket as a {@link BufferedImage#TYPE_BYTE_BINARY} image, black on white. */
+    public BufferedImage render(TicketView t) {
+        BufferedImage scratch = new BufferedImage(width, 3000, BufferedImage.TYPE_BYTE_BINARY);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, scratch.getHeight());
+            g.setColor(Color.BLACK);
+            // 1-bit output: anti-aliasing would only be thresholded away, hinting keeps strokes even.
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
+            int y = draw(g, t);
+            if (y > scratch.getHeight()) {
+                throw new IllegalArgumentException("ticket " + t.ticket() + " is taller than " + scratch.getHeight()
+                        + " dots; are the office or service names unreasonably long?");
+            }
+            return crop(scratch, y);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private int draw(Graphics2D g, TicketView t) {
+        Pen pen = new Pen(g, width, margin());
+        pen.gap(size(6));
+        t.officeName().ifPresent(office -> pen.centered(office, bold(26)));
+        pen.rule(size(10));
+        pen.centered(t.serviceNameVi(), bold(34));
+        pen.gap(size(8));
+        pen.centered("SỐ THỨ TỰ", regular(24));
+        pen.gap(size(20));
+        pen.tight(t.ticket(), numberFont(g, t.ticket()));
+        pen.gap(size(16));
+        t.priority().ifPresent(priority -> pen.inverted("ƯU TIÊN · " + priority, bold(28)));
+        pen.gap(size(6));
+        pen.centered("Trước bạn: " + t.ahead() + " người", regular(26));
+        pen.centered(t.estimateMin().map(m -> "Dự kiến chờ: " + m + " phút")
+                .orElse("Dự kiến chờ: chưa có"), regular(26));
+        pen.centered(ISSUED.format(t.issuedAt()), regular(24));
+        t.statusUrl().ifPresent(url -> {
+            pen.gap(size(10));
+            pen.image(qr(url));
+            pen.centered("Quét mã để theo dõi lượt", regular(20));
+        });
+        pen.rule(size(10));
+        pen.centered("Your number " + t.ticket() + " · " + t.serviceNameEn(), regular(20));
+        pen.gap(size(6));
+        return pen.y();
+    }
+
+    /** Bold, as large as fits the paper, at most 150 dots (19 mm) tall. */
+    private Font numberFont(Graphics2D g, String number) {
+        float size = 150f * scale;
+        Font font = TicketFonts.BOLD.deriveFont(size);
+        int available = width - 2 * margin();
+        int measured = g.getFontMetrics(font).stringWidth(number);
+        return measured <= available ? font : TicketFonts.BOLD.deriveFont(size * available / measured);
+    }
+
+    private BufferedImage qr(String url) {
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(
+                    EncodeHintType.MARGIN, 0,
+                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                    EncodeHintType.CHARACTER_SET, "UTF-8"));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("status link too long for a QR code: " + url, e);
+        }
+        int modules = matrix.getWidth();
+        int quiet = 4;
+        int dot = Math.max(2, Math.min(size(7), width / 2 / (modules + 2 * quiet)));
+        int side = (modules + 2 * quiet) * dot;
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_BINARY);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, side, side);
+            g.setColor(Color.BLACK);
+            for (int my = 0; my < modules; my++) {
+                for (int mx = 0; mx < modules; mx++) {
+                    if (matrix.get(mx, my)) {
+                        g.fillRect((mx + quiet) * dot, (my + quiet) * dot, dot, dot);
+                    }
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    private static BufferedImage crop(BufferedImage scratch, int height) {
+        BufferedImage out = new BufferedImage(scratch.getWidth(), height, BufferedImage.TYPE_BYTE_BINARY);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.drawImage(scratch, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    private int margin() {
+        return size(12);
+    }
+
+    private int size(int dotsAt80mm) {
+        return Math.round(dotsAt80mm * scale);
+    }
+
+    private Font regular(int dotsAt80mm) {
+        return TicketFonts.REGULAR.deriveFont((float) Math.max(18, size(dotsAt80mm)));
+    }
+
+    private Font bold(int dotsAt80mm) {
+        return TicketFonts.BOLD.deriveFont((float) Math.max(18, size(dotsAt80mm)));
+    }
+
+    /** Draws top to bottom, centring lines and wrapping them at word boundaries. */
+    private static final class Pen {
+        private final Graphics2D g;
+        private final int width;
+        private final int margin;
+        private int y;
+
+        Pen(Graphics2D g, int width, int margin) {
+            this.g = g;
+            this.width = width;
+            this.margin = margin;
+        }
+
+        int y() {
+            return y;
+        }
+
+        void gap(int dots) {
+            y += dots;
+        }
+
+        void centered(String text, Font font) {
+            g.setFont(font);
+            FontMetrics m = g.getFontMetrics();
+            for (String line : wrap(text, m)) {
+                g.drawString(line, (width - m.stringWidth(line)) / 2, y + m.getAscent());
+                y += m.getAscent() + m.getDescent();
+            }
+        }
+
+        /** Centred by the glyphs' ink, not the font's line box: the large number wastes no paper. */
+        void tight(String text, Font font) {
+            Rectangle2D ink = font.createGlyphVector(g.getFontRenderContext(), text).getVisualBounds();
+            g.setFont(font);
+            g.drawString(text, (float) ((width - ink.getWidth()) / 2 - ink.getX()), (float) (y - ink.getY()));
+            y += (int) Math.ceil(ink.getHeight());
+        }
+
+        /** White text on a black band, for the priority mark. */
+        void inverted(String text, Font font) {
+            g.setFont(font);
+            FontMetrics m = g.getFontMetrics();
+            int pad = m.getDescent();
+            int w = Math.min(width - 2 * margin, m.stringWidth(text) + 4 * pad);
+            int h = m.getAscent() + m.getDescent() + 2 * pad;
+            g.fillRect((width - w) / 2, y, w, h);
+            g.setColor(Color.WHITE);
+            g.drawString(text, (width - m.stringWidth(text)) / 2, y + pad + m.getAscent());
+            g.setColor(Color.BLACK);
+            y += h;
+        }
+
+        void rule(int space) {
+            y += space;
+            g.fillRect(margin, y, width - 2 * margin, 2);
+            y += 2 + space;
+        }
+
+        void image(BufferedImage image) {
+            g.drawImage(image, (width - image.getWidth()) / 2, y, null);
+            y += image.getHeight();
+        }
+
+        private List<String> wrap(String text, FontMetrics m) {
+            int max = width - 2 * margin;
+            List<String> lines = new ArrayList<>();
+            String line = "";
+            for (String word : text.split(" ")) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (m.stringWidth(candidate) <= max || line.isEmpty()) {
+                    line = candidate;
+                } else {
+                    lines.add(line);
+                    line = word;
+                }
+            }
+            lines.add(line);
+            return lines;
+        }
+    }
+}
