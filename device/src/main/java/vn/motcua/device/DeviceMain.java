@@ -62,16 +62,33 @@ public final class DeviceMain {
         }
         log.info("starting {} at site {} (roles {}, broker {}, firmware {})", config.deviceId(), config.site(),
                 config.roles(), config.brokerUrl(), Unit.firmwareVersion());
+        HardwareFactory.Opened hardware;
+        try {
+            hardware = HardwareFactory.open(config);
+        } catch (RuntimeException e) {
+            err.println("motcua device: cannot open the hardware the config names: " + e.getMessage());
+            return EXIT_USAGE;
+        }
         Unit unit;
         try {
-            unit = Unit.start(config, Hardware.simulated(config.deviceId()));
+            unit = Unit.start(config, hardware.hardware());
         } catch (LinkException e) {
+            hardware.close();
             err.println("motcua device: " + e.getMessage());
             return EXIT_UNREACHABLE;
+        }
+        try {
+            hardware.startKeys(unit, true);
+        } catch (RuntimeException e) {
+            unit.close();
+            hardware.close();
+            err.println("motcua device: cannot open the GPIO keys the config names: " + e.getMessage());
+            return EXIT_USAGE;
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown-" + config.deviceId()).unstarted(() -> {
             log.info("stopping {}", config.deviceId());
             unit.close();
+            hardware.close();
             stopped.countDown();
         }));
         KeyConsole.start(unit, System.in);

@@ -29,9 +29,11 @@ import vn.motcua.protocol.topic.Topics;
  * @param dataDir        where the unit keeps its state (MQTT persistence under {@code mqtt/})
  * @param requestTimeout how long a request waits for the hub's answer
  * @param officeName     printed on tickets until the hub's service catalogue names the office
+ * @param hardware       which real drivers the unit uses ({@link HardwareConfig#SIMULATED} when the file has none)
  */
 public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Role> roles, Optional<Integer> counter,
-                         List<String> services, Path dataDir, Duration requestTimeout, Optional<String> officeName) {
+                         List<String> services, Path dataDir, Duration requestTimeout, Optional<String> officeName,
+                         HardwareConfig hardware) {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     static final Set<Role> SUPPORTED_ROLES = Collections.unmodifiableSet(EnumSet.of(Role.KIOSK, Role.COUNTER));
@@ -56,6 +58,15 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
         }
         requestTimeout = requireTimeout(requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout);
         officeName = requireOfficeName(officeName == null ? Optional.empty() : officeName);
+        hardware = hardware == null ? HardwareConfig.SIMULATED : hardware;
+        hardware.checkRoles(roles);
+    }
+
+    /** A unit with simulated hardware (no {@code hardware} section). */
+    public UnitConfig(String deviceId, String site, String brokerUrl, Set<Role> roles, Optional<Integer> counter,
+                      List<String> services, Path dataDir, Duration requestTimeout, Optional<String> officeName) {
+        this(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout, officeName,
+                HardwareConfig.SIMULATED);
     }
 
     /** A kiosk with keys for {@code services}, default timeout, no office name. */
@@ -85,12 +96,18 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
     }
 
     public UnitConfig withRequestTimeout(Duration timeout) {
-        return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, timeout, officeName);
+        return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, timeout, officeName,
+                hardware);
     }
 
     public UnitConfig withOfficeName(String name) {
         return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout,
-                Optional.of(name));
+                Optional.of(name), hardware);
+    }
+
+    public UnitConfig withHardware(HardwareConfig hardware) {
+        return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout,
+                officeName, hardware);
     }
 
     private static void requireName(String value, String field) {

@@ -37,7 +37,7 @@ final class UnitConfigFile {
     static final int FORMAT = 1;
 
     private static final List<String> FIELDS = List.of("v", "deviceId", "site", "brokerUrl", "roles", "counter",
-            "services", "dataDir", "requestTimeout", "officeName");
+            "services", "dataDir", "requestTimeout", "officeName", "hardware");
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -75,6 +75,9 @@ final class UnitConfigFile {
         root.put("dataDir", config.dataDir().toString());
         root.put("requestTimeout", config.requestTimeout().toString());
         config.officeName().ifPresent(name -> root.put("officeName", name));
+        if (!config.hardware().equals(HardwareConfig.SIMULATED)) {
+            root.set("hardware", config.hardware().toJson(MAPPER));
+        }
 
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
@@ -136,7 +139,8 @@ final class UnitConfigFile {
                 texts(root, "services"),
                 dataDir,
                 text(root, "requestTimeout").map(UnitConfigFile::duration).orElse(UnitConfig.DEFAULT_REQUEST_TIMEOUT),
-                text(root, "officeName"));
+                text(root, "officeName"),
+                HardwareConfig.fromJson(root.get("hardware")));
     }
 
     private static Set<Role> roles(ObjectNode root) {

@@ -3,8 +3,9 @@ package vn.motcua.device.kiosk;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,10 @@ import vn.motcua.device.link.MqttLink;
 import vn.motcua.device.link.RequestFailedException;
 import vn.motcua.device.printer.TicketPrinter;
 import vn.motcua.device.printer.TicketView;
+import vn.motcua.device.printer.escpos.EscPosPrinter;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.codec.Codec;
+import vn.motcua.protocol.message.EventBody;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.ResponseBody.TicketIssued;
 import vn.motcua.protocol.message.Role;
@@ -36,8 +39,13 @@ public final class KioskUnit implements AutoCloseable {
     private final TicketPrinter printer;
     private final String deviceId;
     private final Codec codec = new Codec();
-    private final ExecutorService printerThread;
+    /** How often an ESC/POS printer's status is read between tickets. */
+    static final long STATUS_POLL_SECONDS = 30;
+
+    private final ScheduledExecutorService printerThread;
     private volatile ServiceCatalogue catalogue;
+    /** The last printer status published; touched only on the printer thread. */
+    private EventBody.PrinterStatus lastStatus;
 
     public KioskUnit(MqttLink link, TicketPrinter printer) {
         if (!link.config().hasRole(Role.KIOSK)) {
@@ -46,9 +54,12 @@ public final class KioskUnit implements AutoCloseable {
         this.link = link;
         this.printer = printer;
         this.deviceId = link.config().deviceId();
-        this.printerThread = Executors.newSingleThreadExecutor(
+        this.printerThread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("printer-" + deviceId).daemon().factory());
         link.onState(link.topics().services(), this::catalogueArrived);
+        if (printer instanceof EscPosPrinter) {
+            printerThread.scheduleWithFixedDelay(this::pollStatus, 0, STATUS_POLL_SECONDS, TimeUnit.SECONDS);
+        }
     }
 
     /** A citizen pressed the key of {@code serviceCode}: completes with the printed ticket. */
@@ -98,8 +109,32 @@ public final class KioskUnit implements AutoCloseable {
                 .filter(entry -> entry.code().equals(issued.service())).findFirst());
         Optional<String> office = known.map(ServiceCatalogue::office).or(() -> link.config().officeName());
         TicketView ticket = TicketView.of(issued, service, office);
-        printer.print(ticket);
+        try {
+            printer.print(ticket);
+        } finally {
+            if (printer instanceof EscPosPrinter) {
+                pollStatus();
+            }
+        }
         return ticket;
+    }
+
+    /**
+     * On the printer thread: reads an ESC/POS printer's status ({@code DLE EOT}) and publishes a
+     * {@code printer.status} event when it differs from the last one published. A printer that does not answer
+     * (no status) publishes nothing.
+     */
+    private void pollStatus() {
+        try {
+            Optional<EventBody.PrinterStatus> status = ((EscPosPrinter) printer).status();
+            if (status.isPresent() && !status.get().equals(lastStatus)) {
+                lastStatus = status.get();
+                log.info("{}: printer status {}", deviceId, lastStatus);
+                link.publishEvent(lastStatus);
+            }
+        } catch (RuntimeException e) {
+            log.warn("{}: reading the printer status failed: {}", deviceId, e.toString());
+        }
     }
 
     private void catalogueArrived(byte[] payload) {

@@ -1,0 +1,164 @@
+package vn.motcua.device;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.pi4j.context.Context;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.device.config.HardwareConfig;
+import vn.motcua.device.config.UnitConfig;
+import vn.motcua.device.counter.CounterDisplay;
+import vn.motcua.device.counter.SimulatedCounterDisplay;
+import vn.motcua.device.counter.StaffKey;
+import vn.motcua.device.display.Hd44780Display;
+import vn.motcua.device.display.Max7219Display;
+import vn.motcua.device.keys.GpioKeys;
+import vn.motcua.device.keys.KeyPins;
+import vn.motcua.device.keys.KeyTiming;
+import vn.motcua.device.keys.PiContext;
+import vn.motcua.device.printer.SimulatedPrinter;
+import vn.motcua.device.printer.TicketPrinter;
+import vn.motcua.device.printer.escpos.EscPosPrinter;
+import vn.motcua.device.printer.escpos.FilePrinterPort;
+import vn.motcua.device.printer.escpos.PaperWidth;
+
+/**
+ * Builds a unit's {@link Hardware} from the config's {@code hardware} section: the real driver where the config names
+ * one, the simulator where it does not. The Pi4J context is created only when a real display or GPIO keys are
+ * configured. The result owns what must be closed (printer port, keys, Pi4J context).
+ */
+public final class HardwareFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(HardwareFactory.class);
+    static final Duration PRINTER_STATUS_TIMEOUT = Duration.ofMillis(300);
+
+    private HardwareFactory() {
+    }
+
+    /** Opens the configured hardware; on a Pi the context comes from {@link PiContext#open(String)}. */
+    public static Opened open(UnitConfig config) {
+        return open(config, () -> PiContext.open(config.hardware().gpioChip()));
+    }
+
+    /** As {@link #open(UnitConfig)}, with the Pi4J context from {@code contexts} (a mock context in tests). */
+    public static Opened open(UnitConfig config, Supplier<Context> contexts) {
+        HardwareConfig hw = config.hardware();
+        List<AutoCloseable> owned = new ArrayList<>();
+        Context context = null;
+        try {
+            if (hw.needsGpio()) {
+                context = contexts.get();
+            }
+            TicketPrinter printer = new SimulatedPrinter(config.deviceId());
+            if (hw.printer().isPresent()) {
+                HardwareConfig.Printer p = hw.printer().get();
+                FilePrinterPort port = FilePrinterPort.open(Path.of(p.device()));
+                owned.add(port);
+                printer = new EscPosPrinter(port, p.paperMm() == 58 ? PaperWidth.MM58 : PaperWidth.MM80,
+                        PRINTER_STATUS_TIMEOUT);
+                log.info("{}: ESC/POS printer on {} ({} mm)", config.deviceId(), p.device(), p.paperMm());
+            }
+            CounterDisplay display = new SimulatedCounterDisplay(config.deviceId());
+            if (hw.display().isPresent()) {
+                display = switch (hw.display().get()) {
+                    case HardwareConfig.Max7219 m -> new Max7219Display(
+                            Max7219Display.openSpi(context, m.spiBus(), m.spiChannel()), m.intensity());
+                    case HardwareConfig.Hd44780 h -> new Hd44780Display(
+                            Hd44780Display.openI2c(context, h.i2cBus(), h.address()),
+                            h.rows() == 4 ? Hd44780Display.Size.LCD_20X4 : Hd44780Display.Size.LCD_16X2);
+                };
+                log.info("{}: counter display {}", config.deviceId(), hw.display().get());
+            }
+            return new Opened(new Hardware(printer, display), hw.keys(), Optional.ofNullable(context), owned);
+        } catch (IOException e) {
+            closeAll(owned, context);
+            throw new UncheckedIOException("cannot open the printer: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeAll(owned, context);
+            throw e;
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> owned, Context context) {
+        for (AutoCloseable c : owned.reversed()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", c, e.toString());
+            }
+        }
+        if (context != null) {
+            context.shutdown();
+        }
+    }
+
+    /** Opened hardware and what must be closed with it. */
+    public static final class Opened implements AutoCloseable {
+        private final Hardware hardware;
+        private final Map<StaffKey, HardwareConfig.KeyPin> keyPins;
+        private final Optional<Context> context;
+        private final List<AutoCloseable> owned;
+        private GpioKeys<StaffKey> keys;
+
+        Opened(Hardware hardware, Map<StaffKey, HardwareConfig.KeyPin> keyPins, Optional<Context> context,
+               List<AutoCloseable> owned) {
+            this.hardware = hardware;
+            this.keyPins = keyPins;
+            this.context = context;
+            this.owned = new ArrayList<>(owned);
+        }
+
+        public Hardware hardware() {
+            return hardware;
+        }
+
+        public Optional<Context> context() {
+            return context;
+        }
+
+        /**
+         * Starts the configured GPIO staff keys, each press (short or long: a long press is the same key) calling
+         * {@code unit}'s {@link vn.motcua.device.counter.CounterUnit#press}. Does nothing when no keys are configured.
+         * Returns the keys (tests drive {@link GpioKeys#tick()}); {@code startTimer} false leaves ticking to the caller.
+         */
+        public synchronized Optional<GpioKeys<StaffKey>> startKeys(Unit unit, boolean startTimer) {
+            if (keyPins.isEmpty() || keys != null) {
+                return Optional.ofNullable(keys);
+            }
+            var counter = unit.counter().orElseThrow(() -> new IllegalStateException("staff keys need the COUNTER role"));
+            Map<StaffKey, KeyPins> pins = new LinkedHashMap<>();
+            keyPins.forEach((key, pin) -> pins.put(key, pin.led().isPresent()
+                    ? KeyPins.of(pin.pin(), pin.led().get()) : KeyPins.withoutLed(pin.pin())));
+            keys = new GpioKeys<>(context.orElseThrow(), pins, KeyTiming.DEFAULT, System::currentTimeMillis,
+                    (key, press) -> counter.press(key).exceptionally(failure -> {
+                        log.warn("{} ({} press) failed: {}", key, press, failure.toString());
+                        return null;
+                    }));
+            if (startTimer) {
+                keys.start();
+            }
+            return Optional.of(keys);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (keys != null) {
+                keys.close();
+                keys = null;
+            }
+            closeAll(owned, context.orElse(null));
+            owned.clear();
+        }
+    }
+}

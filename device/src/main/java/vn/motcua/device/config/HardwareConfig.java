@@ -1,0 +1,271 @@
+package vn.motcua.device.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.motcua.device.counter.StaffKey;
+import vn.motcua.protocol.message.Role;
+
+/**
+ * The optional {@code hardware} section of a unit config: which real drivers the unit uses. Absent (or a part
+ * absent, or {@code "type": "simulated"}) means the simulator. Nothing is guessed from the machine.
+ *
+ * @param gpioChip the GPIO chip of the 40-pin header ({@code gpiochip0}; {@code gpiochip4} on early Pi 5 kernels)
+ * @param printer  empty = simulated
+ * @param display  empty = simulated
+ * @param keys     staff keys on GPIO (BCM numbers); empty = none (keys from the terminal only)
+ */
+public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optional<Display> display,
+                             Map<StaffKey, KeyPin> keys) {
+
+    public static final String DEFAULT_GPIO_CHIP = "gpiochip0";
+    public static final HardwareConfig SIMULATED =
+            new HardwareConfig(DEFAULT_GPIO_CHIP, Optional.empty(), Optional.empty(), Map.of());
+
+    static final List<String> FIELDS = List.of("gpioChip", "printer", "display", "keys");
+
+    /** An ESC/POS printer on a device file. */
+    public record Printer(String device, int paperMm) {
+    }
+
+    /** A counter display: MAX7219 over SPI or HD44780 (PCF8574) over I2C. */
+    public sealed interface Display permits Max7219, Hd44780 {
+    }
+
+    public record Max7219(int spiBus, int spiChannel, int intensity) implements Display {
+    }
+
+    public record Hd44780(int i2cBus, int address, int columns, int rows) implements Display {
+    }
+
+    /** A key input pin and an optional LED pin, BCM numbers. */
+    public record KeyPin(int pin, Optional<Integer> led) {
+    }
+
+    public HardwareConfig {
+        gpioChip = gpioChip == null ? DEFAULT_GPIO_CHIP : gpioChip;
+        if (!gpioChip.matches("gpiochip[0-9]{1,2}")) {
+            throw new UnitConfigException("hardware.gpioChip", "must name a GPIO chip like \"gpiochip0\", was \""
+                    + gpioChip + "\"");
+        }
+        printer = printer == null ? Optional.empty() : printer;
+        display = display == null ? Optional.empty() : display;
+        keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys == null ? Map.of() : keys));
+        Map<Integer, String> used = new HashMap<>();
+        for (Map.Entry<StaffKey, KeyPin> key : keys.entrySet()) {
+            String field = "hardware.keys." + key.getKey().name();
+            claim(used, key.getValue().pin(), field + ".pin");
+            key.getValue().led().ifPresent(led -> claim(used, led, field + ".led"));
+        }
+    }
+
+    /** True when the Pi4J context is needed: a real display or GPIO keys. */
+    public boolean needsGpio() {
+        return display.isPresent() || !keys.isEmpty();
+    }
+
+    /** Refuses parts the unit's roles do not use. */
+    void checkRoles(Set<Role> roles) {
+        if (printer.isPresent() && !roles.contains(Role.KIOSK)) {
+            throw new UnitConfigException("hardware.printer", "is only for a unit with the KIOSK role");
+        }
+        if (display.isPresent() && !roles.contains(Role.COUNTER)) {
+            throw new UnitConfigException("hardware.display", "is only for a unit with the COUNTER role");
+        }
+        if (!keys.isEmpty() && !roles.contains(Role.COUNTER)) {
+            throw new UnitConfigException("hardware.keys", "are staff keys, only for a unit with the COUNTER role");
+        }
+    }
+
+    private static void claim(Map<Integer, String> used, int pin, String field) {
+        if (pin < 0 || pin > 53) {
+            throw new UnitConfigException(field, "must be a BCM GPIO number 0-53, was " + pin);
+        }
+        String other = used.putIfAbsent(pin, field);
+        if (other != null) {
+            throw new UnitConfigException(field, "GPIO " + pin + " is already used by " + other);
+        }
+    }
+
+    // ---- JSON ----
+
+    ObjectNode toJson(ObjectMapper mapper) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("gpioChip", gpioChip);
+        printer.ifPresent(p -> node.putObject("printer").put("type", "escpos").put("device", p.device())
+                .put("paperMm", p.paperMm()));
+        display.ifPresent(d -> {
+            ObjectNode out = node.putObject("display");
+            switch (d) {
+                case Max7219 m -> out.put("type", "max7219").put("spiBus", m.spiBus())
+                        .put("spiChannel", m.spiChannel()).put("intensity", m.intensity());
+                case Hd44780 h -> out.put("type", "hd44780").put("i2cBus", h.i2cBus()).put("address", h.address())
+                        .put("size", h.columns() + "x" + h.rows());
+            }
+        });
+        if (!keys.isEmpty()) {
+            ObjectNode out = node.putObject("keys");
+            keys.forEach((key, pins) -> {
+                ObjectNode k = out.putObject(key.name()).put("pin", pins.pin());
+                pins.led().ifPresent(led -> k.put("led", led));
+            });
+        }
+        return node;
+    }
+
+    static HardwareConfig fromJson(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return SIMULATED;
+        }
+        object(node, "hardware", FIELDS);
+        String chip = node.has("gpioChip") ? text(node.get("gpioChip"), "hardware.gpioChip") : DEFAULT_GPIO_CHIP;
+        return new HardwareConfig(chip, printer(node.get("printer")), display(node.get("display")),
+                keys(node.get("keys")));
+    }
+
+    private static Optional<Printer> printer(JsonNode node) {
+        String type = type(node, "hardware.printer", List.of("simulated", "escpos"));
+        if (type == null || type.equals("simulated")) {
+            if (type != null) {
+                object(node, "hardware.printer", List.of("type"));
+            }
+            return Optional.empty();
+        }
+        object(node, "hardware.printer", List.of("type", "device", "paperMm"));
+        if (!node.has("device")) {
+            throw new UnitConfigException("hardware.printer.device", "is required, e.g. \"/dev/usb/lp0\"");
+        }
+        String device = text(node.get("device"), "hardware.printer.device");
+        int paper = node.has("paperMm") ? integer(node.get("paperMm"), "hardware.printer.paperMm") : 80;
+        if (paper != 58 && paper != 80) {
+            throw new UnitConfigException("hardware.printer.paperMm", "must be 58 or 80, was " + paper);
+        }
+        return Optional.of(new Printer(device, paper));
+    }
+
+    private static Optional<Display> display(JsonNode node) {
+        String type = type(node, "hardware.display", List.of("simulated", "max7219", "hd44780"));
+        if (type == null || type.equals("simulated")) {
+            if (type != null) {
+                object(node, "hardware.display", List.of("type"));
+            }
+            return Optional.empty();
+        }
+        if (type.equals("max7219")) {
+            object(node, "hardware.display", List.of("type", "spiBus", "spiChannel", "intensity"));
+            int bus = optionalInt(node, "spiBus", 0, 0, 6);
+            int channel = optionalInt(node, "spiChannel", 0, 0, 2);
+            int intensity = optionalInt(node, "intensity", 8, 0, 15);
+            return Optional.of(new Max7219(bus, channel, intensity));
+        }
+        object(node, "hardware.display", List.of("type", "i2cBus", "address", "size"));
+        int bus = optionalInt(node, "i2cBus", 1, 0, 20);
+        int address = optionalInt(node, "address", 0x27, 0, 127);
+        String size = node.has("size") ? text(node.get("size"), "hardware.display.size") : "16x2";
+        return switch (size) {
+            case "16x2" -> Optional.of(new Hd44780(bus, address, 16, 2));
+            case "20x4" -> Optional.of(new Hd44780(bus, address, 20, 4));
+            default -> throw new UnitConfigException("hardware.display.size", "must be \"16x2\" or \"20x4\", was \""
+                    + size + "\"");
+        };
+    }
+
+    private static Map<StaffKey, KeyPin> keys(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new UnitConfigException("hardware.keys", "must be an object like {\"NEXT\": {\"pin\": 5}}, was "
+                    + node);
+        }
+        Map<StaffKey, KeyPin> keys = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            StaffKey key;
+            try {
+                key = StaffKey.valueOf(entry.getKey().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new UnitConfigException("hardware.keys." + entry.getKey(), "unknown staff key; keys are "
+                        + List.of(StaffKey.values()));
+            }
+            String field = "hardware.keys." + key.name();
+            JsonNode pins = entry.getValue();
+            object(pins, field, List.of("pin", "led"));
+            if (!pins.has("pin")) {
+                throw new UnitConfigException(field + ".pin", "is required: the key's BCM GPIO number");
+            }
+            int pin = integer(pins.get("pin"), field + ".pin");
+            Optional<Integer> led = pins.has("led") && !pins.get("led").isNull()
+                    ? Optional.of(integer(pins.get("led"), field + ".led")) : Optional.empty();
+            keys.put(key, new KeyPin(pin, led));
+        }
+        return keys;
+    }
+
+    private static String type(JsonNode node, String field, List<String> types) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new UnitConfigException(field, "must be an object with a \"type\", was " + node);
+        }
+        if (!node.has("type")) {
+            throw new UnitConfigException(field + ".type", "is required; types are " + types);
+        }
+        String type = text(node.get("type"), field + ".type").toLowerCase(Locale.ROOT);
+        if (!types.contains(type)) {
+            throw new UnitConfigException(field + ".type", "unknown type \"" + type + "\"; types are " + types);
+        }
+        return type;
+    }
+
+    private static void object(JsonNode node, String field, List<String> fields) {
+        if (!node.isObject()) {
+            throw new UnitConfigException(field, "must be a JSON object, was " + node);
+        }
+        List<String> unknown = new ArrayList<>();
+        node.fieldNames().forEachRemaining(name -> {
+            if (!fields.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new UnitConfigException(field + "." + unknown.get(0), "unknown field; the fields here are " + fields);
+        }
+    }
+
+    private static int optionalInt(JsonNode node, String name, int otherwise, int min, int max) {
+        String field = "hardware.display." + name;
+        int value = node.has(name) ? integer(node.get(name), field) : otherwise;
+        if (value < min || value > max) {
+            throw new UnitConfigException(field, "must be " + min + "-" + max + ", was " + value);
+        }
+        return value;
+    }
+
+    private static int integer(JsonNode node, String field) {
+        if (!node.isInt()) {
+            throw new UnitConfigException(field, "must be a whole number, was " + node);
+        }
+        return node.intValue();
+    }
+
+    private static String text(JsonNode node, String field) {
+        if (!node.isTextual()) {
+            throw new UnitConfigException(field, "must be a text in double quotes, was " + node);
+        }
+        return node.textValue();
+    }
+}

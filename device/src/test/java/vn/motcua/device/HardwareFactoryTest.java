@@ -1,0 +1,119 @@
+package vn.motcua.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
+import com.pi4j.plugin.mock.provider.spi.MockSpiProvider;
+
+import vn.motcua.device.config.HardwareConfig;
+import vn.motcua.device.config.UnitConfig;
+import vn.motcua.device.counter.SimulatedCounterDisplay;
+import vn.motcua.device.counter.StaffKey;
+import vn.motcua.device.display.Hd44780Display;
+import vn.motcua.device.display.Max7219Display;
+import vn.motcua.device.printer.SimulatedPrinter;
+import vn.motcua.device.printer.escpos.EscPosPrinter;
+import vn.motcua.device.printer.escpos.PaperWidth;
+import vn.motcua.device.printer.escpos.PrinterSimulator;
+import vn.motcua.protocol.message.RequestBody;
+
+class HardwareFactoryTest extends OnBroker {
+
+    private final AtomicInteger contextsMade = new AtomicInteger();
+
+    private Context mockContext() {
+        contextsMade.incrementAndGet();
+        return Pi4J.newContextBuilder().noAutoDetect()
+                .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance(),
+                        MockSpiProvider.newInstance(), MockI2CProvider.newInstance())
+                .build();
+    }
+
+    private UnitConfig counter(HardwareConfig hardware) {
+        return UnitConfig.counter(site, "quay-3", broker.url(), 3, dataDir).withHardware(hardware);
+    }
+
+    @Test
+    void without_a_hardware_section_everything_is_simulated_and_no_pi4j_context_is_made() {
+        UnitConfig config = UnitConfig.counter(site, "quay-3", broker.url(), 3, dataDir);
+        try (HardwareFactory.Opened opened = HardwareFactory.open(config, this::mockContext)) {
+            assertThat(opened.hardware().printer()).isInstanceOf(SimulatedPrinter.class);
+            assertThat(opened.hardware().counterDisplay()).isInstanceOf(SimulatedCounterDisplay.class);
+            assertThat(opened.context()).isEmpty();
+        }
+        assertThat(contextsMade).hasValue(0);
+    }
+
+    @Test
+    void a_counter_with_an_hd44780_builds_the_lcd_driver_on_the_injected_context() {
+        HardwareConfig hardware = new HardwareConfig("gpiochip0", Optional.empty(),
+                Optional.of(new HardwareConfig.Hd44780(1, 0x27, 16, 2)), Map.of());
+        try (HardwareFactory.Opened opened = HardwareFactory.open(counter(hardware), this::mockContext)) {
+            assertThat(opened.hardware().counterDisplay()).isInstanceOf(Hd44780Display.class);
+            assertThat(opened.context()).isPresent();
+        }
+        assertThat(contextsMade).hasValue(1);
+    }
+
+    @Test
+    void a_counter_with_a_max7219_and_keys_sends_next_when_the_next_key_is_pressed() throws Exception {
+        hub.answerOk(request -> new vn.motcua.protocol.message.ResponseBody.TicketCalled("1-023", "DD", 3, 0, Samples.MORNING));
+        HardwareConfig hardware = new HardwareConfig("gpiochip0", Optional.empty(),
+                Optional.of(new HardwareConfig.Max7219(0, 0, 8)),
+                Map.of(StaffKey.NEXT, new HardwareConfig.KeyPin(5, Optional.of(7))));
+        UnitConfig config = counter(hardware);
+        try (HardwareFactory.Opened opened = HardwareFactory.open(config, this::mockContext);
+             Unit unit = Unit.start(config, opened.hardware())) {
+            assertThat(opened.hardware().counterDisplay()).isInstanceOf(Max7219Display.class);
+            assertThat(opened.startKeys(unit, true)).isPresent();
+            Context context = opened.context().orElseThrow();
+            MockDigitalInput next = (MockDigitalInput) context.registry().get("key-5");
+            next.mockState(DigitalState.HIGH); // released (pull-up)
+            Thread.sleep(100);
+            next.mockState(DigitalState.LOW);  // pressed
+            Thread.sleep(150);
+            next.mockState(DigitalState.HIGH); // released: a short press
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(hub.requests())
+                    .extracting(r -> r.body()).containsExactly(new RequestBody.CounterNext(3)));
+        }
+    }
+
+    @Test
+    void a_kiosk_with_an_esc_pos_printer_prints_the_ticket_into_the_device_file() throws Exception {
+        hub.publishState(topics.services(), Samples.catalogue());
+        hub.answerOk(request -> Samples.ticket());
+        Path device = Files.createFile(dataDir.resolve("lp0"));
+        UnitConfig config = UnitConfig.kiosk(site, "kiosk-1", broker.url(), List.of("DD"), dataDir.resolve("state"))
+                .withHardware(new HardwareConfig("gpiochip0", Optional.of(new HardwareConfig.Printer(
+                        device.toString(), 58)), Optional.empty(), Map.of()));
+        try (HardwareFactory.Opened opened = HardwareFactory.open(config, this::mockContext);
+             Unit unit = Unit.start(config, opened.hardware())) {
+            assertThat(opened.hardware().printer()).isInstanceOf(EscPosPrinter.class);
+            unit.kiosk().orElseThrow().press("DD").get();
+        }
+        assertThat(contextsMade).hasValue(0);
+
+        PrinterSimulator printer = new PrinterSimulator(PaperWidth.MM58);
+        printer.output().write(Files.readAllBytes(device));
+        assertThat(printer.tickets()).hasSize(1);
+        assertThat(printer.lastTicket().orElseThrow().getWidth()).isEqualTo(PaperWidth.MM58.dots());
+    }
+}

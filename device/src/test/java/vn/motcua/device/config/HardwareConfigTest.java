@@ -1,0 +1,115 @@
+package vn.motcua.device.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.device.counter.StaffKey;
+
+class HardwareConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String COUNTER = """
+            {"deviceId": "quay-3", "site": "nghiloc", "brokerUrl": "tcp://hub.local:1883", "roles": ["COUNTER"],
+             "counter": 3, "dataDir": "/var/lib/motcua" %s}
+            """;
+    private static final String KIOSK = """
+            {"deviceId": "kiosk-1", "site": "nghiloc", "brokerUrl": "tcp://hub.local:1883", "roles": ["KIOSK"],
+             "services": ["HT"], "dataDir": "/var/lib/motcua" %s}
+            """;
+
+    private UnitConfig load(String template, String hardware) throws IOException {
+        Path file = dir.resolve("unit.json");
+        Files.writeString(file, template.formatted(hardware.isEmpty() ? "" : ", \"hardware\": " + hardware),
+                StandardCharsets.UTF_8);
+        return UnitConfig.load(file);
+    }
+
+    private void refused(String template, String hardware, String field, String problem) {
+        assertThatThrownBy(() -> load(template, hardware)).isInstanceOf(UnitConfigException.class)
+                .satisfies(e -> {
+                    UnitConfigException error = (UnitConfigException) e;
+                    assertThat(error.field()).contains(field);
+                    assertThat(error.problem()).contains(problem);
+                });
+    }
+
+    @Test
+    void a_file_without_a_hardware_section_means_everything_simulated() throws IOException {
+        UnitConfig config = load(COUNTER, "");
+        assertThat(config.hardware()).isEqualTo(HardwareConfig.SIMULATED);
+        assertThat(config.hardware().needsGpio()).isFalse();
+    }
+
+    @Test
+    void a_counter_with_a_max7219_and_staff_keys_is_read_with_defaults() throws IOException {
+        UnitConfig config = load(COUNTER, """
+                {"gpioChip": "gpiochip4", "display": {"type": "max7219", "intensity": 3},
+                 "keys": {"NEXT": {"pin": 5, "led": 7}, "recall": {"pin": 6}, "no-show": {"pin": 26}}}""");
+        HardwareConfig hardware = config.hardware();
+        assertThat(hardware.gpioChip()).isEqualTo("gpiochip4");
+        assertThat(hardware.display()).contains(new HardwareConfig.Max7219(0, 0, 3));
+        assertThat(hardware.keys()).containsEntry(StaffKey.NEXT, new HardwareConfig.KeyPin(5, Optional.of(7)))
+                .containsEntry(StaffKey.RECALL, new HardwareConfig.KeyPin(6, Optional.empty()))
+                .containsKey(StaffKey.NO_SHOW);
+        assertThat(hardware.needsGpio()).isTrue();
+    }
+
+    @Test
+    void a_counter_with_an_hd44780_is_read_with_its_address_and_size() throws IOException {
+        UnitConfig config = load(COUNTER, """
+                {"display": {"type": "hd44780", "i2cBus": 1, "address": 63, "size": "20x4"}}""");
+        assertThat(config.hardware().display()).contains(new HardwareConfig.Hd44780(1, 63, 20, 4));
+        assertThat(config.hardware().gpioChip()).isEqualTo("gpiochip0");
+    }
+
+    @Test
+    void a_kiosk_with_an_esc_pos_printer_is_read_and_written_back_the_same() throws IOException {
+        UnitConfig config = load(KIOSK, """
+                {"printer": {"type": "escpos", "device": "/dev/usb/lp0", "paperMm": 58}}""");
+        assertThat(config.hardware().printer()).contains(new HardwareConfig.Printer("/dev/usb/lp0", 58));
+        assertThat(config.hardware().needsGpio()).isFalse();
+        Path copy = dir.resolve("copy.json");
+        config.write(copy);
+        assertThat(UnitConfig.load(copy)).isEqualTo(config);
+    }
+
+    @Test
+    void simulated_types_are_the_same_as_no_section() throws IOException {
+        UnitConfig config = load(COUNTER, """
+                {"display": {"type": "simulated"}}""");
+        assertThat(config.hardware()).isEqualTo(HardwareConfig.SIMULATED);
+    }
+
+    @Test
+    void bad_hardware_sections_are_refused_naming_the_field() {
+        refused(COUNTER, "{\"display\": {\"type\": \"oled\"}}", "hardware.display.type", "unknown type \"oled\"");
+        refused(COUNTER, "{\"display\": {\"type\": \"hd44780\", \"address\": 128}}", "hardware.display.address",
+                "0-127");
+        refused(COUNTER, "{\"display\": {\"type\": \"hd44780\", \"size\": \"16x4\"}}", "hardware.display.size",
+                "16x2");
+        refused(COUNTER, "{\"keys\": {\"NEXT\": {\"pin\": 54}}}", "hardware.keys.NEXT.pin", "0-53");
+        refused(COUNTER, "{\"keys\": {\"NEXT\": {\"pin\": 5}, \"RECALL\": {\"pin\": 6, \"led\": 5}}}",
+                "hardware.keys.RECALL.led", "already used by hardware.keys.NEXT.pin");
+        refused(COUNTER, "{\"keys\": {\"JUMP\": {\"pin\": 5}}}", "hardware.keys.JUMP", "unknown staff key");
+        refused(COUNTER, "{\"printer\": {\"type\": \"escpos\", \"device\": \"/dev/usb/lp0\"}}", "hardware.printer",
+                "KIOSK");
+        refused(COUNTER, "{\"gpioChip\": \"chip\"}", "hardware.gpioChip", "gpiochip0");
+        refused(COUNTER, "{\"displays\": {}}", "hardware.displays", "unknown field");
+        refused(KIOSK, "{\"printer\": {\"type\": \"escpos\", \"device\": \"/dev/usb/lp0\", \"paperMm\": 76}}",
+                "hardware.printer.paperMm", "58 or 80");
+        refused(KIOSK, "{\"printer\": {\"type\": \"escpos\"}}", "hardware.printer.device", "is required");
+        refused(KIOSK, "{\"display\": {\"type\": \"max7219\"}}", "hardware.display", "COUNTER");
+        refused(KIOSK, "{\"keys\": {\"NEXT\": {\"pin\": 5}}}", "hardware.keys", "COUNTER");
+    }
+}
