@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import com.pi4j.context.Context;
@@ -132,7 +133,12 @@ public final class HardwareFactory {
          * {@code unit}'s {@link vn.motcua.device.counter.CounterUnit#press}. Does nothing when no keys are configured.
          * Returns the keys (tests drive {@link GpioKeys#tick()}); {@code startTimer} false leaves ticking to the caller.
          */
-        public synchronized Optional<GpioKeys<StaffKey>> startKeys(Unit unit, boolean startTimer) {
+        public Optional<GpioKeys<StaffKey>> startKeys(Unit unit, boolean startTimer) {
+            return startKeys(unit, startTimer, System::currentTimeMillis);
+        }
+
+        /** As {@link #startKeys(Unit, boolean)} on {@code clockMillis}, so tests move time by hand. */
+        public synchronized Optional<GpioKeys<StaffKey>> startKeys(Unit unit, boolean startTimer, LongSupplier clockMillis) {
             if (keyPins.isEmpty() || keys != null) {
                 return Optional.ofNullable(keys);
             }
@@ -140,7 +146,7 @@ public final class HardwareFactory {
             Map<StaffKey, KeyPins> pins = new LinkedHashMap<>();
             keyPins.forEach((key, pin) -> pins.put(key, pin.led().isPresent()
                     ? KeyPins.of(pin.pin(), pin.led().get()) : KeyPins.withoutLed(pin.pin())));
-            keys = new GpioKeys<>(context.orElseThrow(), pins, KeyTiming.DEFAULT, System::currentTimeMillis,
+            keys = new GpioKeys<>(context.orElseThrow(), pins, KeyTiming.DEFAULT, clockMillis,
                     (key, press) -> counter.press(key).exceptionally(failure -> {
                         log.warn("{} ({} press) failed: {}", key, press, failure.toString());
                         return null;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ import vn.motcua.device.counter.SimulatedCounterDisplay;
 import vn.motcua.device.counter.StaffKey;
 import vn.motcua.device.display.Hd44780Display;
 import vn.motcua.device.display.Max7219Display;
+import vn.motcua.device.keys.GpioKeys;
 import vn.motcua.device.printer.SimulatedPrinter;
 import vn.motcua.device.printer.escpos.EscPosPrinter;
 import vn.motcua.device.printer.escpos.PaperWidth;
@@ -82,14 +84,19 @@ class HardwareFactoryTest extends OnBroker {
         try (HardwareFactory.Opened opened = HardwareFactory.open(config, this::mockContext);
              Unit unit = Unit.start(config, opened.hardware())) {
             assertThat(opened.hardware().counterDisplay()).isInstanceOf(Max7219Display.class);
-            assertThat(opened.startKeys(unit, true)).isPresent();
+            AtomicLong clock = new AtomicLong(1_000); // milliseconds, moved by hand: no waiting on real time
+            GpioKeys<StaffKey> keys = opened.startKeys(unit, false, clock::get).orElseThrow();
             Context context = opened.context().orElseThrow();
             MockDigitalInput next = (MockDigitalInput) context.registry().get("key-5");
             next.mockState(DigitalState.HIGH); // released (pull-up)
-            Thread.sleep(100);
+            clock.addAndGet(100);
+            keys.tick();
             next.mockState(DigitalState.LOW);  // pressed
-            Thread.sleep(150);
+            clock.addAndGet(150);
+            keys.tick();
             next.mockState(DigitalState.HIGH); // released: a short press
+            clock.addAndGet(100);
+            keys.tick();
 
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(hub.requests())
                     .extracting(r -> r.body()).containsExactly(new RequestBody.CounterNext(3)));
