@@ -68,13 +68,6 @@ final class EchoClient implements MqttCallback, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect(1_000).waitForCompletion(2_000);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            System.err.println("bench: closing the echo client: " + e);
-        }
+        Clients.close(client, "the echo client");
     }
 }

@@ -107,13 +107,6 @@ final class LoadDevice implements MqttCallback, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect(1_000).waitForCompletion(2_000);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            System.err.println("bench: closing " + id + ": " + e);
-        }
+        Clients.close(client, id);
     }
 }

@@ -76,6 +76,7 @@ final class FirstConnect {
         }
     }
 
+    /** Back-off between first-connect attempts, so a unit booting before the broker does not spin. */
     private void pause() {
         try {
             Thread.sleep(RETRY_PAUSE);

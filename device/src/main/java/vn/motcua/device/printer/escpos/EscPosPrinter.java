@@ -87,6 +87,7 @@ public final class EscPosPrinter implements TicketPrinter {
                 return in.read();
             }
             try {
+                // usblp and many serial ports have no read timeout: poll available() briefly, bounded by the deadline.
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
