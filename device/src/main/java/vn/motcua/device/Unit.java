@@ -7,6 +7,7 @@ import vn.motcua.device.counter.CounterUnit;
 import vn.motcua.device.kiosk.KioskUnit;
 import vn.motcua.device.link.LinkException;
 import vn.motcua.device.link.MqttLink;
+import vn.motcua.device.metrics.DeviceMetrics;
 import vn.motcua.protocol.message.Role;
 
 /**
@@ -17,6 +18,7 @@ public final class Unit implements AutoCloseable {
 
     private final MqttLink link;
     private final Hardware hardware;
+    private final DeviceMetrics metrics = new DeviceMetrics();
     private final Optional<KioskUnit> kiosk;
     private final Optional<CounterUnit> counter;
 
@@ -60,6 +62,11 @@ public final class Unit implements AutoCloseable {
 
     public Hardware hardware() {
         return hardware;
+    }
+
+    /** This unit's own counters, reported in its health file and health event. */
+    public DeviceMetrics metrics() {
+        return metrics;
     }
 
     public Optional<KioskUnit> kiosk() {
