@@ -18,13 +18,14 @@ public final class Unit implements AutoCloseable {
 
     private final MqttLink link;
     private final Hardware hardware;
-    private final DeviceMetrics metrics = new DeviceMetrics();
+    private final DeviceMetrics metrics;
     private final Optional<KioskUnit> kiosk;
     private final Optional<CounterUnit> counter;
 
-    private Unit(MqttLink link, Hardware hardware) {
+    private Unit(MqttLink link, Hardware hardware, DeviceMetrics metrics) {
         this.link = link;
         this.hardware = hardware;
+        this.metrics = metrics;
         UnitConfig config = link.config();
         this.kiosk = config.hasRole(Role.KIOSK) ? Optional.of(new KioskUnit(link, hardware.printer())) : Optional.empty();
         this.counter = config.hasRole(Role.COUNTER)
@@ -37,9 +38,10 @@ public final class Unit implements AutoCloseable {
      * @throws LinkException when the broker cannot be reached
      */
     public static Unit start(UnitConfig config, Hardware hardware) {
-        MqttLink link = MqttLink.connect(config, firmwareVersion());
+        DeviceMetrics metrics = new DeviceMetrics();
+        MqttLink link = MqttLink.connect(config, firmwareVersion(), metrics);
         try {
-            return new Unit(link, hardware);
+            return new Unit(link, hardware, metrics);
         } catch (RuntimeException e) {
             link.close();
             throw e;

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The link's single thread for everything unit code sees: answers, timeouts, retained state, connection changes.
  * One thread keeps them in arrival order and lets the roles keep their state without locks. After
- * {@link #shutdown()} new work is dropped (logged): nobody is waiting for it any more.
+ * {@link #shutdownAndWait} new work is dropped (logged): nobody is waiting for it any more.
  */
 final class EventThread implements Executor {
 
@@ -42,8 +42,15 @@ final class EventThread implements Executor {
         return executor.schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Lets queued work finish, then ends the thread. */
-    void shutdown() {
+    /** Lets queued work finish, then ends the thread, waiting up to {@code timeout} for it. */
+    void shutdownAndWait(Duration timeout) {
         executor.shutdown();
+        try {
+            if (!executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("{} did not finish its queued work within {} ms", name, timeout.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

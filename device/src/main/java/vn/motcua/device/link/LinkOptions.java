@@ -1,6 +1,5 @@
 package vn.motcua.device.link;
 
-import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 import vn.motcua.protocol.Protocol;
@@ -14,8 +13,6 @@ final class LinkOptions {
     static final int MAX_RECONNECT_DELAY_MS = 2_000;
     /** Paho refuses publishes beyond this many in flight; its default of 10 is too few for a burst of presses. */
     static final int MAX_INFLIGHT = 100;
-    /** Publishes kept (on disk) while the broker is away; beyond this the link refuses rather than dropping old ones. */
-    static final int BUFFER_SIZE = 5_000;
 
     private LinkOptions() {
     }
@@ -32,14 +29,5 @@ final class LinkOptions {
         options.setSocketFactory(new NoDelaySocketFactory());
         options.setWill(statusTopic, offlineStatus, Protocol.QOS, true);
         return options;
-    }
-
-    static DisconnectedBufferOptions buffer() {
-        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
-        buffer.setBufferEnabled(true);
-        buffer.setPersistBuffer(true);
-        buffer.setBufferSize(BUFFER_SIZE);
-        buffer.setDeleteOldestMessages(false);
-        return buffer;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
 
 import vn.motcua.device.OfficeTime;
 import vn.motcua.device.config.UnitConfig;
+import vn.motcua.device.metrics.DeviceMetrics;
+import vn.motcua.device.store.Outbox;
+import vn.motcua.device.store.StoreException;
 import vn.motcua.protocol.Protocol;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.Ulid;
@@ -26,6 +30,7 @@ import vn.motcua.protocol.message.DeviceStatus;
 import vn.motcua.protocol.message.Event;
 import vn.motcua.protocol.message.EventBody;
 import vn.motcua.protocol.message.Request;
+import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.ResponseBody;
 import vn.motcua.protocol.topic.DeviceChannel;
@@ -37,11 +42,18 @@ import vn.motcua.protocol.topic.Topics;
  * correlated answers, retained state subscriptions, events, and presence.
  *
  * <p>Delivery: everything is QoS 1 on a persistent session (client id = device id, clean session off) with Paho's
- * file persistence under {@code dataDir/mqtt}, so in-flight messages survive a restart; publishes made while the
- * broker is away wait in Paho's persisted disconnected buffer. Presence is the retained {@code dev/{id}/status}:
- * online on every connect, offline by the broker's will when the unit drops, and offline on {@link #close()}.
- * {@link #request} is the seam for the durable outbox (a later step): it will store the request before publishing
- * and resend unanswered ones with the same id.
+ * file persistence under {@code dataDir/mqtt}. Two kinds of sending, because a late message can be worse than none:
+ * <ul>
+ *   <li>{@link #request}: interactive — someone stands at the unit (a citizen wanting a ticket, an officer pressing
+ *   next). Sent only while connected, answered or failed within the timeout, never repeated: replayed minutes later
+ *   it would call a citizen who left or issue a ticket nobody holds. A late answer to one is handed to
+ *   {@link #onUnclaimedAnswer} so the role can undo it (the kiosk cancels a ticket it did not print).</li>
+ *   <li>{@link #send} and {@link #publishEvent}: durable — ratings, offline tickets, facts. Written to the SQLite
+ *   outbox ({@code dataDir/outbox.db}) before anything else happens, sent in order one at a time, resent with the
+ *   same id until answered, across reconnects and reboots ({@link OutboxSender}).</li>
+ * </ul>
+ * Presence is the retained {@code dev/{id}/status}: online on every connect, offline by the broker's will when the
+ * unit drops, and offline on {@link #close()}.
  *
  * <p>Threads: Paho calls back on its own thread, and {@link LinkCallbacks} only hands work on from there. Answers,
  * timeouts, retained state and connection changes reach unit code on the link's single event thread
@@ -71,8 +83,11 @@ public final class MqttLink implements AutoCloseable {
     private final MqttAsyncClient client;
     private final LinkCallbacks callbacks;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Outbox outbox;
+    private final OutboxSender outboxSender;
+    private final List<Consumer<Response.Ok>> unclaimedAnswers = new CopyOnWriteArrayList<>();
 
-    private MqttLink(UnitConfig config, String firmwareVersion) throws MqttException {
+    private MqttLink(UnitConfig config, String firmwareVersion, DeviceMetrics metrics) throws MqttException {
         this.config = config;
         this.firmwareVersion = firmwareVersion;
         this.topics = Topics.forSite(config.site());
@@ -80,14 +95,21 @@ public final class MqttLink implements AutoCloseable {
         this.requestTopic = topics.device(config.deviceId(), DeviceChannel.REQUEST);
         this.eventTopic = topics.device(config.deviceId(), DeviceChannel.EVENT);
         this.eventThread = new EventThread("link-" + config.deviceId());
-        this.pending = new PendingRequests(config.deviceId(), eventThread, config.requestTimeout());
+        this.pending = new PendingRequests(config.deviceId(), eventThread, config.requestTimeout(), this::unclaimed);
         this.client = new MqttAsyncClient(config.brokerUrl(), config.deviceId(),
                 new MqttDefaultFilePersistence(persistenceDir(config).toString()));
-        client.setBufferOpts(LinkOptions.buffer());
+        this.outbox = Outbox.open(config.dataDir().resolve("outbox.db"));
+        this.outboxSender = new OutboxSender(config.deviceId(), outbox, client, eventThread, config.requestTimeout(),
+                requestTopic, eventTopic, metrics);
         this.callbacks = new LinkCallbacks(config.deviceId(), client, eventThread, statusTopic,
                 topics.device(config.deviceId(), DeviceChannel.RESPONSE), this::onlineStatus, states,
                 this::onResponse);
         client.setCallback(callbacks);
+        callbacks.addConnectionListener(online -> {
+            if (online) {
+                outboxSender.connected();
+            }
+        });
     }
 
     /**
@@ -96,15 +118,23 @@ public final class MqttLink implements AutoCloseable {
      *
      * @throws LinkException when the broker cannot be reached in time or the persistence directory is unusable
      */
-    public static MqttLink connect(UnitConfig config, String firmwareVersion) {
-        return connect(config, firmwareVersion, CONNECT_TIMEOUT);
+    public static MqttLink connect(UnitConfig config, String firmwareVersion, DeviceMetrics metrics) {
+        return connect(config, firmwareVersion, metrics, CONNECT_TIMEOUT);
     }
 
-    /** As {@link #connect(UnitConfig, String)}, giving up after {@code timeout}. */
+    /** As {@link #connect(UnitConfig, String, DeviceMetrics)}, giving up after {@code timeout}. */
     public static MqttLink connect(UnitConfig config, String firmwareVersion, Duration timeout) {
+        return connect(config, firmwareVersion, new DeviceMetrics(), timeout);
+    }
+
+    /** As {@link #connect(UnitConfig, String, DeviceMetrics)}, giving up after {@code timeout}. */
+    public static MqttLink connect(UnitConfig config, String firmwareVersion, DeviceMetrics metrics,
+                                   Duration timeout) {
         MqttLink link;
         try {
-            link = new MqttLink(config, firmwareVersion);
+            link = new MqttLink(config, firmwareVersion, metrics);
+        } catch (StoreException e) {
+            throw new LinkException(config.deviceId() + ": " + e.getMessage(), e);
         } catch (MqttException | IllegalArgumentException e) {
             throw new LinkException(config.deviceId() + ": cannot open the MQTT client (persistence in "
                     + persistenceDir(config) + "): " + e, e);
@@ -121,15 +151,18 @@ public final class MqttLink implements AutoCloseable {
     }
 
     /**
-     * Sends a request and completes with the hub's answer, on the link's event thread. Fails with
+     * Sends an interactive request and completes with the hub's answer, on the link's event thread. Fails with
      * {@link RequestFailedException} when the hub refuses, {@link RequestTimeoutException} when no answer comes within
-     * the configured timeout, {@link LinkException} when it cannot be sent or the link closes first, and
+     * the configured timeout, {@link LinkException} at once when the link is down or closed (nothing is queued), and
      * {@link ProtocolException} when the body breaks the contract (too large).
      */
     public CompletableFuture<ResponseBody> request(RequestBody body) {
         Objects.requireNonNull(body, "body");
         if (closed.get()) {
             return CompletableFuture.failedFuture(new LinkException(config.deviceId() + ": link is closed"));
+        }
+        if (!client.isConnected()) {
+            return CompletableFuture.failedFuture(new LinkException(config.deviceId() + ": not connected to the hub"));
         }
         Request request = Request.of(ids.next(), OffsetDateTime.now(clock), body);
         byte[] payload;
@@ -146,6 +179,38 @@ public final class MqttLink implements AutoCloseable {
             pending.fail(request.id(), sendFailure(request, e));
         }
         return answer;
+    }
+
+    /**
+     * Sends a request durably: when this returns it is stored in the outbox, and it will reach the hub — after
+     * reconnects and reboots, in the order stored, with the same id — until the hub answers it. The future completes
+     * with the answer if it comes while this process runs; it fails with {@link RequestFailedException} when the hub
+     * refuses (the entry is dropped then), or with {@link LinkException} when the link closes first (the entry stays
+     * stored and is sent after the next start).
+     *
+     * @throws StoreException   when the outbox cannot store it (e.g. a full disk): the caller must not acknowledge
+     * @throws ProtocolException when the body breaks the contract
+     */
+    public CompletableFuture<ResponseBody> send(RequestBody body) {
+        Objects.requireNonNull(body, "body");
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new LinkException(config.deviceId() + ": link is closed"));
+        }
+        Request request = Request.of(ids.next(), OffsetDateTime.now(clock), body);
+        return outboxSender.store(request.id(), Outbox.Kind.REQUEST, request.op().wireName(), codec.encode(request));
+    }
+
+    /**
+     * Listens to answers that arrive for interactive requests nobody waits for any more (timed out, or sent before a
+     * restart), on the link's event thread. The hub did the work; the listener decides whether to undo it.
+     */
+    public void onUnclaimedAnswer(Consumer<Response.Ok> listener) {
+        unclaimedAnswers.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Messages stored in the outbox and not yet taken by the hub. */
+    public int outboxDepth() {
+        return outboxSender.depth();
     }
 
     /**
@@ -172,14 +237,22 @@ public final class MqttLink implements AutoCloseable {
         eventThread.execute(() -> listener.connectionChanged(client.isConnected()));
     }
 
-    /** Publishes a fact for the hub (QoS 1, not retained); queued while the broker is away. Failures are logged. */
+    /**
+     * Publishes a fact for the hub (QoS 1, not retained) through the outbox, like {@link #send}: kept until the broker
+     * has taken it, in order with the unit's other durable messages. A fact that cannot be stored is logged and
+     * counted ({@code outbox.store_failed}), never thrown: no caller could do better.
+     */
     public void publishEvent(EventBody body) {
         Event event = new Event(ids.next(), OffsetDateTime.now(clock), Objects.requireNonNull(body, "body"));
+        if (closed.get()) {
+            log.warn("{}: event {} not sent: link is closed", config.deviceId(), event.id());
+            return;
+        }
         try {
-            client.publish(eventTopic, codec.encode(event), Protocol.QOS, false, null, new FailureListener(failure ->
-                    log.warn("{}: event {} was not sent: {}", config.deviceId(), event.id(), failure.toString())));
-        } catch (MqttException e) {
-            log.warn("{}: event {} was not sent: {}", config.deviceId(), event.id(), e.toString());
+            outboxSender.store(event.id(), Outbox.Kind.EVENT, event.body().getClass().getSimpleName(),
+                    codec.encode(event));
+        } catch (StoreException e) {
+            log.error("{}: event {} is lost: {}", config.deviceId(), event.id(), e.getMessage());
         }
     }
 
@@ -216,8 +289,12 @@ public final class MqttLink implements AutoCloseable {
         } catch (MqttException e) {
             log.warn("{}: closing the MQTT client failed: {}", config.deviceId(), e.toString());
         }
-        eventThread.execute(() -> pending.failAll(new LinkException(config.deviceId() + ": link closed")));
-        eventThread.shutdown();
+        eventThread.execute(() -> {
+            pending.failAll(new LinkException(config.deviceId() + ": link closed"));
+            outboxSender.close();
+        });
+        eventThread.shutdownAndWait(CLOSE_TIMEOUT);
+        outbox.close();
         log.info("{}: link closed", config.deviceId());
     }
 
@@ -232,10 +309,23 @@ public final class MqttLink implements AutoCloseable {
 
     private void onResponse(byte[] payload) {
         try {
-            pending.answer(codec.decodeResponse(payload));
+            Response response = codec.decodeResponse(payload);
+            if (!outboxSender.claim(response)) {
+                pending.answer(response);
+            }
         } catch (ProtocolException e) {
             log.warn("{}: ignored a malformed response ({}: {}): {}", config.deviceId(), e.code(), e.getMessage(),
                     Codec.preview(payload));
+        }
+    }
+
+    private void unclaimed(Response.Ok answer) {
+        for (Consumer<Response.Ok> listener : unclaimedAnswers) {
+            try {
+                listener.accept(answer);
+            } catch (RuntimeException e) {
+                log.error("{}: handling the late answer to {} failed", config.deviceId(), answer.requestId(), e);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +31,14 @@ final class PendingRequests {
     private final EventThread eventThread;
     private final Duration timeout;
     private final Map<String, Pending> byId = new ConcurrentHashMap<>();
+    private final Consumer<Response.Ok> unclaimed;
 
-    PendingRequests(String deviceId, EventThread eventThread, Duration timeout) {
+    /** {@code unclaimed} gets answers nobody waits for any more (expired, or sent before a restart). */
+    PendingRequests(String deviceId, EventThread eventThread, Duration timeout, Consumer<Response.Ok> unclaimed) {
         this.deviceId = deviceId;
         this.eventThread = eventThread;
         this.timeout = timeout;
+        this.unclaimed = unclaimed;
     }
 
     /** Registers the request before it is published, so even an instant answer finds it. */
@@ -56,8 +60,9 @@ final class PendingRequests {
             case Response.Ok ok -> {
                 Pending pending = byId.remove(ok.requestId());
                 if (pending == null) {
-                    log.info("{}: dropped an answer to unknown or expired request {} ({})", deviceId,
+                    log.info("{}: an answer to unknown or expired request {} ({}) arrived late", deviceId,
                             ok.requestId(), ok.operation().wireName());
+                    unclaimed.accept(ok);
                 } else if (pending.operation() != ok.operation()) {
                     pending.answer().completeExceptionally(new LinkException("hub answered " + ok.requestId() + " ("
                             + pending.operation().wireName() + ") as " + ok.operation().wireName()));
