@@ -27,7 +27,8 @@ public final class Unit implements AutoCloseable {
         this.hardware = hardware;
         this.metrics = metrics;
         UnitConfig config = link.config();
-        this.kiosk = config.hasRole(Role.KIOSK) ? Optional.of(new KioskUnit(link, hardware.printer())) : Optional.empty();
+        this.kiosk = config.hasRole(Role.KIOSK)
+                ? Optional.of(new KioskUnit(link, hardware.printer(), metrics)) : Optional.empty();
         this.counter = config.hasRole(Role.COUNTER)
                 ? Optional.of(new CounterUnit(link, hardware.counterDisplay())) : Optional.empty();
     }

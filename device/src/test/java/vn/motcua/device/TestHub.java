@@ -13,6 +13,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.Protocol;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.codec.Codec;
@@ -74,9 +75,19 @@ public final class TestHub implements MqttCallback, AutoCloseable {
         this.responder = responder;
     }
 
-    /** From now on, answer each request with success and the body {@code answer} makes. */
+    /**
+     * From now on, answer each request with success and the body {@code answer} makes. A request whose operation cannot
+     * carry that body (a kiosk's lease.renew when the test only thought of tickets) is answered NOT_SUPPORTED, as a
+     * hub without that operation would.
+     */
     public void answerOk(Function<Request, ResponseBody> answer) {
-        answer(request -> Optional.of(new Response.Ok(request.id(), request.op(), answer.apply(request))));
+        answer(request -> {
+            ResponseBody body = answer.apply(request);
+            return Optional.of(request.op().responseType().isInstance(body)
+                    ? new Response.Ok(request.id(), request.op(), body)
+                    : Response.Failure.of(request, ErrorCode.NOT_SUPPORTED, "the stand-in hub does not answer "
+                    + request.op().wireName()));
+        });
     }
 
     /** Every well-formed request from the current site, in arrival order. */

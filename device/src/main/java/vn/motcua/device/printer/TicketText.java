@@ -22,11 +22,11 @@ public final class TicketText {
         parts.add("Số thứ tự " + ticket.ticket());
         parts.add(ticket.serviceNameVi());
         ticket.priority().ifPresent(priority -> parts.add("Ưu tiên: " + priority));
-        parts.add("Trước bạn: " + ticket.ahead() + " người");
+        parts.add(ticket.aheadLine());
         ticket.estimateMin().ifPresent(minutes -> parts.add("Dự kiến chờ: " + minutes + " phút"));
         parts.add(ISSUED.format(ticket.issuedAt()));
         ticket.statusUrl().ifPresent(url -> parts.add("Tra cứu: " + url));
-        parts.add("Your number " + ticket.ticket() + ", " + ticket.serviceNameEn());
+        parts.add(ticket.englishLine());
         return parts;
     }
 

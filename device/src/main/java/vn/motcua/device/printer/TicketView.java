@@ -23,10 +23,11 @@ import vn.motcua.protocol.message.ServiceCatalogue;
  * @param issuedAt      when the hub issued it, in office time
  * @param priority      the priority-class code, for priority tickets
  * @param statusUrl     where the citizen can follow the ticket (printed as QR later)
+ * @param offline       printed from the kiosk's leased numbers while the hub was unreachable: no queue figures
  */
 public record TicketView(Optional<String> officeName, String serviceCode, String serviceNameVi, String serviceNameEn,
                          String ticket, int number, int ahead, Optional<Integer> estimateMin, ZonedDateTime issuedAt,
-                         Optional<String> priority, Optional<String> statusUrl) {
+                         Optional<String> priority, Optional<String> statusUrl, boolean offline) {
 
     public TicketView {
         officeName = Objects.requireNonNullElse(officeName, Optional.empty());
@@ -38,6 +39,36 @@ public record TicketView(Optional<String> officeName, String serviceCode, String
         issuedAt = Objects.requireNonNull(issuedAt, "issuedAt").withZoneSameInstant(OfficeTime.ZONE);
         priority = Objects.requireNonNullElse(priority, Optional.empty());
         statusUrl = Objects.requireNonNullElse(statusUrl, Optional.empty());
+    }
+
+    /** A ticket the hub issued (not printed offline). */
+    public TicketView(Optional<String> officeName, String serviceCode, String serviceNameVi, String serviceNameEn,
+                      String ticket, int number, int ahead, Optional<Integer> estimateMin, ZonedDateTime issuedAt,
+                      Optional<String> priority, Optional<String> statusUrl) {
+        this(officeName, serviceCode, serviceNameVi, serviceNameEn, ticket, number, ahead, estimateMin, issuedAt,
+                priority, statusUrl, false);
+    }
+
+    /**
+     * A ticket the kiosk prints from its leased numbers while the hub is unreachable: the label the hub will know it
+     * by, no people-ahead count and no estimate (the kiosk cannot know them, and a guess would be a false promise).
+     */
+    public static TicketView offline(String label, int number, ZonedDateTime printedAt, Optional<String> priority,
+                                     String serviceCode, Optional<ServiceCatalogue.Entry> service,
+                                     Optional<String> officeName) {
+        return new TicketView(officeName, serviceCode, service.map(ServiceCatalogue.Entry::nameVi).orElse(serviceCode),
+                service.map(ServiceCatalogue.Entry::nameEn).orElse(serviceCode), label, number, 0, Optional.empty(),
+                printedAt, priority, Optional.empty(), true);
+    }
+
+    /** The queue line: people ahead, or, offline, why there is no count. */
+    public String aheadLine() {
+        return offline ? "Vé in khi mất kết nối — chưa có số người chờ" : "Trước bạn: " + ahead + " người";
+    }
+
+    /** The English line at the foot of the ticket. */
+    public String englishLine() {
+        return "Your number " + ticket + " · " + serviceNameEn + (offline ? " · printed offline" : "");
     }
 
     /** The ticket the hub issued, named from the catalogue entry of its service when there is one. */

@@ -18,7 +18,7 @@ class TicketTextTest {
                 Optional.of(Samples.OFFICE));
 
         assertThat(TicketText.line(ticket)).isEqualTo("UBND xã Nghi Lộc · Số thứ tự 1-023 · Đất đai · "
-                + "Trước bạn: 5 người · Dự kiến chờ: 12 phút · 08:15 23/11/2026 · Your number 1-023, Land");
+                + "Trước bạn: 5 người · Dự kiến chờ: 12 phút · 08:15 23/11/2026 · Your number 1-023 · Land");
     }
 
     @Test
@@ -30,6 +30,6 @@ class TicketTextTest {
         TicketView ticket = TicketView.of(issued, Optional.empty(), Optional.empty());
 
         assertThat(TicketText.line(ticket)).isEqualTo("Số thứ tự 2-007 · HT · Ưu tiên: ELDERLY · Trước bạn: 0 người · "
-                + "08:15 23/11/2026 · Tra cứu: http://hub.local/t/7Q4K · Your number 2-007, HT");
+                + "08:15 23/11/2026 · Tra cứu: http://hub.local/t/7Q4K · Your number 2-007 · HT");
     }
 }

@@ -74,7 +74,7 @@ public final class TicketRaster {
         pen.gap(size(16));
         t.priority().ifPresent(priority -> pen.inverted("ƯU TIÊN · " + priority, bold(28)));
         pen.gap(size(6));
-        pen.centered("Trước bạn: " + t.ahead() + " người", regular(26));
+        pen.centered(t.aheadLine(), regular(26));
         pen.centered(t.estimateMin().map(m -> "Dự kiến chờ: " + m + " phút")
                 .orElse("Dự kiến chờ: chưa có"), regular(26));
         pen.centered(ISSUED.format(t.issuedAt()), regular(24));
@@ -84,7 +84,7 @@ public final class TicketRaster {
             pen.centered("Quét mã để theo dõi lượt", regular(20));
         });
         pen.rule(size(10));
-        pen.centered("Your number " + t.ticket() + " · " + t.serviceNameEn(), regular(20));
+        pen.centered(t.englishLine(), regular(20));
         pen.gap(size(6));
         return pen.y();
     }
