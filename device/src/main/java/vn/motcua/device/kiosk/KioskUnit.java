@@ -1,6 +1,7 @@
 package vn.motcua.device.kiosk;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -138,6 +139,11 @@ public final class KioskUnit implements AutoCloseable {
                         logFailure(serviceCode, failure instanceof CompletionException c ? c.getCause() : failure);
                     }
                 });
+    }
+
+    /** Leased numbers of {@code serviceCode} left for printing offline today. */
+    public int offlineNumbersLeft(String serviceCode) {
+        return leases.remaining(serviceCode, LocalDate.now(OfficeTime.ZONE));
     }
 
     /** The latest service catalogue from the hub, if one has arrived. */
