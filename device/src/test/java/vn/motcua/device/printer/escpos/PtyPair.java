@@ -13,7 +13,7 @@ import java.time.Duration;
  * with jSerialComm as it would {@code /dev/ttyUSB0}; the test plays the printer on {@link #printerEnd()}.
  * Stopping socat is unplugging the cable; {@link #start()} again plugs it back under the same names.
  */
-final class PtyPair implements AutoCloseable {
+public final class PtyPair implements AutoCloseable {
 
     private static final Path SOCAT = Path.of("/usr/bin/socat");
 
@@ -21,20 +21,20 @@ final class PtyPair implements AutoCloseable {
     private final Path printerEnd;
     private Process socat;
 
-    PtyPair(Path dir) {
+    public PtyPair(Path dir) {
         this.unitEnd = dir.resolve("ttyUSB0");
         this.printerEnd = dir.resolve("printer");
     }
 
-    Path unitEnd() {
+    public Path unitEnd() {
         return unitEnd;
     }
 
-    Path printerEnd() {
+    public Path printerEnd() {
         return printerEnd;
     }
 
-    PtyPair start() throws IOException {
+    public PtyPair start() throws IOException {
         assertThat(Files.isExecutable(SOCAT)).as("socat, the serial cable of these tests, is missing: "
                 + "apt-get install -y socat").isTrue();
         socat = new ProcessBuilder(SOCAT.toString(), "pty,raw,echo=0,link=" + unitEnd,
@@ -45,7 +45,7 @@ final class PtyPair implements AutoCloseable {
     }
 
     /** Unplugs: stops socat and waits until its links are gone. */
-    void unplug() throws IOException {
+    public void unplug() throws IOException {
         socat.destroy();
         await().atMost(Duration.ofSeconds(5)).until(() -> !socat.isAlive());
         // socat removes its links when it ends; delete them regardless so a restart can make them again.

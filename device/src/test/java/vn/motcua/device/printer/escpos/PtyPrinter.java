@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The printer at the far end of a {@link PtyPair}: every byte it receives goes into a {@link PrinterSimulator}, and
  * the simulator's status answers go back down the line, as a real printer answers {@code DLE EOT}.
  */
-final class PtyPrinter implements AutoCloseable {
+public final class PtyPrinter implements AutoCloseable {
 
     private final PrinterSimulator simulator;
     private final RandomAccessFile line;
@@ -18,18 +18,18 @@ final class PtyPrinter implements AutoCloseable {
     private final Thread reader;
     private volatile Throwable failure;
 
-    PtyPrinter(Path printerEnd, PrinterSimulator simulator) throws IOException {
+    public PtyPrinter(Path printerEnd, PrinterSimulator simulator) throws IOException {
         this.simulator = simulator;
         this.line = new RandomAccessFile(printerEnd.toFile(), "rw");
         this.reader = Thread.ofPlatform().daemon().name("pty-printer").start(this::serve);
     }
 
-    long received() {
+    public long received() {
         return received.get();
     }
 
     /** What went wrong in the printer, e.g. bytes the simulator does not understand. */
-    Throwable failure() {
+    public Throwable failure() {
         return failure;
     }
 
