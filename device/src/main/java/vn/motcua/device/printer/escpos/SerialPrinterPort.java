@@ -2,7 +2,6 @@ package vn.motcua.device.printer.escpos;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,9 +21,8 @@ import org.slf4j.LoggerFactory;
  * {@code /dev/serial0} (the Pi's UART, TTL levels), best named by {@code /dev/serial/by-id/…} so it survives
  * re-plugging. Used from the kiosk's printer thread only.
  *
- * <p>Writes never hang: on Linux jSerialComm has no write timeout (a {@code write()} blocks while the printer
- * holds CTS low), so bytes go out in small chunks, each only when the driver's output queue has room, and a write
- * fails once the queue has not moved for the stall timeout (paper out, cover open, CTS not wired, printer off).
+ * <p>Writes never hang: on Linux jSerialComm has no write timeout, so {@link ChunkedWriter} feeds the line and
+ * fails a write once the printer has taken nothing for the stall timeout (paper out, cover open, CTS not wired).
  * Reads wait at most the read timeout.
  *
  * <p>After a failure (adapter unplugged, printer switched off) the port is closed; the next write or status read
@@ -34,10 +32,6 @@ public final class SerialPrinterPort implements PrinterPort {
 
     private static final Logger log = LoggerFactory.getLogger(SerialPrinterPort.class);
 
-    /** Bytes handed to the driver at once: small enough that {@code write()} never waits for room. */
-    static final int CHUNK = 256;
-    /** The driver's queue is topped up to this; UART and USB-serial drivers hold 4 KB or more. */
-    static final int MAX_QUEUED = 1024;
     /** Below this a ticket takes over 5 s on the wire (measured jobs: 20 KB at 58 mm, 55 KB at 80 mm). */
     static final int SLOW_BAUD = 38400;
     /** A thermal printer busy printing holds CTS low for a second or two; longer means it stopped. */
@@ -46,7 +40,7 @@ public final class SerialPrinterPort implements PrinterPort {
     private final Path device;
     private final SerialSettings settings;
     private final Duration readTimeout;
-    private final Duration stallTimeout;
+    private final ChunkedWriter writer;
     private final OutputStream output = new Output();
     private final InputStream input = new Input();
     private SerialPort port;
@@ -55,7 +49,7 @@ public final class SerialPrinterPort implements PrinterPort {
         this.device = device;
         this.settings = settings;
         this.readTimeout = readTimeout;
-        this.stallTimeout = stallTimeout;
+        this.writer = new ChunkedWriter(stallTimeout, settings.millisFor(ChunkedWriter.CHUNK), device.toString());
     }
 
     /**
@@ -145,43 +139,25 @@ public final class SerialPrinterPort implements PrinterPort {
 
     private void send(byte[] b, int off, int len) throws IOException {
         SerialPort p = connected();
-        long lastProgress = System.nanoTime();
-        int lastQueued = Integer.MAX_VALUE;
-        while (len > 0) {
-            int queued = p.bytesAwaitingWrite();
-            if (queued < 0) {
-                throw broken(p, "writing");
+        writer.write(new ChunkedWriter.Line() {
+            @Override
+            public int queued() throws IOException {
+                int queued = p.bytesAwaitingWrite();
+                if (queued < 0) {
+                    throw broken(p, "writing");
+                }
+                return queued;
             }
-            if (queued + CHUNK <= MAX_QUEUED) {
-                int written = p.writeBytes(b, Math.min(CHUNK, len), off);
+
+            @Override
+            public int write(byte[] bytes, int offset, int length) throws IOException {
+                int written = p.writeBytes(bytes, length, offset);
                 if (written < 0) {
                     throw broken(p, "writing");
                 }
-                off += written;
-                len -= written;
-                lastProgress = System.nanoTime();
-            } else {
-                if (queued < lastQueued) {
-                    lastProgress = System.nanoTime();
-                }
-                if (System.nanoTime() - lastProgress > stallTimeout.toNanos()) {
-                    throw new IOException("the printer on " + device + " took no data for " + stallTimeout.toSeconds()
-                            + " s (" + queued + " bytes waiting): paper out, cover open, or CTS not wired?");
-                }
-                pause(settings.millisFor(CHUNK));
+                return written;
             }
-            lastQueued = queued;
-        }
-    }
-
-    private static void pause(long millis) throws InterruptedIOException {
-        try {
-            // The queue drains at line speed; waiting one chunk's time is the right granularity to top it up.
-            Thread.sleep(Math.max(1, millis));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the printer was busy");
-        }
+        }, b, off, len);
     }
 
     private final class Output extends OutputStream {
