@@ -33,6 +33,8 @@ import vn.motcua.device.printer.TicketPrinter;
 import vn.motcua.device.printer.escpos.EscPosPrinter;
 import vn.motcua.device.printer.escpos.FilePrinterPort;
 import vn.motcua.device.printer.escpos.PaperWidth;
+import vn.motcua.device.printer.escpos.PrinterPort;
+import vn.motcua.device.printer.escpos.SerialPrinterPort;
 
 /**
  * Builds a unit's {@link Hardware} from the config's {@code hardware} section: the real driver where the config names
@@ -64,11 +66,15 @@ public final class HardwareFactory {
             TicketPrinter printer = new SimulatedPrinter(config.deviceId());
             if (hw.printer().isPresent()) {
                 HardwareConfig.Printer p = hw.printer().get();
-                FilePrinterPort port = FilePrinterPort.open(Path.of(p.device()));
+                PrinterPort port = p.serial().isPresent()
+                        ? SerialPrinterPort.open(Path.of(p.device()), p.serial().get(), PRINTER_STATUS_TIMEOUT,
+                                SerialPrinterPort.DEFAULT_STALL_TIMEOUT)
+                        : FilePrinterPort.open(Path.of(p.device()));
                 owned.add(port);
                 printer = new EscPosPrinter(port, p.paperMm() == 58 ? PaperWidth.MM58 : PaperWidth.MM80,
-                        PRINTER_STATUS_TIMEOUT);
-                log.info("{}: ESC/POS printer on {} ({} mm)", config.deviceId(), p.device(), p.paperMm());
+                        PRINTER_STATUS_TIMEOUT, p.nativeQr());
+                log.info("{}: ESC/POS printer on {} ({} mm, QR {})", config.deviceId(), port, p.paperMm(),
+                        p.nativeQr() ? "native" : "in the raster");
             }
             CounterDisplay display = new SimulatedCounterDisplay(config.deviceId());
             if (hw.display().isPresent()) {

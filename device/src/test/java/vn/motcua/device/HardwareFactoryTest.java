@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
@@ -34,6 +35,9 @@ import vn.motcua.device.printer.SimulatedPrinter;
 import vn.motcua.device.printer.escpos.EscPosPrinter;
 import vn.motcua.device.printer.escpos.PaperWidth;
 import vn.motcua.device.printer.escpos.PrinterSimulator;
+import vn.motcua.device.printer.escpos.PtyPair;
+import vn.motcua.device.printer.escpos.PtyPrinter;
+import vn.motcua.device.printer.escpos.SerialSettings;
 import vn.motcua.protocol.message.RequestBody;
 
 class HardwareFactoryTest extends OnBroker {
@@ -122,5 +126,26 @@ class HardwareFactoryTest extends OnBroker {
         printer.output().write(Files.readAllBytes(device));
         assertThat(printer.tickets()).hasSize(1);
         assertThat(printer.lastTicket().orElseThrow().getWidth()).isEqualTo(PaperWidth.MM58.dots());
+    }
+
+    @Test
+    void a_kiosk_with_a_serial_printer_prints_over_the_line_with_a_native_qr(@TempDir Path cables) throws Exception {
+        hub.publishState(topics.services(), Samples.catalogue());
+        hub.answerOk(request -> Samples.ticket());
+        PrinterSimulator paper = new PrinterSimulator(PaperWidth.MM80);
+        try (PtyPair cable = new PtyPair(cables).start();
+             PtyPrinter far = new PtyPrinter(cable.printerEnd(), paper)) {
+            UnitConfig config = UnitConfig.kiosk(site, "kiosk-1", broker.url(), List.of("DD"), dataDir)
+                    .withHardware(new HardwareConfig("gpiochip0", Optional.of(new HardwareConfig.Printer(
+                            cable.unitEnd().toString(), 80, Optional.of(new SerialSettings(115200,
+                            SerialSettings.FlowControl.RTS_CTS)), true)), Optional.empty(), Map.of()));
+            try (HardwareFactory.Opened opened = HardwareFactory.open(config, this::mockContext);
+                 Unit unit = Unit.start(config, opened.hardware())) {
+                unit.kiosk().orElseThrow().press("DD").get();
+                await().atMost(Duration.ofSeconds(5)).until(() -> paper.tickets().size() == 1);
+            }
+            assertThat(far.failure()).isNull();
+        }
+        assertThat(contextsMade).hasValue(0);
     }
 }

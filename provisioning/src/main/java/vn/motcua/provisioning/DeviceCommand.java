@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,7 +28,11 @@ import vn.motcua.protocol.message.Role;
                 "  provision device --site nghiloc --id kiosk-1 --role kiosk \\",
                 "      --services DD,HT,CT --broker tcp://hub.local:1883",
                 "  provision device --site nghiloc --id quay-3 --role counter \\",
-                "      --counter 3 --broker tcp://hub.local:1883"})
+                "      --counter 3 --broker tcp://hub.local:1883",
+                "  provision device --site nghiloc --id kiosk-2 --role kiosk --services DD \\",
+                "      --broker tcp://hub.local:1883 --printer-serial /dev/ttyUSB0 --baud 115200 --native-qr",
+                "  provision device --site nghiloc --id quay-4 --role counter --counter 4 \\",
+                "      --broker tcp://hub.local:1883 --display hd44780 --lcd-size 20x4 --hardware keys.json"})
 final class DeviceCommand implements Callable<Integer> {
 
     /** Config fields as the options that set them, so refusals name what the administrator typed. */
@@ -72,6 +77,9 @@ final class DeviceCommand implements Callable<Integer> {
             description = "Printed on tickets until the hub names the office.")
     private String officeName;
 
+    @Mixin
+    private HardwareOptions hardware;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: <id>.json).")
     private Path out;
 
@@ -83,9 +91,10 @@ final class DeviceCommand implements Callable<Integer> {
         UnitConfig config;
         try {
             config = new UnitConfig(deviceId, site, brokerUrl, EnumSet.copyOf(roles), Optional.ofNullable(counter),
-                    services, dataDir, requestTimeout, Optional.ofNullable(officeName));
+                    services, dataDir, requestTimeout, Optional.ofNullable(officeName), hardware.hardware());
         } catch (UnitConfigException e) {
-            String option = e.field().map(f -> OPTION_OF_FIELD.getOrDefault(f, f)).orElse("config");
+            String option = e.field().map(f -> f.startsWith("hardware") ? hardware.optionOf(f)
+                    : OPTION_OF_FIELD.getOrDefault(f, f)).orElse("config");
             throw new ParameterException(spec.commandLine(), option + ": " + e.problem());
         }
         Path file = out != null ? out : Path.of(deviceId + ".json");

@@ -1,5 +1,6 @@
 package vn.motcua.provisioning;
 
+import vn.motcua.device.config.HardwareConfig;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.protocol.topic.DeviceChannel;
 import vn.motcua.protocol.topic.Topics;
@@ -24,7 +25,31 @@ final class Summary {
         line(text, "data", config.dataDir().toString());
         line(text, "timeout", config.requestTimeout().toMillis() + " ms");
         config.officeName().ifPresent(name -> line(text, "office", name));
+        HardwareConfig hardware = config.hardware();
+        hardware.printer().ifPresent(printer -> line(text, "printer", printer(printer)));
+        hardware.display().ifPresent(display -> line(text, "display", display(display)));
+        if (!hardware.keys().isEmpty()) {
+            StringBuilder keys = new StringBuilder();
+            hardware.keys().forEach((key, pins) -> keys.append(keys.isEmpty() ? "" : ", ").append(key).append(" GPIO ")
+                    .append(pins.pin()).append(pins.led().map(led -> " (LED " + led + ")").orElse("")));
+            line(text, "staff", keys + " on " + hardware.gpioChip());
+        }
         return text.toString();
+    }
+
+    private static String printer(HardwareConfig.Printer printer) {
+        String line = printer.serial().map(s -> "ESC/POS on serial " + printer.device() + " at " + s.baud() + " baud, "
+                + s.flowControl().configName()).orElse("ESC/POS on " + printer.device());
+        return line + ", " + printer.paperMm() + " mm, QR " + (printer.nativeQr() ? "native (GS ( k)" : "in the raster");
+    }
+
+    private static String display(HardwareConfig.Display display) {
+        return switch (display) {
+            case HardwareConfig.Max7219 m -> "MAX7219 on SPI " + m.spiBus() + "." + m.spiChannel() + ", intensity "
+                    + m.intensity();
+            case HardwareConfig.Hd44780 h -> String.format("HD44780 %dx%d on I2C bus %d at 0x%02X", h.columns(),
+                    h.rows(), h.i2cBus(), h.address());
+        };
     }
 
     private static void line(StringBuilder text, String label, String value) {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.motcua.device.counter.StaffKey;
+import vn.motcua.device.printer.escpos.SerialSettings;
 import vn.motcua.protocol.message.Role;
 
 /**
@@ -36,8 +37,23 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
 
     static final List<String> FIELDS = List.of("gpioChip", "printer", "display", "keys");
 
-    /** An ESC/POS printer on a device file. */
-    public record Printer(String device, int paperMm) {
+    /**
+     * An ESC/POS printer on a device file ({@code "type": "escpos"}) or a serial port ({@code "escpos-serial"}).
+     *
+     * @param device   the device file ({@code /dev/usb/lp0}) or serial port ({@code /dev/ttyUSB0})
+     * @param paperMm  58 or 80
+     * @param serial   the line settings, present exactly for a printer on a serial port
+     * @param nativeQr the printer draws the QR code itself ({@code GS ( k}); false draws it into the raster
+     */
+    public record Printer(String device, int paperMm, Optional<SerialSettings> serial, boolean nativeQr) {
+        public Printer {
+            serial = serial == null ? Optional.empty() : serial;
+        }
+
+        /** On a device file, QR code in the raster. */
+        public Printer(String device, int paperMm) {
+            this(device, paperMm, Optional.empty(), false);
+        }
     }
 
     /** A counter display: MAX7219 over SPI or HD44780 (PCF8574) over I2C. */
@@ -104,8 +120,7 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
     ObjectNode toJson(ObjectMapper mapper) {
         ObjectNode node = mapper.createObjectNode();
         node.put("gpioChip", gpioChip);
-        printer.ifPresent(p -> node.putObject("printer").put("type", "escpos").put("device", p.device())
-                .put("paperMm", p.paperMm()));
+        printer.ifPresent(p -> printerJson(node.putObject("printer"), p));
         display.ifPresent(d -> {
             ObjectNode out = node.putObject("display");
             switch (d) {
@@ -125,6 +140,16 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         return node;
     }
 
+    private static void printerJson(ObjectNode out, Printer p) {
+        if (p.serial().isPresent()) {
+            out.put("type", "escpos-serial").put("port", p.device()).put("baud", p.serial().get().baud())
+                    .put("flowControl", p.serial().get().flowControl().configName());
+        } else {
+            out.put("type", "escpos").put("device", p.device());
+        }
+        out.put("paperMm", p.paperMm()).put("nativeQr", p.nativeQr());
+    }
+
     static HardwareConfig fromJson(JsonNode node) {
         if (node == null || node.isNull()) {
             return SIMULATED;
@@ -136,23 +161,47 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
     }
 
     private static Optional<Printer> printer(JsonNode node) {
-        String type = type(node, "hardware.printer", List.of("simulated", "escpos"));
+        String type = type(node, "hardware.printer", List.of("simulated", "escpos", "escpos-serial"));
         if (type == null || type.equals("simulated")) {
             if (type != null) {
                 object(node, "hardware.printer", List.of("type"));
             }
             return Optional.empty();
         }
-        object(node, "hardware.printer", List.of("type", "device", "paperMm"));
-        if (!node.has("device")) {
-            throw new UnitConfigException("hardware.printer.device", "is required, e.g. \"/dev/usb/lp0\"");
+        boolean serial = type.equals("escpos-serial");
+        String path = serial ? "port" : "device";
+        object(node, "hardware.printer", serial
+                ? List.of("type", "port", "baud", "flowControl", "paperMm", "nativeQr")
+                : List.of("type", "device", "paperMm", "nativeQr"));
+        if (!node.has(path)) {
+            throw new UnitConfigException("hardware.printer." + path, "is required, e.g. \""
+                    + (serial ? "/dev/ttyUSB0" : "/dev/usb/lp0") + "\"");
         }
-        String device = text(node.get("device"), "hardware.printer.device");
+        String device = text(node.get(path), "hardware.printer." + path);
         int paper = node.has("paperMm") ? integer(node.get("paperMm"), "hardware.printer.paperMm") : 80;
         if (paper != 58 && paper != 80) {
             throw new UnitConfigException("hardware.printer.paperMm", "must be 58 or 80, was " + paper);
         }
-        return Optional.of(new Printer(device, paper));
+        boolean nativeQr = node.has("nativeQr") && bool(node.get("nativeQr"), "hardware.printer.nativeQr");
+        return Optional.of(new Printer(device, paper, serial ? Optional.of(serialSettings(node)) : Optional.empty(),
+                nativeQr));
+    }
+
+    private static SerialSettings serialSettings(JsonNode node) {
+        int baud = node.has("baud") ? integer(node.get("baud"), "hardware.printer.baud") : SerialSettings.DEFAULT_BAUD;
+        if (!SerialSettings.BAUD_RATES.contains(baud)) {
+            throw new UnitConfigException("hardware.printer.baud", "must be one of " + SerialSettings.BAUD_RATES
+                    + " (the printer's self-test page shows its rate), was " + baud);
+        }
+        SerialSettings.FlowControl flow = SerialSettings.FlowControl.RTS_CTS;
+        if (node.has("flowControl")) {
+            try {
+                flow = SerialSettings.FlowControl.named(text(node.get("flowControl"), "hardware.printer.flowControl"));
+            } catch (IllegalArgumentException e) {
+                throw new UnitConfigException("hardware.printer.flowControl", e.getMessage());
+            }
+        }
+        return new SerialSettings(baud, flow);
     }
 
     private static Optional<Display> display(JsonNode node) {
@@ -260,6 +309,13 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
             throw new UnitConfigException(field, "must be a whole number, was " + node);
         }
         return node.intValue();
+    }
+
+    private static boolean bool(JsonNode node, String field) {
+        if (!node.isBoolean()) {
+            throw new UnitConfigException(field, "must be true or false, was " + node);
+        }
+        return node.booleanValue();
     }
 
     private static String text(JsonNode node, String field) {

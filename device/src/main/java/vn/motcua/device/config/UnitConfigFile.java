@@ -91,7 +91,7 @@ final class UnitConfigFile {
         }
     }
 
-    private static JsonNode parse(Path file) {
+    static JsonNode parse(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

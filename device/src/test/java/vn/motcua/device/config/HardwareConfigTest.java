@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.device.counter.StaffKey;
+import vn.motcua.device.printer.escpos.SerialSettings;
 
 class HardwareConfigTest {
 
@@ -82,6 +83,55 @@ class HardwareConfigTest {
         Path copy = dir.resolve("copy.json");
         config.write(copy);
         assertThat(UnitConfig.load(copy)).isEqualTo(config);
+    }
+
+    @Test
+    void a_kiosk_with_a_serial_printer_and_native_qr_is_read_and_written_back_the_same() throws IOException {
+        UnitConfig config = load(KIOSK, """
+                {"printer": {"type": "escpos-serial", "port": "/dev/ttyUSB0", "baud": 19200,
+                             "flowControl": "XONXOFF", "nativeQr": true}}""");
+        assertThat(config.hardware().printer()).contains(new HardwareConfig.Printer("/dev/ttyUSB0", 80,
+                Optional.of(new SerialSettings(19200, SerialSettings.FlowControl.XON_XOFF)), true));
+        Path copy = dir.resolve("copy.json");
+        config.write(copy);
+        assertThat(Files.readString(copy)).contains("\"type\" : \"escpos-serial\"", "\"flowControl\" : \"xonxoff\"");
+        assertThat(UnitConfig.load(copy)).isEqualTo(config);
+    }
+
+    @Test
+    void a_serial_printer_defaults_to_9600_baud_with_rts_cts_and_the_qr_in_the_raster() throws IOException {
+        UnitConfig config = load(KIOSK, """
+                {"printer": {"type": "escpos-serial", "port": "/dev/serial0", "paperMm": 58}}""");
+        assertThat(config.hardware().printer()).contains(new HardwareConfig.Printer("/dev/serial0", 58,
+                Optional.of(SerialSettings.defaults()), false));
+    }
+
+    @Test
+    void bad_serial_printer_settings_are_refused_naming_the_field() {
+        refused(KIOSK, "{\"printer\": {\"type\": \"escpos-serial\"}}", "hardware.printer.port", "/dev/ttyUSB0");
+        refused(KIOSK, "{\"printer\": {\"type\": \"escpos-serial\", \"port\": \"/dev/ttyUSB0\", \"baud\": 14400}}",
+                "hardware.printer.baud", "self-test page");
+        refused(KIOSK, "{\"printer\": {\"type\": \"escpos-serial\", \"port\": \"/dev/ttyUSB0\", "
+                + "\"flowControl\": \"dtrdsr\"}}", "hardware.printer.flowControl", "rtscts, xonxoff or none");
+        refused(KIOSK, "{\"printer\": {\"type\": \"escpos-serial\", \"device\": \"/dev/ttyUSB0\"}}",
+                "hardware.printer.device", "unknown field");
+        refused(KIOSK, "{\"printer\": {\"type\": \"escpos\", \"device\": \"/dev/usb/lp0\", \"baud\": 9600}}",
+                "hardware.printer.baud", "unknown field");
+        refused(KIOSK, "{\"printer\": {\"type\": \"escpos\", \"device\": \"/dev/usb/lp0\", \"nativeQr\": \"yes\"}}",
+                "hardware.printer.nativeQr", "true or false");
+    }
+
+    @Test
+    void a_hardware_section_file_is_read_alone_and_its_errors_name_file_and_field() throws IOException {
+        Path section = dir.resolve("kiosk-hardware.json");
+        Files.writeString(section, "{\"printer\": {\"type\": \"escpos\", \"device\": \"/dev/usb/lp0\"}}");
+        assertThat(HardwareSection.read(section).printer()).contains(new HardwareConfig.Printer("/dev/usb/lp0", 80));
+
+        Files.writeString(section, "{\"printer\": {\"type\": \"escpos\", \"device\": \"/dev/usb/lp0\", \"paperMm\": 57}}");
+        assertThatThrownBy(() -> HardwareSection.read(section)).isInstanceOf(UnitConfigException.class)
+                .hasMessageContaining(section.toString()).hasMessageContaining("hardware.printer.paperMm");
+        Files.writeString(section, "{\"printer\": ");
+        assertThatThrownBy(() -> HardwareSection.read(section)).hasMessageContaining("not valid JSON");
     }
 
     @Test

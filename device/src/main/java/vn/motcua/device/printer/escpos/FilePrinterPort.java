@@ -17,11 +17,13 @@ import java.util.Optional;
  */
 public final class FilePrinterPort implements PrinterPort {
 
+    private final Path device;
     private final RandomAccessFile file;
     private final OutputStream output;
     private final InputStream input;
 
-    private FilePrinterPort(RandomAccessFile file) throws IOException {
+    private FilePrinterPort(Path device, RandomAccessFile file) throws IOException {
+        this.device = device;
         this.file = file;
         this.output = new FileOutputStream(file.getFD());
         this.input = new FileInputStream(file.getFD());
@@ -36,7 +38,7 @@ public final class FilePrinterPort implements PrinterPort {
         if (!Files.exists(device)) {
             throw new NoSuchFileException(device.toString(), null, "no printer there: is it plugged in and on?");
         }
-        return new FilePrinterPort(new RandomAccessFile(device.toFile(), "rw"));
+        return new FilePrinterPort(device, new RandomAccessFile(device.toFile(), "rw"));
     }
 
     @Override
@@ -47,6 +49,11 @@ public final class FilePrinterPort implements PrinterPort {
     @Override
     public Optional<InputStream> input() {
         return Optional.of(input);
+    }
+
+    @Override
+    public String toString() {
+        return device.toString();
     }
 
     @Override

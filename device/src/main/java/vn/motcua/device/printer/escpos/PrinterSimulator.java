@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,9 +21,11 @@ import vn.motcua.protocol.message.EventBody.Paper;
 
 /**
  * A thermal printer in memory, plugged in as a {@link PrinterPort}: it parses the ESC/POS stream
- * ({@code ESC @}, {@code ESC d}, {@code GS v 0}, {@code GS V}, {@code DLE EOT}), decodes the rasters back into
- * images, starts a new ticket at every cut, and answers status requests from the state tests set. Bytes it does
- * not know fail the write, so an encoding mistake is loud. Thread-safe: the printer thread writes while tests read.
+ * ({@code ESC @}, {@code ESC a}, {@code ESC d}, {@code GS v 0}, {@code GS ( k} QR, {@code GS V}, {@code DLE EOT}),
+ * decodes the rasters back into images, draws native QR codes as a printer would (ZXing, no quiet zone, placed by
+ * the justification), starts a new ticket at every cut, and answers status requests from the state tests set. Bytes
+ * it does not know fail the write, so an encoding mistake is loud. Thread-safe: the printer thread writes while
+ * tests read.
  */
 public final class PrinterSimulator implements PrinterPort {
 
@@ -35,6 +38,8 @@ public final class PrinterSimulator implements PrinterPort {
     private final List<BufferedImage> bands = new ArrayList<>();
     private final List<BufferedImage> tickets = new ArrayList<>();
     private int inits;
+    private int justification;
+    private final NativeQr qr = new NativeQr();
     private Paper paper = Paper.OK;
     private boolean coverOpen;
     private boolean online = true;
@@ -140,7 +145,23 @@ public final class PrinterSimulator implements PrinterPort {
         int b = d[p + 1] & 0xFF;
         if (a == EscPosEncoder.ESC && b == '@') {
             inits++;
+            justification = 0;
+            qr.reset();
             return 2;
+        }
+        if (a == EscPosEncoder.ESC && b == 'a') {
+            if (left < 3) {
+                return 0;
+            }
+            int n = d[p + 2] & 0xFF;
+            justification = n >= '0' ? n - '0' : n; // 0-2 or '0'-'2'
+            if (justification > 2) {
+                throw new IllegalStateException("ESC a takes 0-2, got " + (d[p + 2] & 0xFF));
+            }
+            return 3;
+        }
+        if (a == EscPosEncoder.GS && b == '(') {
+            return twoDimensionCode(d, p);
         }
         if (a == EscPosEncoder.ESC && b == 'd') {
             if (left < 3) {
@@ -205,6 +226,47 @@ public final class PrinterSimulator implements PrinterPort {
         }
         bands.add(band);
         return size;
+    }
+
+    /** {@code GS ( k pL pH cn fn …}: only QR codes (cn = 49). */
+    private int twoDimensionCode(byte[] d, int p) {
+        if (d.length - p < 7) {
+            return 0;
+        }
+        if (d[p + 2] != 'k') {
+            throw new IllegalStateException(String.format("GS ( 0x%02X is not a command it knows", d[p + 2]));
+        }
+        int length = (d[p + 3] & 0xFF) | (d[p + 4] & 0xFF) << 8;
+        int size = 5 + length;
+        if (d.length - p < size) {
+            return 0;
+        }
+        if ((d[p + 5] & 0xFF) != EscPosEncoder.QR) {
+            throw new IllegalStateException("GS ( k symbol " + (d[p + 5] & 0xFF) + " is not a QR code (49)");
+        }
+        byte[] parameters = Arrays.copyOfRange(d, p + 7, p + size);
+        qr.function(d[p + 6] & 0xFF, parameters).ifPresent(this::placeQr);
+        return size;
+    }
+
+    /** A printed QR symbol goes below what is printed so far, across the paper as justified. */
+    private void placeQr(BufferedImage symbol) {
+        if (symbol.getWidth() > widthDots) {
+            throw new IllegalStateException("QR code " + symbol.getWidth() + " dots wide on " + widthDots + "-dot paper");
+        }
+        BufferedImage band = blank(symbol.getHeight());
+        int x = switch (justification) {
+            case 0 -> 0;
+            case 1 -> (widthDots - symbol.getWidth()) / 2;
+            default -> widthDots - symbol.getWidth();
+        };
+        Graphics2D g = band.createGraphics();
+        try {
+            g.drawImage(symbol, x, 0, null);
+        } finally {
+            g.dispose();
+        }
+        bands.add(band);
     }
 
     private int answer(int selector) {

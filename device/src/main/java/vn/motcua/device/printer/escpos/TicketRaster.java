@@ -10,14 +10,9 @@ import java.awt.image.BufferedImage;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 import vn.motcua.device.printer.TicketView;
 
@@ -39,8 +34,42 @@ public final class TicketRaster {
         this.scale = paper == PaperWidth.MM80 ? 1f : 0.8f;
     }
 
+    /**
+     * A ticket cut around its QR code, for a printer that draws the QR itself ({@code GS ( k}): print {@code above},
+     * then the QR of {@code qrData} centred at {@code moduleDots} dots per module, then {@code below}. The cuts leave
+     * the quiet zone white in {@code above} and {@code below}, and the whole is as tall as {@link #render}'s image.
+     */
+    public record AroundQr(BufferedImage above, String qrData, int moduleDots, BufferedImage below) {
+    }
+
     /** The ticket as a {@link BufferedImage#TYPE_BYTE_BINARY} image, black on white. */
     public BufferedImage render(TicketView t) {
+        return paint(t, false).image();
+    }
+
+    /**
+     * The ticket with its QR code left for the printer to draw; empty when it has no status link, or one a printer
+     * cannot be trusted to encode ({@link EscPosEncoder#isNativeQrData}).
+     */
+    public Optional<AroundQr> renderAroundQr(TicketView t) {
+        if (t.statusUrl().isEmpty() || !EscPosEncoder.isNativeQrData(t.statusUrl().get())) {
+            return Optional.empty();
+        }
+        Painted painted = paint(t, true);
+        QrSlot slot = painted.slot().orElseThrow();
+        BufferedImage image = painted.image();
+        return Optional.of(new AroundQr(crop(image, 0, slot.top()), t.statusUrl().get(), slot.moduleDots(),
+                crop(image, slot.bottom(), image.getHeight())));
+    }
+
+    /** Where the QR's modules go in a painted ticket, rows {@code top} to {@code bottom} (exclusive). */
+    private record QrSlot(int top, int bottom, int moduleDots) {
+    }
+
+    private record Painted(BufferedImage image, Optional<QrSlot> slot) {
+    }
+
+    private Painted paint(TicketView t, boolean leaveQrOut) {
         BufferedImage scratch = new BufferedImage(width, 3000, BufferedImage.TYPE_BYTE_BINARY);
         Graphics2D g = scratch.createGraphics();
         try {
@@ -50,19 +79,19 @@ public final class TicketRaster {
             // 1-bit output: anti-aliasing would only be thresholded away, hinting keeps strokes even.
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
-            int y = draw(g, t);
-            if (y > scratch.getHeight()) {
+            Pen pen = new Pen(g, width, margin());
+            draw(pen, t, leaveQrOut);
+            if (pen.y() > scratch.getHeight()) {
                 throw new IllegalArgumentException("ticket " + t.ticket() + " is taller than " + scratch.getHeight()
                         + " dots; are the office or service names unreasonably long?");
             }
-            return crop(scratch, y);
+            return new Painted(crop(scratch, 0, pen.y()), Optional.ofNullable(pen.qrSlot));
         } finally {
             g.dispose();
         }
     }
 
-    private int draw(Graphics2D g, TicketView t) {
-        Pen pen = new Pen(g, width, margin());
+    private void draw(Pen pen, TicketView t, boolean leaveQrOut) {
         pen.gap(size(6));
         t.officeName().ifPresent(office -> pen.centered(office, bold(26)));
         pen.rule(size(10));
@@ -70,7 +99,7 @@ public final class TicketRaster {
         pen.gap(size(8));
         pen.centered("SỐ THỨ TỰ", regular(24));
         pen.gap(size(20));
-        pen.tight(t.ticket(), numberFont(g, t.ticket()));
+        pen.tight(t.ticket(), numberFont(pen.g, t.ticket()));
         pen.gap(size(16));
         t.priority().ifPresent(priority -> pen.inverted("ƯU TIÊN · " + priority, bold(28)));
         pen.gap(size(6));
@@ -80,13 +109,18 @@ public final class TicketRaster {
         pen.centered(ISSUED.format(t.issuedAt()), regular(24));
         t.statusUrl().ifPresent(url -> {
             pen.gap(size(10));
-            pen.image(qr(url));
+            BitMatrix matrix = TicketQr.matrix(url, TicketQr.LEVEL, "UTF-8");
+            int dot = TicketQr.moduleDots(matrix.getWidth(), width, size(7));
+            if (leaveQrOut) {
+                pen.qrSlot(matrix.getWidth(), dot);
+            } else {
+                pen.image(qr(matrix, dot));
+            }
             pen.centered("Quét mã để theo dõi lượt", regular(20));
         });
         pen.rule(size(10));
         pen.centered(t.englishLine(), regular(20));
         pen.gap(size(6));
-        return pen.y();
     }
 
     /** Bold, as large as fits the paper, at most 150 dots (19 mm) tall. */
@@ -98,19 +132,9 @@ public final class TicketRaster {
         return measured <= available ? font : TicketFonts.BOLD.deriveFont(size * available / measured);
     }
 
-    private BufferedImage qr(String url) {
-        BitMatrix matrix;
-        try {
-            matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-                    EncodeHintType.MARGIN, 0,
-                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                    EncodeHintType.CHARACTER_SET, "UTF-8"));
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("status link too long for a QR code: " + url, e);
-        }
+    private static BufferedImage qr(BitMatrix matrix, int dot) {
         int modules = matrix.getWidth();
-        int quiet = 4;
-        int dot = Math.max(2, Math.min(size(7), width / 2 / (modules + 2 * quiet)));
+        int quiet = TicketQr.QUIET_MODULES;
         int side = (modules + 2 * quiet) * dot;
         BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_BINARY);
         Graphics2D g = image.createGraphics();
@@ -131,11 +155,12 @@ public final class TicketRaster {
         return image;
     }
 
-    private static BufferedImage crop(BufferedImage scratch, int height) {
-        BufferedImage out = new BufferedImage(scratch.getWidth(), height, BufferedImage.TYPE_BYTE_BINARY);
+    /** Rows {@code top} to {@code bottom} (exclusive) of {@code scratch}, as an image of their own. */
+    private static BufferedImage crop(BufferedImage scratch, int top, int bottom) {
+        BufferedImage out = new BufferedImage(scratch.getWidth(), bottom - top, BufferedImage.TYPE_BYTE_BINARY);
         Graphics2D g = out.createGraphics();
         try {
-            g.drawImage(scratch, 0, 0, null);
+            g.drawImage(scratch, 0, -top, null);
         } finally {
             g.dispose();
         }
@@ -164,6 +189,7 @@ public final class TicketRaster {
         private final int width;
         private final int margin;
         private int y;
+        private QrSlot qrSlot;
 
         Pen(Graphics2D g, int width, int margin) {
             this.g = g;
@@ -214,6 +240,13 @@ public final class TicketRaster {
             y += space;
             g.fillRect(margin, y, width - 2 * margin, 2);
             y += 2 + space;
+        }
+
+        /** Leaves white room for a QR code of {@code modules} drawn by the printer, quiet zone included. */
+        void qrSlot(int modules, int dot) {
+            int top = y + TicketQr.QUIET_MODULES * dot;
+            qrSlot = new QrSlot(top, top + modules * dot, dot);
+            y += (modules + 2 * TicketQr.QUIET_MODULES) * dot;
         }
 
         void image(BufferedImage image) {

@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
 
 import org.junit.jupiter.api.Test;
 
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
 class EscPosEncoderTest {
 
     private static final int BLACK = 0xFF000000;
@@ -72,5 +74,45 @@ class EscPosEncoderTest {
     void a_raster_wider_than_255_bytes_is_refused() {
         assertThatThrownBy(() -> EscPosEncoder.raster(new BufferedImage(2048, 1, BufferedImage.TYPE_BYTE_BINARY)))
                 .hasMessageContaining("GS v 0");
+    }
+
+    @Test
+    void justify_is_esc_a_with_0_1_2() {
+        assertThat(EscPosEncoder.justify(EscPosEncoder.Justification.CENTER)).containsExactly(
+                0x1B, 0x61, 0x01);          // ESC a 1: centre
+        assertThat(EscPosEncoder.justify(EscPosEncoder.Justification.LEFT)).containsExactly(0x1B, 0x61, 0x00);
+    }
+
+    @Test
+    void native_qr_is_the_five_gs_paren_k_functions_of_the_epson_reference() {
+        assertThat(EscPosEncoder.qrCode("https://a.vn/t/1", 6, ErrorCorrectionLevel.M)).containsExactly(
+                0x1D, 0x28, 0x6B, 0x04, 0x00, 0x31, 0x41, 0x32, 0x00,   // fn 165: model 2 (n1 = 50, n2 = 0)
+                0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x43, 0x06,         // fn 167: module 6 dots
+                0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x45, 0x31,         // fn 169: error correction M (49)
+                0x1D, 0x28, 0x6B, 0x13, 0x00, 0x31, 0x50, 0x30,         // fn 180: store, pL pH = 16 + 3, m = 48
+                'h', 't', 't', 'p', 's', ':', '/', '/', 'a', '.', 'v', 'n', '/', 't', '/', '1',
+                0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x51, 0x30);        // fn 181: print, m = 48
+    }
+
+    @Test
+    void native_qr_data_longer_than_255_bytes_uses_ph_and_each_level_has_its_byte() {
+        String data = "9".repeat(300);
+        byte[] frame = EscPosEncoder.qrCode(data, 3, ErrorCorrectionLevel.H);
+        assertThat(frame).contains(0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x45, 0x33);       // H = 51
+        assertThat(frame).contains(0x1D, 0x28, 0x6B, 0x2F, 0x01, 0x31, 0x50, 0x30);       // 303 = 0x012F
+        assertThat(frame).hasSize(9 + 8 + 8 + 8 + 300 + 8);
+        assertThat(EscPosEncoder.qrCode("x", 3, ErrorCorrectionLevel.L)).contains(0x31, 0x45, 0x30);  // L = 48
+    }
+
+    @Test
+    void native_qr_refuses_what_a_printer_would_misprint() {
+        assertThatThrownBy(() -> EscPosEncoder.qrCode("https://a.vn/số", 4, ErrorCorrectionLevel.M))
+                .hasMessageContaining("printable ASCII");
+        assertThatThrownBy(() -> EscPosEncoder.qrCode("", 4, ErrorCorrectionLevel.M))
+                .hasMessageContaining("printable ASCII");
+        assertThatThrownBy(() -> EscPosEncoder.qrCode("x", 17, ErrorCorrectionLevel.M))
+                .hasMessageContaining("1-16 dots");
+        assertThatThrownBy(() -> EscPosEncoder.qrCode("9".repeat(7090), 4, ErrorCorrectionLevel.M))
+                .hasMessageContaining("7089");
     }
 }

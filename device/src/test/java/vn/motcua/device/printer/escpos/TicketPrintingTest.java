@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +74,56 @@ class TicketPrintingTest {
         assertThat(ticket.getWidth()).isEqualTo(384);
         assertThat(zxing(ticket)).isEqualTo(URL);
         assertThat(zbar(png)).isEqualTo(URL);
+    }
+
+    @Test
+    void with_native_qr_the_printer_draws_the_qr_between_two_rasters_and_it_reads_back() throws Exception {
+        PrinterSimulator paper = new PrinterSimulator(PaperWidth.MM80);
+        new EscPosPrinter(paper, PaperWidth.MM80, Duration.ofMillis(200), true)
+                .print(land(Optional.of(12), Optional.of("NCT"), Optional.of(URL)));
+
+        BufferedImage ticket = paper.lastTicket().orElseThrow();
+        Path png = PrinterSimulator.writePng(ticket, TICKETS.resolve("ticket-80mm-native-qr.png"));
+        BufferedImage raster = new TicketRaster(PaperWidth.MM80).render(land(Optional.of(12), Optional.of("NCT"),
+                Optional.of(URL)));
+        assertThat(ticket.getHeight()).as("same layout as the raster QR").isEqualTo(raster.getHeight()
+                + EscPosPrinter.FEED_BEFORE_CUT);
+        assertThat(zxing(ticket)).isEqualTo(URL);
+        assertThat(zbar(png)).isEqualTo(URL);
+    }
+
+    @Test
+    void a_native_qr_job_is_raster_centre_gs_paren_k_left_raster_and_smaller(@TempDir Path dir) throws Exception {
+        TicketView ticket = land(Optional.of(12), Optional.empty(), Optional.of(URL));
+        TicketRaster.AroundQr parts = new TicketRaster(PaperWidth.MM80).renderAroundQr(ticket).orElseThrow();
+        byte[] above = EscPosEncoder.raster(parts.above());
+        byte[] qr = EscPosEncoder.qrCode(URL, parts.moduleDots(), TicketQr.LEVEL);
+        Path lp0 = Files.createFile(dir.resolve("lp0"));
+        Path lp1 = Files.createFile(dir.resolve("lp1"));
+        try (FilePrinterPort nativeQr = FilePrinterPort.open(lp0); FilePrinterPort rasterQr = FilePrinterPort.open(lp1)) {
+            new EscPosPrinter(nativeQr, PaperWidth.MM80, Duration.ofMillis(50), true).print(ticket);
+            new EscPosPrinter(rasterQr, PaperWidth.MM80, Duration.ofMillis(50), false).print(ticket);
+        }
+        byte[] job = Files.readAllBytes(lp0);
+
+        int at = 2 + above.length;
+        assertThat(Arrays.copyOfRange(job, 2, at)).isEqualTo(above);
+        assertThat(Arrays.copyOfRange(job, at, at + 3)).containsExactly(0x1B, 0x61, 0x01);
+        assertThat(Arrays.copyOfRange(job, at + 3, at + 3 + qr.length)).isEqualTo(qr);
+        assertThat(Arrays.copyOfRange(job, at + 3 + qr.length, at + 6 + qr.length))
+                .containsExactly(0x1B, 0x61, 0x00);
+        assertThat(parts.moduleDots()).isBetween(TicketQr.MIN_MODULE_DOTS, 7);
+        assertThat(job.length).as("the QR's raster rows stay out of the job")
+                .isLessThan(Files.readAllBytes(lp1).length - 10_000);
+    }
+
+    @Test
+    void a_link_a_printer_cannot_encode_falls_back_to_the_raster_qr() throws Exception {
+        String vietnamese = "https://hub.nghiloc.gov.vn/lượt/1-023";
+        PrinterSimulator paper = new PrinterSimulator(PaperWidth.MM80);
+        new EscPosPrinter(paper, PaperWidth.MM80, Duration.ofMillis(200), true)
+                .print(land(Optional.of(12), Optional.empty(), Optional.of(vietnamese)));
+        assertThat(zxing(paper.lastTicket().orElseThrow())).isEqualTo(vietnamese);
     }
 
     @Test
