@@ -26,15 +26,16 @@ import vn.motcua.protocol.message.Role;
  * @param printer  empty = simulated
  * @param display  empty = simulated
  * @param keys     staff keys on GPIO (BCM numbers); empty = none (keys from the terminal only)
+ * @param scanner  the QR scanner and what a scan grants ({@link ScannerConfig#SIMULATED} when absent)
  */
 public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optional<Display> display,
-                             Map<StaffKey, KeyPin> keys) {
+                             Map<StaffKey, KeyPin> keys, ScannerConfig scanner) {
 
     public static final String DEFAULT_GPIO_CHIP = "gpiochip0";
     public static final HardwareConfig SIMULATED =
             new HardwareConfig(DEFAULT_GPIO_CHIP, Optional.empty(), Optional.empty(), Map.of());
 
-    static final List<String> FIELDS = List.of("gpioChip", "printer", "display", "keys");
+    static final List<String> FIELDS = List.of("gpioChip", "printer", "display", "keys", "scanner");
 
     /** An ESC/POS printer on a device file. */
     public record Printer(String device, int paperMm) {
@@ -69,6 +70,13 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
             claim(used, key.getValue().pin(), field + ".pin");
             key.getValue().led().ifPresent(led -> claim(used, led, field + ".led"));
         }
+        scanner = scanner == null ? ScannerConfig.SIMULATED : scanner;
+    }
+
+    /** Hardware with the simulated scanner. */
+    public HardwareConfig(String gpioChip, Optional<Printer> printer, Optional<Display> display,
+                          Map<StaffKey, KeyPin> keys) {
+        this(gpioChip, printer, display, keys, ScannerConfig.SIMULATED);
     }
 
     /** True when the Pi4J context is needed: a real display or GPIO keys. */
@@ -122,6 +130,7 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
                 pins.led().ifPresent(led -> k.put("led", led));
             });
         }
+        scanner.toJson(node);
         return node;
     }
 
@@ -132,7 +141,7 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         object(node, "hardware", FIELDS);
         String chip = node.has("gpioChip") ? text(node.get("gpioChip"), "hardware.gpioChip") : DEFAULT_GPIO_CHIP;
         return new HardwareConfig(chip, printer(node.get("printer")), display(node.get("display")),
-                keys(node.get("keys")));
+                keys(node.get("keys")), ScannerConfig.fromJson(node.get("scanner")));
     }
 
     private static Optional<Printer> printer(JsonNode node) {
@@ -214,7 +223,7 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         return keys;
     }
 
-    private static String type(JsonNode node, String field, List<String> types) {
+    static String type(JsonNode node, String field, List<String> types) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -231,7 +240,7 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         return type;
     }
 
-    private static void object(JsonNode node, String field, List<String> fields) {
+    static void object(JsonNode node, String field, List<String> fields) {
         if (!node.isObject()) {
             throw new UnitConfigException(field, "must be a JSON object, was " + node);
         }
@@ -255,14 +264,14 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         return value;
     }
 
-    private static int integer(JsonNode node, String field) {
+    static int integer(JsonNode node, String field) {
         if (!node.isInt()) {
             throw new UnitConfigException(field, "must be a whole number, was " + node);
         }
         return node.intValue();
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         if (!node.isTextual()) {
             throw new UnitConfigException(field, "must be a text in double quotes, was " + node);
         }

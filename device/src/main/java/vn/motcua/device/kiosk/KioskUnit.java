@@ -1,5 +1,6 @@
 package vn.motcua.device.kiosk;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,11 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.motcua.device.OfficeTime;
 import vn.motcua.device.link.MqttLink;
 import vn.motcua.device.link.RequestFailedException;
 import vn.motcua.device.printer.TicketPrinter;
 import vn.motcua.device.printer.TicketView;
 import vn.motcua.device.printer.escpos.EscPosPrinter;
+import vn.motcua.device.scan.AppointmentToken;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.EventBody;
@@ -46,8 +49,14 @@ public final class KioskUnit implements AutoCloseable {
     private volatile ServiceCatalogue catalogue;
     /** The last printer status published; touched only on the printer thread. */
     private EventBody.PrinterStatus lastStatus;
+    private final KioskScans scans;
 
     public KioskUnit(MqttLink link, TicketPrinter printer) {
+        this(link, printer, Clock.system(OfficeTime.ZONE));
+    }
+
+    /** A kiosk whose scans are timed and dated by {@code officeClock} (tests move it). */
+    KioskUnit(MqttLink link, TicketPrinter printer, Clock officeClock) {
         if (!link.config().hasRole(Role.KIOSK)) {
             throw new IllegalArgumentException(link.config().deviceId() + " is not configured as a KIOSK");
         }
@@ -57,14 +66,18 @@ public final class KioskUnit implements AutoCloseable {
         this.printerThread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("printer-" + deviceId).daemon().factory());
         link.onState(link.topics().services(), this::catalogueArrived);
+        this.scans = new KioskScans(this, deviceId, link.config().hardware().scanner(), officeClock);
         if (printer instanceof EscPosPrinter) {
             printerThread.scheduleWithFixedDelay(this::pollStatus, 0, STATUS_POLL_SECONDS, TimeUnit.SECONDS);
         }
     }
 
-    /** A citizen pressed the key of {@code serviceCode}: completes with the printed ticket. */
+    /**
+     * A citizen pressed the key of {@code serviceCode}: completes with the printed ticket. The ticket has the elderly
+     * priority when an elderly citizen's card was scanned just before ({@link KioskScans}).
+     */
     public CompletableFuture<TicketView> press(String serviceCode) {
-        return press(serviceCode, Optional.empty());
+        return press(serviceCode, scans.takePriority());
     }
 
     /**
@@ -88,6 +101,23 @@ public final class KioskUnit implements AutoCloseable {
                 .whenComplete((ticket, failure) -> {
                     if (failure != null) {
                         logFailure(serviceCode, failure instanceof CompletionException c ? c.getCause() : failure);
+                    }
+                });
+    }
+
+    /** What the kiosk does with scans; the unit's scanner hands them over through it. */
+    public KioskScans scans() {
+        return scans;
+    }
+
+    /** A scanned appointment: checks it in and prints the ticket the hub answers, as a key press does. */
+    CompletableFuture<TicketView> checkIn(AppointmentToken appointment) {
+        log.info("{}: appointment {} scanned", deviceId, appointment);
+        return link.request(new RequestBody.AppointmentCheckin(appointment.token()))
+                .thenApplyAsync(answer -> print((TicketIssued) answer), printerThread)
+                .whenComplete((ticket, failure) -> {
+                    if (failure != null) {
+                        logFailure(appointment.toString(), failure instanceof CompletionException c ? c.getCause() : failure);
                     }
                 });
     }
