@@ -35,6 +35,7 @@ import vn.motcua.device.printer.escpos.FilePrinterPort;
 import vn.motcua.device.printer.escpos.PaperWidth;
 import vn.motcua.device.printer.escpos.PrinterPort;
 import vn.motcua.device.printer.escpos.SerialPrinterPort;
+import vn.motcua.device.scan.Scanner;
 
 /**
  * Builds a unit's {@link Hardware} from the config's {@code hardware} section: the real driver where the config names
@@ -87,7 +88,9 @@ public final class HardwareFactory {
                 };
                 log.info("{}: counter display {}", config.deviceId(), hw.display().get());
             }
-            return new Opened(new Hardware(printer, display), hw.keys(), Optional.ofNullable(context), owned);
+            Scanner scanner = ScannerDrivers.open(hw.scanner(), config.deviceId());
+            owned.add(scanner);
+            return new Opened(new Hardware(printer, display, scanner), hw.keys(), Optional.ofNullable(context), owned);
         } catch (IOException e) {
             closeAll(owned, context);
             throw new UncheckedIOException("cannot open the printer: " + e.getMessage(), e);

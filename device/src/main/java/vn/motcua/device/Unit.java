@@ -1,13 +1,19 @@
 package vn.motcua.device;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import vn.motcua.device.config.UnitConfig;
+import vn.motcua.device.counter.CounterScans;
 import vn.motcua.device.counter.CounterUnit;
 import vn.motcua.device.kiosk.KioskUnit;
 import vn.motcua.device.link.LinkException;
 import vn.motcua.device.link.MqttLink;
 import vn.motcua.device.metrics.DeviceMetrics;
+import vn.motcua.device.scan.ScanRouter;
+import vn.motcua.device.scan.ScanUse;
 import vn.motcua.protocol.message.Role;
 
 /**
@@ -31,6 +37,10 @@ public final class Unit implements AutoCloseable {
                 ? Optional.of(new KioskUnit(link, hardware.printer(), metrics)) : Optional.empty();
         this.counter = config.hasRole(Role.COUNTER)
                 ? Optional.of(new CounterUnit(link, hardware.counterDisplay())) : Optional.empty();
+        List<ScanUse> scanUses = new ArrayList<>();
+        kiosk.ifPresent(k -> scanUses.add(k.scans()));
+        counter.ifPresent(c -> scanUses.add(new CounterScans(c)));
+        hardware.scanner().start(new ScanRouter(config.deviceId(), metrics, Clock.system(OfficeTime.ZONE), scanUses));
     }
 
     /**
@@ -80,9 +90,10 @@ public final class Unit implements AutoCloseable {
         return counter;
     }
 
-    /** Stops the roles, then closes the link, which marks the unit offline. */
+    /** Stops the scanner and the roles, then closes the link, which marks the unit offline. */
     @Override
     public void close() {
+        hardware.scanner().close();
         kiosk.ifPresent(KioskUnit::close);
         link.close();
     }

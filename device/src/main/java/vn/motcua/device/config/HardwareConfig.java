@@ -27,15 +27,16 @@ import vn.motcua.protocol.message.Role;
  * @param printer  empty = simulated
  * @param display  empty = simulated
  * @param keys     staff keys on GPIO (BCM numbers); empty = none (keys from the terminal only)
+ * @param scanner  the QR scanner and what a scan grants ({@link ScannerConfig#SIMULATED} when absent)
  */
 public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optional<Display> display,
-                             Map<StaffKey, KeyPin> keys) {
+                             Map<StaffKey, KeyPin> keys, ScannerConfig scanner) {
 
     public static final String DEFAULT_GPIO_CHIP = "gpiochip0";
     public static final HardwareConfig SIMULATED =
             new HardwareConfig(DEFAULT_GPIO_CHIP, Optional.empty(), Optional.empty(), Map.of());
 
-    static final List<String> FIELDS = List.of("gpioChip", "printer", "display", "keys");
+    static final List<String> FIELDS = List.of("gpioChip", "printer", "display", "keys", "scanner");
 
     /**
      * An ESC/POS printer on a device file ({@code "type": "escpos"}) or a serial port ({@code "escpos-serial"}).
@@ -85,6 +86,13 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
             claim(used, key.getValue().pin(), field + ".pin");
             key.getValue().led().ifPresent(led -> claim(used, led, field + ".led"));
         }
+        scanner = scanner == null ? ScannerConfig.SIMULATED : scanner;
+    }
+
+    /** Hardware with the simulated scanner. */
+    public HardwareConfig(String gpioChip, Optional<Printer> printer, Optional<Display> display,
+                          Map<StaffKey, KeyPin> keys) {
+        this(gpioChip, printer, display, keys, ScannerConfig.SIMULATED);
     }
 
     /** True when the Pi4J context is needed: a real display or GPIO keys. */
@@ -137,6 +145,7 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
                 pins.led().ifPresent(led -> k.put("led", led));
             });
         }
+        scanner.toJson(node);
         return node;
     }
 
@@ -157,7 +166,7 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         object(node, "hardware", FIELDS);
         String chip = node.has("gpioChip") ? text(node.get("gpioChip"), "hardware.gpioChip") : DEFAULT_GPIO_CHIP;
         return new HardwareConfig(chip, printer(node.get("printer")), display(node.get("display")),
-                keys(node.get("keys")));
+                keys(node.get("keys")), ScannerConfig.fromJson(node.get("scanner")));
     }
 
     private static Optional<Printer> printer(JsonNode node) {
@@ -263,7 +272,7 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         return keys;
     }
 
-    private static String type(JsonNode node, String field, List<String> types) {
+    static String type(JsonNode node, String field, List<String> types) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -280,7 +289,7 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         return type;
     }
 
-    private static void object(JsonNode node, String field, List<String> fields) {
+    static void object(JsonNode node, String field, List<String> fields) {
         if (!node.isObject()) {
             throw new UnitConfigException(field, "must be a JSON object, was " + node);
         }
@@ -304,7 +313,7 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         return value;
     }
 
-    private static int integer(JsonNode node, String field) {
+    static int integer(JsonNode node, String field) {
         if (!node.isInt()) {
             throw new UnitConfigException(field, "must be a whole number, was " + node);
         }
@@ -318,7 +327,7 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         return node.booleanValue();
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         if (!node.isTextual()) {
             throw new UnitConfigException(field, "must be a text in double quotes, was " + node);
         }

@@ -13,10 +13,12 @@ import org.slf4j.LoggerFactory;
 
 import vn.motcua.device.Unit;
 import vn.motcua.device.counter.StaffKey;
+import vn.motcua.device.scan.SimulatedScanner;
 
 /**
  * Simulated keys typed as lines: a service code presses that kiosk key ({@code HT}), a staff key name presses it
- * ({@code next}, {@code done}, {@code no-show}), {@code rate LEVEL} sends a rating. Results are logged by the roles.
+ * ({@code next}, {@code done}, {@code no-show}), {@code rate LEVEL} sends a rating, {@code scan TEXT} scans TEXT with
+ * the simulated scanner (as if a QR holding it had been read). Results are logged by the roles.
  * Runs on its own daemon thread; when the input ends (no terminal, as under systemd) it simply stops.
  */
 public final class KeyConsole implements Runnable {
@@ -58,7 +60,9 @@ public final class KeyConsole implements Runnable {
         String[] words = line.split("\\s+");
         String first = words[0].toUpperCase(Locale.ROOT);
         Optional<StaffKey> staffKey = StaffKey.parse(first);
-        if (unit.kiosk().isPresent() && unit.config().services().contains(first)) {
+        if (first.equals("SCAN") && words.length > 1) {
+            scan(line.substring(words[0].length()).strip());
+        } else if (unit.kiosk().isPresent() && unit.config().services().contains(first)) {
             unit.kiosk().get().press(first);
         } else if (unit.counter().isPresent() && staffKey.isPresent() && words.length == 1) {
             unit.counter().get().press(staffKey.get());
@@ -69,11 +73,20 @@ public final class KeyConsole implements Runnable {
         }
     }
 
+    /** Hands {@code text} to the simulated scanner, as if its QR had been scanned. */
+    private void scan(String text) {
+        if (unit.hardware().scanner() instanceof SimulatedScanner simulated) {
+            simulated.scan(text);
+        } else {
+            log.warn("{}: this unit reads a real scanner; scan its QR instead of typing it", unit.config().deviceId());
+        }
+    }
+
     private String usage() {
         StringBuilder usage = new StringBuilder();
         unit.kiosk().ifPresent(k -> usage.append("service keys ").append(unit.config().services()));
         unit.counter().ifPresent(c -> usage.append(usage.isEmpty() ? "" : "; ")
                 .append("staff keys next, recall, start, done, no-show, pause, resume; rate LEVEL"));
-        return usage.toString();
+        return usage.append("; scan TEXT").toString();
     }
 }

@@ -75,6 +75,18 @@ public final class CounterUnit {
         return logged("sign in", link.request(body));
     }
 
+    /** Calls one particular waiting ticket, by its label (typed, or scanned from the ticket), out of turn. */
+    public CompletableFuture<ResponseBody> callTicket(String ticket) {
+        RequestBody.CounterCallTicket body;
+        try {
+            body = new RequestBody.CounterCallTicket(counter, ticket);
+        } catch (ProtocolException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        log.info("{}: ticket {} called at counter {}", deviceId, ticket, counter);
+        return logged("call " + ticket, link.request(body));
+    }
+
     public int counter() {
         return counter;
     }

@@ -24,6 +24,7 @@ import vn.motcua.device.metrics.DeviceMetrics;
 import vn.motcua.device.printer.TicketPrinter;
 import vn.motcua.device.printer.TicketView;
 import vn.motcua.device.printer.escpos.EscPosPrinter;
+import vn.motcua.device.scan.AppointmentToken;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.EventBody;
@@ -68,12 +69,18 @@ public final class KioskUnit implements AutoCloseable {
     private final LeaseBook leases;
     private final LeaseKeeper leaseKeeper;
     private final OfflineTickets offline;
+    private final KioskScans scans;
 
     public KioskUnit(MqttLink link, TicketPrinter printer) {
         this(link, printer, new DeviceMetrics());
     }
 
     public KioskUnit(MqttLink link, TicketPrinter printer, DeviceMetrics metrics) {
+        this(link, printer, metrics, Clock.system(OfficeTime.ZONE));
+    }
+
+    /** A kiosk whose scans and offline tickets are timed and dated by {@code officeClock} (tests move it). */
+    KioskUnit(MqttLink link, TicketPrinter printer, DeviceMetrics metrics, Clock officeClock) {
         if (!link.config().hasRole(Role.KIOSK)) {
             throw new IllegalArgumentException(link.config().deviceId() + " is not configured as a KIOSK");
         }
@@ -83,10 +90,9 @@ public final class KioskUnit implements AutoCloseable {
         this.printerThread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("printer-" + deviceId).daemon().factory());
         this.metrics = metrics;
-        Clock clock = Clock.system(OfficeTime.ZONE);
         this.leases = LeaseBook.open(link.config().dataDir().resolve("leases.db"));
-        this.leaseKeeper = new LeaseKeeper(link, leases, link.config().services(), this::catalogue, clock);
-        this.offline = new OfflineTickets(link, leases, metrics, clock);
+        this.leaseKeeper = new LeaseKeeper(link, leases, link.config().services(), this::catalogue, officeClock);
+        this.offline = new OfflineTickets(link, leases, metrics, officeClock);
         link.onState(link.topics().services(), this::catalogueArrived);
         link.onConnection(online -> {
             if (online) {
@@ -96,14 +102,18 @@ public final class KioskUnit implements AutoCloseable {
         link.onUnclaimedAnswer(this::lateAnswer);
         printerThread.scheduleWithFixedDelay(leaseKeeper::topUp, LEASE_CHECK_SECONDS, LEASE_CHECK_SECONDS,
                 TimeUnit.SECONDS);
+        this.scans = new KioskScans(this, deviceId, link.config().hardware().scanner(), officeClock);
         if (printer instanceof EscPosPrinter) {
             printerThread.scheduleWithFixedDelay(this::pollStatus, 0, STATUS_POLL_SECONDS, TimeUnit.SECONDS);
         }
     }
 
-    /** A citizen pressed the key of {@code serviceCode}: completes with the printed ticket. */
+    /**
+     * A citizen pressed the key of {@code serviceCode}: completes with the printed ticket. The ticket has the elderly
+     * priority when an elderly citizen's card was scanned just before ({@link KioskScans}).
+     */
     public CompletableFuture<TicketView> press(String serviceCode) {
-        return press(serviceCode, Optional.empty());
+        return press(serviceCode, scans.takePriority());
     }
 
     /**
@@ -144,6 +154,24 @@ public final class KioskUnit implements AutoCloseable {
     /** Leased numbers of {@code serviceCode} left for printing offline today. */
     public int offlineNumbersLeft(String serviceCode) {
         return leases.remaining(serviceCode, LocalDate.now(OfficeTime.ZONE));
+    }
+
+    /** What the kiosk does with scans; the unit's scanner hands them over through it. */
+    public KioskScans scans() {
+        return scans;
+    }
+
+    /** A scanned appointment: checks it in and prints the ticket the hub answers, as a key press does. */
+    CompletableFuture<TicketView> checkIn(AppointmentToken appointment) {
+        log.info("{}: appointment {} scanned", deviceId, appointment);
+        return link.request(new RequestBody.AppointmentCheckin(appointment.token()))
+                .thenApplyAsync(answer -> print((TicketIssued) answer), printerThread)
+                .whenComplete((ticket, failure) -> {
+                    if (failure != null) {
+                        logFailure(appointment.toString(),
+                                failure instanceof CompletionException c ? c.getCause() : failure);
+                    }
+                });
     }
 
     /** The latest service catalogue from the hub, if one has arrived. */

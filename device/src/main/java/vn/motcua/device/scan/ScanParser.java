@@ -11,10 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 import vn.motcua.device.scan.Rejected.Code;
+import vn.motcua.protocol.message.Codes;
 
 /**
- * Classifies one scanned line: a citizen ID card (CCCD) QR, an appointment token, an enrollment code, or a
- * rejection with a reason. Never throws on any input, including binary, hostile and oversized text. Stateless and
+ * Classifies one scanned line: a citizen ID card (CCCD) QR, an appointment token, a ticket label, an officer badge,
+ * an enrollment code, or a rejection with a reason. Never throws on any input, including binary, hostile and oversized text. Stateless and
  * safe to call from any thread; {@code today} is the office date, read by the caller at the edge.
  */
 public final class ScanParser {
@@ -72,8 +73,14 @@ public final class ScanParser {
         if (text.startsWith(EnrollmentCode.PREFIX)) {
             return enrollment(text.substring(EnrollmentCode.PREFIX.length()));
         }
+        if (text.startsWith(OfficerBadge.PREFIX)) {
+            return officer(text.substring(OfficerBadge.PREFIX.length()));
+        }
         if (text.indexOf('|') >= 0) {
             return CardParser.parse(text, ScanText.utf8Length(text), today);
+        }
+        if (TicketLabel.FORMAT.matcher(text).matches()) {
+            return new TicketLabel(text);
         }
         if (AppointmentToken.FORMAT.matcher(text).matches()) {
             return new AppointmentToken(text);
@@ -83,7 +90,13 @@ public final class ScanParser {
             return new Rejected(Code.FORBIDDEN_CHARACTER, "scan " + forbidden.get());
         }
         return new Rejected(Code.UNRECOGNISED,
-                "scan is not a citizen card QR, an appointment token (8-64 of A-Z a-z 0-9 _ -) or an enrollment code");
+                "scan is not a citizen card QR, an appointment token (8-64 of A-Z a-z 0-9 _ -), a ticket number, "
+                        + "an officer badge or an enrollment code");
+    }
+
+    private static Scan officer(String code) {
+        return Codes.isOfficer(code) ? new OfficerBadge(code) : new Rejected(Code.OFFICER_CODE,
+                "officer badge code must be a letter or digit, then up to 31 of A-Z a-z 0-9 . _ -");
     }
 
     private static Scan enrollment(String payload) {

@@ -54,4 +54,20 @@ class KeyConsoleTest extends OnBroker {
         assertThat(Retained.status(broker.url(), topics.device("quay-3", DeviceChannel.STATUS)))
                 .hasValue(DeviceStatus.offline());
     }
+
+    @Test
+    void scan_lines_go_to_the_simulated_scanner_with_their_case_kept() {
+        hub.answerOk(request -> new ResponseBody.TicketIssued("2-021", "HT", 21, 0, Optional.empty(), Samples.MORNING,
+                Optional.empty(), Optional.empty()));
+        UnitConfig config = UnitConfig.kiosk(site, "kiosk-1", broker.url(), List.of("HT"), dataDir);
+
+        try (Unit unit = Unit.start(config, Hardware.simulated("kiosk-1"))) {
+            KeyConsole.start(unit, new ByteArrayInputStream("scan A7q4K2m5N6p7\nscan\n".getBytes(StandardCharsets.UTF_8)));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> hub.requests().size() == 1);
+            assertThat(hub.requests()).extracting(r -> r.body())
+                    .containsExactly(new RequestBody.AppointmentCheckin("A7q4K2m5N6p7"));
+            assertThat(unit.metrics().count("scan.accepted.appointment")).isEqualTo(1);
+        }
+    }
 }

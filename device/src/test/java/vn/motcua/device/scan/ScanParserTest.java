@@ -149,4 +149,26 @@ class ScanParserTest {
         assertThat(rejected("MOTCUA-ENROLL:aGVsb").reason()).isEqualTo("enrollment payload is not whole base64url");
         assertThat(parse("MOTCUA-ENROLL:aGVsbG8").toString()).isEqualTo("EnrollmentCode[5 bytes]");
     }
+
+    @Test
+    void an_officer_badge_is_its_prefix_and_a_staff_code() {
+        assertThat(parse("MOTCUA-OFFICER:lan.nt")).isEqualTo(new OfficerBadge("lan.nt"));
+        assertThat(parse(" MOTCUA-OFFICER:CB-00042\t")).isEqualTo(new OfficerBadge("CB-00042"));
+        assertThat(rejected("MOTCUA-OFFICER:").code()).isEqualTo(Code.OFFICER_CODE);
+        assertThat(rejected("MOTCUA-OFFICER:lan nt").reason())
+                .isEqualTo("officer badge code must be a letter or digit, then up to 31 of A-Z a-z 0-9 . _ -");
+        assertThat(rejected("MOTCUA-OFFICER:" + "a".repeat(33)).code()).isEqualTo(Code.OFFICER_CODE);
+        assertThat(rejected("MOTCUA-OFFICER:.lan").code()).isEqualTo(Code.OFFICER_CODE);
+    }
+
+    @Test
+    void a_ticket_label_is_a_ticket_and_only_a_long_one_doubles_as_an_appointment_token() {
+        assertThat(parse("2-017")).isEqualTo(new TicketLabel("2-017"));
+        assertThat(parse("ABCD-99999")).isEqualTo(new TicketLabel("ABCD-99999"));
+        assertThat(new TicketLabel("2-017").asAppointmentToken()).isEmpty();
+        assertThat(new TicketLabel("ABCD-0017").asAppointmentToken()).contains(new AppointmentToken("ABCD-0017"));
+        assertThat(parse("2-0170000")).isEqualTo(new AppointmentToken("2-0170000")); // six digits: no label
+        assertThat(rejected("2-x1").code()).isEqualTo(Code.UNRECOGNISED); // letters after '-', too short for a token
+        assertThat(rejected("a-1").code()).isEqualTo(Code.UNRECOGNISED); // labels are upper case
+    }
 }
