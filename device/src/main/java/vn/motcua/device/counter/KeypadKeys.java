@@ -15,7 +15,7 @@ import vn.motcua.device.keys.LedSignal;
 
 /**
  * The satisfaction keypad on GPIO: each level's key presses {@link SatisfactionKeypad#press}, and the LEDs answer
- * the citizen. Every key's LED lights while it is pressed (as every key does); then a rating that counted lights
+ * the citizen. Every key's LED flashes as its press registers (as every key's does); then a rating that counted lights
  * {@link #THANK_YOU} on all of them, and a press that counts for nothing blinks {@link #NOTHING_TO_RATE} on the key
  * pressed — two patterns nobody mistakes for one another.
  */

@@ -24,8 +24,9 @@ import vn.motcua.device.keys.KeyListener.Press;
 
 /**
  * Keys on GPIO inputs (internal pull-up, pressed = low), each with an optional LED that lights briefly for every
- * confirmed press. Debounced in software ({@link KeyState}), with long-press detection; works for any key type
- * {@code K} (staff keys, satisfaction levels).
+ * confirmed press, or shows a longer {@link LedSignal} its owner asks for (thank you, refused, armed). Debounced in
+ * software ({@link KeyState}), with long-press detection; works for any key type {@code K} (staff keys, satisfaction
+ * levels, kiosk keys).
  * <p>
  * Threads: Pi4J's event thread reports edges; {@link #tick()} judges them, on the timer {@link #start()} runs every
  * {@value #TICK_MILLIS} ms, or on a test's thread. Key states are guarded by this object's lock; the listener is called
