@@ -21,7 +21,8 @@ import vn.motcua.device.keys.LedSignal;
  * A kiosk's service keys on GPIO, and its priority key. A service key asks {@link KioskUnit#press} for a ticket.
  * The priority key, pressed first, makes the next service key's ticket one of its priority class: its LED stays lit
  * while it is armed, for {@link #ARMED_MILLIS} or until a service key uses it; pressed again it disarms. Every key's
- * LED flashes as its press registers; a ticket the hub refuses blinks {@link #NO_TICKET} on the service key.
+ * LED flashes as its press registers; a press that prints no ticket (refused, unanswered, printer
+ * failure) blinks {@link #NO_TICKET} on the service key.
  * <p>
  * Threads: presses arrive on the key timer (or a test's tick); the armed state is guarded by this object's lock.
  */
