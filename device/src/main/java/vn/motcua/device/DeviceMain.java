@@ -78,7 +78,7 @@ public final class DeviceMain {
             return EXIT_UNREACHABLE;
         }
         try {
-            hardware.startKeys(unit, true);
+            hardware.startAllKeys(unit);
         } catch (RuntimeException e) {
             unit.close();
             hardware.close();

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.device.config.HardwareConfig;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.device.counter.CounterDisplay;
+import vn.motcua.device.counter.KeypadKeys;
 import vn.motcua.device.counter.SimulatedCounterDisplay;
 import vn.motcua.device.counter.StaffKey;
 import vn.motcua.device.display.Hd44780Display;
@@ -28,6 +29,7 @@ import vn.motcua.device.keys.GpioKeys;
 import vn.motcua.device.keys.KeyPins;
 import vn.motcua.device.keys.KeyTiming;
 import vn.motcua.device.keys.PiContext;
+import vn.motcua.device.kiosk.ServiceKeys;
 import vn.motcua.device.printer.SimulatedPrinter;
 import vn.motcua.device.printer.TicketPrinter;
 import vn.motcua.device.printer.escpos.EscPosPrinter;
@@ -90,7 +92,7 @@ public final class HardwareFactory {
             }
             Scanner scanner = ScannerDrivers.open(hw.scanner(), config.deviceId());
             owned.add(scanner);
-            return new Opened(new Hardware(printer, display, scanner), hw.keys(), Optional.ofNullable(context), owned);
+            return new Opened(new Hardware(printer, display, scanner), hw, Optional.ofNullable(context), owned);
         } catch (IOException e) {
             closeAll(owned, context);
             throw new UncheckedIOException("cannot open the printer: " + e.getMessage(), e);
@@ -117,14 +119,17 @@ public final class HardwareFactory {
     public static final class Opened implements AutoCloseable {
         private final Hardware hardware;
         private final Map<StaffKey, HardwareConfig.KeyPin> keyPins;
+        private final HardwareConfig config;
         private final Optional<Context> context;
         private final List<AutoCloseable> owned;
         private GpioKeys<StaffKey> keys;
+        private KeypadKeys keypad;
+        private ServiceKeys serviceKeys;
 
-        Opened(Hardware hardware, Map<StaffKey, HardwareConfig.KeyPin> keyPins, Optional<Context> context,
-               List<AutoCloseable> owned) {
+        Opened(Hardware hardware, HardwareConfig config, Optional<Context> context, List<AutoCloseable> owned) {
             this.hardware = hardware;
-            this.keyPins = keyPins;
+            this.keyPins = config.keys();
+            this.config = config;
             this.context = context;
             this.owned = new ArrayList<>(owned);
         }
@@ -153,8 +158,7 @@ public final class HardwareFactory {
             }
             var counter = unit.counter().orElseThrow(() -> new IllegalStateException("staff keys need the COUNTER role"));
             Map<StaffKey, KeyPins> pins = new LinkedHashMap<>();
-            keyPins.forEach((key, pin) -> pins.put(key, pin.led().isPresent()
-                    ? KeyPins.of(pin.pin(), pin.led().get()) : KeyPins.withoutLed(pin.pin())));
+            keyPins.forEach((key, pin) -> pins.put(key, KeyPins.of(pin.pin(), pin.led())));
             keys = new GpioKeys<>(context.orElseThrow(), pins, KeyTiming.DEFAULT, clockMillis,
                     (key, press) -> counter.press(key).exceptionally(failure -> {
                         log.warn("{} ({} press) failed: {}", key, press, failure.toString());
@@ -166,11 +170,56 @@ public final class HardwareFactory {
             return Optional.of(keys);
         }
 
+        /** Starts every configured key group on its timer: staff keys, satisfaction keypad, kiosk service keys. */
+        public void startAllKeys(Unit unit) {
+            startKeys(unit, true);
+            startKeypad(unit, true, System::currentTimeMillis);
+            startServiceKeys(unit, true, System::currentTimeMillis);
+        }
+
+        /**
+         * Starts the satisfaction keypad on GPIO when its levels are wired, pressing {@code unit}'s
+         * {@link vn.motcua.device.counter.CounterUnit#keypad()}; {@code startTimer} false leaves ticking to the caller.
+         */
+        public synchronized Optional<KeypadKeys> startKeypad(Unit unit, boolean startTimer, LongSupplier clockMillis) {
+            if (!config.keypad().wired() || keypad != null) {
+                return Optional.ofNullable(keypad);
+            }
+            var counter = unit.counter().orElseThrow(() -> new IllegalStateException("the keypad needs the COUNTER role"));
+            keypad = new KeypadKeys(context.orElseThrow(), counter.keypad(), clockMillis);
+            if (startTimer) {
+                keypad.keys().start();
+            }
+            return Optional.of(keypad);
+        }
+
+        /** Starts the kiosk's service keys (and priority key) on GPIO when configured, pressing {@code unit}'s kiosk. */
+        public synchronized Optional<ServiceKeys> startServiceKeys(Unit unit, boolean startTimer,
+                                                                   LongSupplier clockMillis) {
+            if (config.kioskKeys().isEmpty() || serviceKeys != null) {
+                return Optional.ofNullable(serviceKeys);
+            }
+            var kiosk = unit.kiosk().orElseThrow(() -> new IllegalStateException("service keys need the KIOSK role"));
+            serviceKeys = new ServiceKeys(context.orElseThrow(), config.kioskKeys(), kiosk, clockMillis);
+            if (startTimer) {
+                serviceKeys.keys().start();
+            }
+            return Optional.of(serviceKeys);
+        }
+
         @Override
         public synchronized void close() {
             if (keys != null) {
                 keys.close();
                 keys = null;
+            }
+            if (keypad != null) {
+                keypad.close();
+                keypad = null;
+            }
+            if (serviceKeys != null) {
+                serviceKeys.close();
+                serviceKeys = null;
             }
             closeAll(owned, context.orElse(null));
             owned.clear();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
@@ -25,12 +26,16 @@ import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
 import com.pi4j.plugin.mock.provider.spi.MockSpiProvider;
 
 import vn.motcua.device.config.HardwareConfig;
+import vn.motcua.device.config.Keypad;
+import vn.motcua.device.config.KioskKeys;
+import vn.motcua.device.config.ScannerConfig;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.device.counter.SimulatedCounterDisplay;
 import vn.motcua.device.counter.StaffKey;
 import vn.motcua.device.display.Hd44780Display;
 import vn.motcua.device.display.Max7219Display;
 import vn.motcua.device.keys.GpioKeys;
+import vn.motcua.device.kiosk.ServiceKeys;
 import vn.motcua.device.printer.SimulatedPrinter;
 import vn.motcua.device.printer.escpos.EscPosPrinter;
 import vn.motcua.device.printer.escpos.PaperWidth;
@@ -39,6 +44,8 @@ import vn.motcua.device.printer.escpos.PtyPair;
 import vn.motcua.device.printer.escpos.PtyPrinter;
 import vn.motcua.device.printer.escpos.SerialSettings;
 import vn.motcua.protocol.message.RequestBody;
+import vn.motcua.protocol.message.ResponseBody;
+import vn.motcua.protocol.message.ServingPhase;
 
 class HardwareFactoryTest extends OnBroker {
 
@@ -147,5 +154,64 @@ class HardwareFactoryTest extends OnBroker {
             assertThat(far.failure()).isNull();
         }
         assertThat(contextsMade).hasValue(0);
+    }
+
+    @Test
+    void a_counter_with_a_wired_keypad_rates_the_ticket_just_served() throws Exception {
+        hub.answerOk(request -> new ResponseBody.RatingRecorded("HAI_LONG", Optional.of("1-023")));
+        Keypad keypad = new Keypad(Keypad.DEFAULT_WINDOW, List.of(
+                new Keypad.Level("HAI_LONG", "Hài lòng", Optional.of(new HardwareConfig.KeyPin(17, Optional.of(24)))),
+                new Keypad.Level("KHONG_HAI_LONG", "Không hài lòng",
+                        Optional.of(new HardwareConfig.KeyPin(27, Optional.of(25))))));
+        UnitConfig config = counter(new HardwareConfig("gpiochip0", Optional.empty(), Optional.empty(), Map.of(),
+                ScannerConfig.SIMULATED, keypad, KioskKeys.NONE));
+        try (HardwareFactory.Opened opened = HardwareFactory.open(config, this::mockContext);
+             Unit unit = Unit.start(config, opened.hardware())) {
+            AtomicLong clock = new AtomicLong(1_000);
+            GpioKeys<String> keys = opened.startKeypad(unit, false, clock::get).orElseThrow().keys();
+            hub.publishState(topics.counterState(3), Samples.atCounter(3, "1-023", ServingPhase.SERVING));
+            await().atMost(Duration.ofSeconds(5)).until(() -> unit.counter().orElseThrow().state().isPresent());
+            hub.publishState(topics.counterState(3), Samples.open(3));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> unit.counter().orElseThrow().keypad().ratable().isPresent());
+            MockDigitalInput satisfied = (MockDigitalInput) opened.context().orElseThrow().registry().get("key-17");
+            for (DigitalState level : List.of(DigitalState.HIGH, DigitalState.LOW, DigitalState.HIGH)) {
+                satisfied.mockState(level); // released, pressed, released: one short press
+                clock.addAndGet(100);
+                keys.tick();
+            }
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(hub.requests())
+                    .extracting(r -> r.body()).containsExactly(new RequestBody.RatingSubmit(3, "HAI_LONG",
+                            Optional.of("1-023"))));
+        }
+    }
+
+    @Test
+    void a_kiosk_with_gpio_service_keys_asks_for_a_ticket_when_one_is_pressed() throws Exception {
+        hub.answerOk(request -> Samples.ticket());
+        UnitConfig config = UnitConfig.kiosk(site, "kiosk-1", broker.url(), List.of("DD"), dataDir)
+                .withHardware(new HardwareConfig("gpiochip0", Optional.empty(), Optional.empty(), Map.of(),
+                        ScannerConfig.SIMULATED, Keypad.DEFAULT, new KioskKeys(Map.of("DD", new HardwareConfig.KeyPin(5, Optional.of(17))),
+                        Optional.empty())));
+        try (HardwareFactory.Opened opened = HardwareFactory.open(config, this::mockContext);
+             Unit unit = Unit.start(config, opened.hardware())) {
+            AtomicLong clock = new AtomicLong(1_000);
+            GpioKeys<ServiceKeys.Key> keys = opened.startServiceKeys(unit, false, clock::get).orElseThrow().keys();
+            Context context = opened.context().orElseThrow();
+            MockDigitalInput dd = (MockDigitalInput) context.registry().get("key-5");
+            for (DigitalState level : List.of(DigitalState.HIGH, DigitalState.LOW, DigitalState.HIGH)) {
+                dd.mockState(level); // released, pressed, released: one short press
+                clock.addAndGet(100);
+                keys.tick();
+                if (level == DigitalState.LOW) {
+                    assertThat(context.registry().<DigitalOutput>get("led-17").state()).isEqualTo(DigitalState.HIGH);
+                }
+            }
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(hub.requests())
+                    .extracting(r -> r.body()).containsExactly(new RequestBody.TicketIssue("DD", Optional.empty())));
+        }
+        assertThat(contextsMade).hasValue(1);
     }
 }

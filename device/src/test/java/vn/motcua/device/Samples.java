@@ -37,6 +37,17 @@ public final class Samples {
                 ServingPhase.CALLED, 0, MORNING)), MORNING);
     }
 
+    /** Counter {@code counter}, open, with {@code ticket} at it in {@code phase}. */
+    public static CounterState atCounter(int counter, String ticket, ServingPhase phase) {
+        return new CounterState(counter, CounterStatus.OPEN, Optional.of(new CounterState.Current(ticket, "DD",
+                phase, 0, MORNING)), MORNING);
+    }
+
+    /** Counter {@code counter}, open, nobody at it. */
+    public static CounterState open(int counter) {
+        return new CounterState(counter, CounterStatus.OPEN, Optional.empty(), MORNING);
+    }
+
     public static CounterState paused(int counter) {
         return new CounterState(counter, CounterStatus.PAUSED, Optional.empty(), MORNING);
     }

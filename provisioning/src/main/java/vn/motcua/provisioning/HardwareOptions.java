@@ -75,7 +75,8 @@ final class HardwareOptions {
         if (screen.isPresent() && base.display().isPresent()) {
             throw refused("--display", file + " already has a display; give it in one place");
         }
-        return new HardwareConfig(base.gpioChip(), printer.or(base::printer), screen.or(base::display), base.keys());
+        return new HardwareConfig(base.gpioChip(), printer.or(base::printer), screen.or(base::display), base.keys(),
+                base.scanner(), base.keypad(), base.kioskKeys());
     }
 
     /** The option to blame for a refused {@code hardware.…} field. */

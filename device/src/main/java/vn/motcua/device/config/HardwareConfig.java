@@ -28,15 +28,18 @@ import vn.motcua.protocol.message.Role;
  * @param display  empty = simulated
  * @param keys     staff keys on GPIO (BCM numbers); empty = none (keys from the terminal only)
  * @param scanner  the QR scanner and what a scan grants ({@link ScannerConfig#SIMULATED} when absent)
+ * @param keypad   the satisfaction levels and their keys ({@link Keypad#DEFAULT}: the hub's levels, no keys)
+ * @param kioskKeys the kiosk's service keys and priority key on GPIO ({@link KioskKeys#NONE}: none)
  */
 public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optional<Display> display,
-                             Map<StaffKey, KeyPin> keys, ScannerConfig scanner) {
+                             Map<StaffKey, KeyPin> keys, ScannerConfig scanner, Keypad keypad, KioskKeys kioskKeys) {
 
     public static final String DEFAULT_GPIO_CHIP = "gpiochip0";
     public static final HardwareConfig SIMULATED =
             new HardwareConfig(DEFAULT_GPIO_CHIP, Optional.empty(), Optional.empty(), Map.of());
 
-    static final List<String> FIELDS = List.of("gpioChip", "printer", "display", "keys", "scanner");
+    static final List<String> FIELDS = List.of("gpioChip", "printer", "display", "keys", "scanner", "keypad",
+            "serviceKeys", "priorityKey");
 
     /**
      * An ESC/POS printer on a device file ({@code "type": "escpos"}) or a serial port ({@code "escpos-serial"}).
@@ -80,24 +83,36 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         printer = printer == null ? Optional.empty() : printer;
         display = display == null ? Optional.empty() : display;
         keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys == null ? Map.of() : keys));
+        keypad = keypad == null ? Keypad.DEFAULT : keypad;
+        kioskKeys = kioskKeys == null ? KioskKeys.NONE : kioskKeys;
+        // One table across every key group: a pin wired twice would press two keys at once.
         Map<Integer, String> used = new HashMap<>();
         for (Map.Entry<StaffKey, KeyPin> key : keys.entrySet()) {
-            String field = "hardware.keys." + key.getKey().name();
-            claim(used, key.getValue().pin(), field + ".pin");
-            key.getValue().led().ifPresent(led -> claim(used, led, field + ".led"));
+            claim(used, key.getValue(), "hardware.keys." + key.getKey().name());
         }
+        for (int i = 0; i < keypad.levels().size(); i++) {
+            int index = i;
+            keypad.levels().get(i).key().ifPresent(key -> claim(used, key, "hardware.keypad.levels[" + index + "]"));
+        }
+        kioskKeys.services().forEach((code, key) -> claim(used, key, "hardware.serviceKeys." + code));
+        kioskKeys.priority().ifPresent(p -> claim(used, p.key(), "hardware.priorityKey"));
         scanner = scanner == null ? ScannerConfig.SIMULATED : scanner;
     }
 
-    /** Hardware with the simulated scanner. */
+    /** Staff keys only: the simulated scanner, the keypad's defaults and no kiosk keys. */
     public HardwareConfig(String gpioChip, Optional<Printer> printer, Optional<Display> display,
                           Map<StaffKey, KeyPin> keys) {
-        this(gpioChip, printer, display, keys, ScannerConfig.SIMULATED);
+        this(gpioChip, printer, display, keys, ScannerConfig.SIMULATED, Keypad.DEFAULT, KioskKeys.NONE);
     }
 
     /** True when the Pi4J context is needed: a real display or GPIO keys. */
     public boolean needsGpio() {
-        return display.isPresent() || !keys.isEmpty();
+        return display.isPresent() || !keys.isEmpty() || keypad.wired() || !kioskKeys.isEmpty();
+    }
+
+    /** Refuses GPIO keys for services the kiosk does not issue; {@code services} are the unit's service codes. */
+    void checkServices(List<String> services) {
+        kioskKeys.checkServices(services);
     }
 
     /** Refuses parts the unit's roles do not use. */
@@ -111,6 +126,19 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         if (!keys.isEmpty() && !roles.contains(Role.COUNTER)) {
             throw new UnitConfigException("hardware.keys", "are staff keys, only for a unit with the COUNTER role");
         }
+        if (!keypad.equals(Keypad.DEFAULT) && !roles.contains(Role.COUNTER)) {
+            throw new UnitConfigException("hardware.keypad", "is the satisfaction keypad of a counter, only for a unit"
+                    + " with the COUNTER role");
+        }
+        if (!kioskKeys.isEmpty() && !roles.contains(Role.KIOSK)) {
+            throw new UnitConfigException(kioskKeys.services().isEmpty() ? "hardware.priorityKey"
+                    : "hardware.serviceKeys", "is only for a unit with the KIOSK role");
+        }
+    }
+
+    private static void claim(Map<Integer, String> used, KeyPin key, String field) {
+        claim(used, key.pin(), field + ".pin");
+        key.led().ifPresent(led -> claim(used, led, field + ".led"));
     }
 
     private static void claim(Map<Integer, String> used, int pin, String field) {
@@ -140,12 +168,13 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         });
         if (!keys.isEmpty()) {
             ObjectNode out = node.putObject("keys");
-            keys.forEach((key, pins) -> {
-                ObjectNode k = out.putObject(key.name()).put("pin", pins.pin());
-                pins.led().ifPresent(led -> k.put("led", led));
-            });
+            keys.forEach((key, pins) -> keyPinJson(pins, out.putObject(key.name())));
         }
         scanner.toJson(node);
+        if (!keypad.equals(Keypad.DEFAULT)) {
+            node.set("keypad", keypad.toJson(mapper));
+        }
+        kioskKeys.toJson(node);
         return node;
     }
 
@@ -159,6 +188,11 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         out.put("paperMm", p.paperMm()).put("nativeQr", p.nativeQr());
     }
 
+    static void keyPinJson(KeyPin key, ObjectNode out) {
+        out.put("pin", key.pin());
+        key.led().ifPresent(led -> out.put("led", led));
+    }
+
     static HardwareConfig fromJson(JsonNode node) {
         if (node == null || node.isNull()) {
             return SIMULATED;
@@ -166,7 +200,8 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         object(node, "hardware", FIELDS);
         String chip = node.has("gpioChip") ? text(node.get("gpioChip"), "hardware.gpioChip") : DEFAULT_GPIO_CHIP;
         return new HardwareConfig(chip, printer(node.get("printer")), display(node.get("display")),
-                keys(node.get("keys")), ScannerConfig.fromJson(node.get("scanner")));
+                keys(node.get("keys")), ScannerConfig.fromJson(node.get("scanner")),
+                Keypad.fromJson(node.get("keypad")), KioskKeys.fromJson(node.get("serviceKeys"), node.get("priorityKey")));
     }
 
     private static Optional<Printer> printer(JsonNode node) {
@@ -259,17 +294,21 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
                         + List.of(StaffKey.values()));
             }
             String field = "hardware.keys." + key.name();
-            JsonNode pins = entry.getValue();
-            object(pins, field, List.of("pin", "led"));
-            if (!pins.has("pin")) {
-                throw new UnitConfigException(field + ".pin", "is required: the key's BCM GPIO number");
-            }
-            int pin = integer(pins.get("pin"), field + ".pin");
-            Optional<Integer> led = pins.has("led") && !pins.get("led").isNull()
-                    ? Optional.of(integer(pins.get("led"), field + ".led")) : Optional.empty();
-            keys.put(key, new KeyPin(pin, led));
+            object(entry.getValue(), field, List.of("pin", "led"));
+            keys.put(key, keyPin(entry.getValue(), field));
         }
         return keys;
+    }
+
+    /** The {@code pin} and optional {@code led} of the key described by {@code node} at {@code field}. */
+    static KeyPin keyPin(JsonNode node, String field) {
+        if (!node.has("pin")) {
+            throw new UnitConfigException(field + ".pin", "is required: the key's BCM GPIO number");
+        }
+        int pin = integer(node.get("pin"), field + ".pin");
+        Optional<Integer> led = node.has("led") && !node.get("led").isNull()
+                ? Optional.of(integer(node.get("led"), field + ".led")) : Optional.empty();
+        return new KeyPin(pin, led);
     }
 
     static String type(JsonNode node, String field, List<String> types) {

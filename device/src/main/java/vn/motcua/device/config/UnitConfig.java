@@ -60,6 +60,7 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
         officeName = requireOfficeName(officeName == null ? Optional.empty() : officeName);
         hardware = hardware == null ? HardwareConfig.SIMULATED : hardware;
         hardware.checkRoles(roles);
+        hardware.checkServices(services);
     }
 
     /** A unit with simulated hardware (no {@code hardware} section). */

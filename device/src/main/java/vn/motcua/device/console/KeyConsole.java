@@ -17,8 +17,9 @@ import vn.motcua.device.scan.SimulatedScanner;
 
 /**
  * Simulated keys typed as lines: a service code presses that kiosk key ({@code HT}), a staff key name presses it
- * ({@code next}, {@code done}, {@code no-show}), {@code rate LEVEL} sends a rating, {@code scan TEXT} scans TEXT with
- * the simulated scanner (as if a QR holding it had been read). Results are logged by the roles.
+ * ({@code next}, {@code done}, {@code no-show}), {@code rate LEVEL} presses that satisfaction key (it rates the
+ * ticket just served, under the keypad's window rule), {@code scan TEXT} scans TEXT with the simulated scanner (as if
+ * a QR holding it had been read). Results are logged by the roles.
  * Runs on its own daemon thread; when the input ends (no terminal, as under systemd) it simply stops.
  */
 public final class KeyConsole implements Runnable {
@@ -67,7 +68,7 @@ public final class KeyConsole implements Runnable {
         } else if (unit.counter().isPresent() && staffKey.isPresent() && words.length == 1) {
             unit.counter().get().press(staffKey.get());
         } else if (unit.counter().isPresent() && first.equals("RATE") && words.length == 2) {
-            unit.counter().get().rate(words[1].toUpperCase(Locale.ROOT));
+            unit.counter().get().keypad().press(words[1].toUpperCase(Locale.ROOT));
         } else {
             log.warn("{}: no such key \"{}\"; keys: {}", unit.config().deviceId(), line, usage());
         }
@@ -86,7 +87,8 @@ public final class KeyConsole implements Runnable {
         StringBuilder usage = new StringBuilder();
         unit.kiosk().ifPresent(k -> usage.append("service keys ").append(unit.config().services()));
         unit.counter().ifPresent(c -> usage.append(usage.isEmpty() ? "" : "; ")
-                .append("staff keys next, recall, start, done, no-show, pause, resume; rate LEVEL"));
+                .append("staff keys next, recall, start, done, no-show, pause, resume; rate LEVEL, LEVEL one of ")
+                .append(c.keypad().levels().stream().map(l -> l.code() + " (" + l.label() + ")").toList()));
         return usage.append("; scan TEXT").toString();
     }
 }

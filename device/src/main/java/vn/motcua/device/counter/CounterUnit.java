@@ -3,6 +3,7 @@ package vn.motcua.device.counter;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +35,20 @@ public final class CounterUnit {
     private final String deviceId;
     private final Codec codec = new Codec();
     private volatile CounterState lastState; // written on the event thread, read by any
+    private final SatisfactionKeypad keypad;
 
     public CounterUnit(MqttLink link, CounterDisplay display) {
+        this(link, display, () -> System.nanoTime() / 1_000_000);
+    }
+
+    /** As {@link #CounterUnit(MqttLink, CounterDisplay)}, the rating window timed by {@code clockMillis} (monotonic). */
+    public CounterUnit(MqttLink link, CounterDisplay display, LongSupplier clockMillis) {
         this.counter = link.config().counter().orElseThrow(() -> new IllegalArgumentException(
                 link.config().deviceId() + " is not configured as a COUNTER (it has no counter number)"));
         this.link = link;
         this.display = display;
         this.deviceId = link.config().deviceId();
+        this.keypad = new SatisfactionKeypad(link.config().hardware().keypad(), clockMillis, this::rate, deviceId);
         link.onConnection(this::connectionChanged);
         link.onState(link.topics().counterState(counter), this::stateArrived);
     }
@@ -53,14 +61,32 @@ public final class CounterUnit {
 
     /** The citizen pressed a satisfaction key; {@code level} is a rating-level code of the site, e.g. SATISFIED. */
     public CompletableFuture<ResponseBody> rate(String level) {
+        return submitRating(level, Optional.empty());
+    }
+
+    /**
+     * A rating of {@code ticket}, served at this counter; the hub records it even when it arrives after the office's
+     * rating window. The satisfaction keypad decides which ticket ({@link #keypad()}).
+     */
+    public CompletableFuture<ResponseBody> rate(String level, String ticket) {
+        return submitRating(level, Optional.of(ticket));
+    }
+
+    /** The one place ratings leave the unit. */
+    private CompletableFuture<ResponseBody> submitRating(String level, Optional<String> ticket) {
         RequestBody.RatingSubmit body;
         try {
-            body = new RequestBody.RatingSubmit(counter, level, Optional.empty());
+            body = new RequestBody.RatingSubmit(counter, level, ticket);
         } catch (ProtocolException e) {
             return CompletableFuture.failedFuture(e);
         }
-        log.info("{}: rating {} at counter {}", deviceId, level, counter);
+        log.info("{}: rating {}{} at counter {}", deviceId, level, ticket.map(t -> " for " + t).orElse(""), counter);
         return logged("rating " + level, link.request(body));
+    }
+
+    /** The citizen's satisfaction keys (GPIO or terminal), which rate the ticket just served. */
+    public SatisfactionKeypad keypad() {
+        return keypad;
     }
 
     /** The officer signed in at this counter with their staff code (typed or scanned from their badge). */
@@ -112,6 +138,7 @@ public final class CounterUnit {
             return;
         }
         lastState = state;
+        keypad.stateArrived(state);
         display.show(state);
     }
 

@@ -1,6 +1,7 @@
 package vn.motcua.device.keys;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,9 @@ import vn.motcua.device.keys.KeyListener.Press;
 
 /**
  * Keys on GPIO inputs (internal pull-up, pressed = low), each with an optional LED that lights briefly for every
- * confirmed press. Debounced in software ({@link KeyState}), with long-press detection; works for any key type
- * {@code K} (staff keys, satisfaction levels).
+ * confirmed press, or shows a longer {@link LedSignal} its owner asks for (thank you, refused, armed). Debounced in
+ * software ({@link KeyState}), with long-press detection; works for any key type {@code K} (staff keys, satisfaction
+ * levels, kiosk keys).
  * <p>
  * Threads: Pi4J's event thread reports edges; {@link #tick()} judges them, on the timer {@link #start()} runs every
  * {@value #TICK_MILLIS} ms, or on a test's thread. Key states are guarded by this object's lock; the listener is called
@@ -46,6 +48,8 @@ public final class GpioKeys<K> implements AutoCloseable {
         final KeyState state;
         DigitalStateChangeListener edges;
         boolean lit;
+        LedSignal signal = LedSignal.NONE;
+        long signalFrom;
 
         Key(DigitalInput input, DigitalOutput led, KeyState state) {
             this.input = input;
@@ -115,14 +119,42 @@ public final class GpioKeys<K> implements AutoCloseable {
             long now = clock.getAsLong();
             keys.forEach((id, key) -> {
                 key.state.advance(now).ifPresent(press -> done.add(new Done<>(id, press)));
-                boolean lit = key.state.ledOn(now);
-                if (key.led != null && lit != key.lit) {
-                    key.led.state(lit ? DigitalState.HIGH : DigitalState.LOW);
-                    key.lit = lit;
-                }
+                showLed(key, now);
             });
         }
         done.forEach(d -> listener.pressed(d.key(), d.press()));
+    }
+
+    /**
+     * Shows {@code signal} on the LEDs of {@code which} from now, in place of their press light, replacing any signal
+     * they were showing; {@link LedSignal#NONE} ends it. Keys without an LED are accepted and show nothing.
+     */
+    public synchronized void signal(Collection<K> which, LedSignal signal) {
+        long now = clock.getAsLong();
+        for (K id : which) {
+            Key key = keys.get(id);
+            if (key == null) {
+                throw new IllegalArgumentException("no key " + id + "; the keys are " + keys.keySet());
+            }
+            key.signal = signal;
+            key.signalFrom = now;
+            showLed(key, now);
+        }
+    }
+
+    /** The keys, in the order they were given. */
+    public List<K> keys() {
+        return List.copyOf(keys.keySet());
+    }
+
+    /** A running signal decides the LED; otherwise it confirms presses. Called under this object's lock. */
+    private void showLed(Key key, long now) {
+        long elapsed = now - key.signalFrom;
+        boolean lit = elapsed < key.signal.length() ? key.signal.lit(elapsed) : key.state.ledOn(now);
+        if (key.led != null && lit != key.lit) {
+            key.led.state(lit ? DigitalState.HIGH : DigitalState.LOW);
+            key.lit = lit;
+        }
     }
 
     /** Stops listening and the timer, turns the LEDs off; the pins stay with the context, which the caller closes. */

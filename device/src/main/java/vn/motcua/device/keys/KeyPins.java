@@ -1,5 +1,6 @@
 package vn.motcua.device.keys;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -16,6 +17,11 @@ public record KeyPins(int input, OptionalInt led) {
 
     public static KeyPins of(int input, int led) {
         return new KeyPins(input, OptionalInt.of(led));
+    }
+
+    /** As configured: an input, and an LED when {@code led} holds one. */
+    public static KeyPins of(int input, Optional<Integer> led) {
+        return led.map(pin -> of(input, pin)).orElseGet(() -> withoutLed(input));
     }
 
     public static KeyPins withoutLed(int input) {

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -161,5 +164,85 @@ class HardwareConfigTest {
         refused(KIOSK, "{\"printer\": {\"type\": \"escpos\"}}", "hardware.printer.device", "is required");
         refused(KIOSK, "{\"display\": {\"type\": \"max7219\"}}", "hardware.display", "COUNTER");
         refused(KIOSK, "{\"keys\": {\"NEXT\": {\"pin\": 5}}}", "hardware.keys", "COUNTER");
+    }
+
+    @Test
+    void keypad_levels_wired_by_position_take_the_hubs_default_codes_and_labels() throws IOException {
+        UnitConfig config = load(COUNTER, """
+                {"keypad": {"levels": [{"pin": 17, "led": 24}, {"pin": 27, "led": 25}, {"pin": 22, "led": 12},
+                                       {"pin": 23, "led": 21}]}}""");
+        Keypad keypad = config.hardware().keypad();
+        assertThat(keypad.window()).isEqualTo(Keypad.DEFAULT_WINDOW);
+        assertThat(keypad.levels()).extracting(Keypad.Level::code)
+                .containsExactly("RAT_HAI_LONG", "HAI_LONG", "BINH_THUONG", "KHONG_HAI_LONG");
+        assertThat(keypad.levels()).extracting(Keypad.Level::label)
+                .containsExactly("Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng");
+        assertThat(keypad.levels().get(3).key()).contains(new HardwareConfig.KeyPin(23, Optional.of(21)));
+        assertThat(keypad.wired()).isTrue();
+        assertThat(config.hardware().needsGpio()).isTrue();
+    }
+
+    @Test
+    void an_office_with_its_own_levels_names_them_and_the_file_is_written_back_the_same() throws IOException {
+        UnitConfig config = load(COUNTER, """
+                {"keypad": {"windowSeconds": 90, "levels": [{"code": "TOT", "label": "Tốt", "pin": 17},
+                                                            {"code": "CHUA_TOT", "label": "Chưa tốt", "pin": 27}]},
+                 "keys": {"NEXT": {"pin": 5}}}""");
+        assertThat(config.hardware().keypad()).isEqualTo(new Keypad(Duration.ofSeconds(90), List.of(
+                new Keypad.Level("TOT", "Tốt", Optional.of(new HardwareConfig.KeyPin(17, Optional.empty()))),
+                new Keypad.Level("CHUA_TOT", "Chưa tốt", Optional.of(new HardwareConfig.KeyPin(27, Optional.empty()))))));
+        Path copy = dir.resolve("copy.json");
+        config.write(copy);
+        assertThat(UnitConfig.load(copy)).isEqualTo(config);
+    }
+
+    @Test
+    void a_counter_without_a_keypad_section_rates_with_the_default_levels_on_no_pins() throws IOException {
+        Keypad keypad = load(COUNTER, "").hardware().keypad();
+        assertThat(keypad).isEqualTo(Keypad.DEFAULT);
+        assertThat(keypad.wired()).isFalse();
+    }
+
+    @Test
+    void kiosk_service_keys_and_a_priority_key_are_read_and_written_back_the_same() throws IOException {
+        UnitConfig config = load(KIOSK, """
+                {"serviceKeys": {"HT": {"pin": 5, "led": 17}},
+                 "priorityKey": {"class": "ELDERLY", "pin": 4, "led": 18}}""");
+        KioskKeys keys = config.hardware().kioskKeys();
+        assertThat(keys.services()).containsExactly(Map.entry("HT", new HardwareConfig.KeyPin(5, Optional.of(17))));
+        assertThat(keys.priority()).contains(new KioskKeys.PriorityKey("ELDERLY",
+                new HardwareConfig.KeyPin(4, Optional.of(18))));
+        assertThat(config.hardware().needsGpio()).isTrue();
+        Path copy = dir.resolve("copy.json");
+        config.write(copy);
+        assertThat(UnitConfig.load(copy)).isEqualTo(config);
+    }
+
+    @Test
+    void bad_keypads_and_kiosk_keys_are_refused_naming_the_field() {
+        refused(COUNTER, "{\"keys\": {\"NEXT\": {\"pin\": 17}}, \"keypad\": {\"levels\": [{\"pin\": 27},"
+                + " {\"pin\": 17}]}}", "hardware.keypad.levels[1].pin", "already used by hardware.keys.NEXT.pin");
+        refused(COUNTER, "{\"keypad\": {\"levels\": [{\"pin\": 27}]}}", "hardware.keypad.levels", "2 to 5");
+        refused(COUNTER, "{\"keypad\": {\"levels\": [{\"pin\": 27}, {\"code\": \"HAI_LONG\"}]}}",
+                "hardware.keypad.levels[1].pin", "every level");
+        refused(COUNTER, "{\"keypad\": {\"levels\": [{\"code\": \"TOT\"}, {}]}}",
+                "hardware.keypad.levels[0].label", "is required");
+        refused(COUNTER, "{\"keypad\": {\"levels\": [{\"code\": \"hai long\", \"label\": \"x\"}, {}]}}",
+                "hardware.keypad.levels[0].code", "upper-case");
+        refused(COUNTER, "{\"keypad\": {\"levels\": [{}, {\"code\": \"RAT_HAI_LONG\"}]}}",
+                "hardware.keypad.levels[1].code", "listed twice");
+        refused(COUNTER, "{\"keypad\": {\"windowSeconds\": 3600}}", "hardware.keypad.windowSeconds", "10-600");
+        refused(COUNTER, "{\"keypad\": {\"levels\": [{\"pin\": 17, \"colour\": 1}, {}]}}",
+                "hardware.keypad.levels[0].colour", "unknown field");
+        refused(KIOSK, "{\"keypad\": {\"windowSeconds\": 60}}", "hardware.keypad", "COUNTER");
+        refused(KIOSK, "{\"serviceKeys\": {\"DD\": {\"pin\": 5}}}", "hardware.serviceKeys.DD",
+                "not one of the unit's services");
+        refused(KIOSK, "{\"serviceKeys\": {\"HT\": {\"pin\": 5}}, \"priorityKey\": {\"class\": \"ELDERLY\","
+                + " \"pin\": 6, \"led\": 5}}", "hardware.priorityKey.led", "already used by hardware.serviceKeys.HT.pin");
+        refused(KIOSK, "{\"serviceKeys\": {\"HT\": {\"pin\": 5}}, \"priorityKey\": {\"pin\": 6}}",
+                "hardware.priorityKey.class", "is required");
+        refused(KIOSK, "{\"priorityKey\": {\"class\": \"ELDERLY\", \"pin\": 6}}", "hardware.priorityKey",
+                "service keys");
+        refused(COUNTER, "{\"serviceKeys\": {\"HT\": {\"pin\": 5}}}", "hardware.serviceKeys", "KIOSK");
     }
 }

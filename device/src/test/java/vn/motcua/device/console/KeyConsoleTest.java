@@ -23,6 +23,7 @@ import vn.motcua.protocol.message.DeviceStatus;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.ResponseBody;
 import vn.motcua.protocol.message.Role;
+import vn.motcua.protocol.message.ServingPhase;
 import vn.motcua.protocol.topic.DeviceChannel;
 
 class KeyConsoleTest extends OnBroker {
@@ -32,22 +33,27 @@ class KeyConsoleTest extends OnBroker {
         hub.answerOk(request -> switch (request.body()) {
             case RequestBody.TicketIssue issue -> Samples.ticket();
             case RequestBody.CounterNext next -> new ResponseBody.TicketCalled("1-023", "DD", 3, 0, Samples.MORNING);
-            case RequestBody.RatingSubmit rating -> new ResponseBody.RatingRecorded(rating.level(), Optional.empty());
+            case RequestBody.RatingSubmit rating -> new ResponseBody.RatingRecorded(rating.level(), rating.ticket());
             default -> throw new IllegalStateException("unexpected " + request);
         });
         UnitConfig config = new UnitConfig("quay-3", site, broker.url(), Set.of(Role.KIOSK, Role.COUNTER),
                 Optional.of(3), List.of("DD"), dataDir, Duration.ofSeconds(5), Optional.empty());
         Hardware hardware = Hardware.simulated("quay-3");
-        String typed = "dd\n\nbogus\nnext\nrate satisfied\n";
+        String typed = "dd\n\nbogus\nnext\nrate hai_long\nrate hai_long\n";
 
         try (Unit unit = Unit.start(config, hardware)) {
+            // Ticket 1-022 was being served and has just left: the satisfaction keys may rate it, once.
+            hub.publishState(topics.counterState(3), Samples.atCounter(3, "1-022", ServingPhase.SERVING));
+            await().atMost(Duration.ofSeconds(5)).until(() -> unit.counter().orElseThrow().state().isPresent());
+            hub.publishState(topics.counterState(3), Samples.open(3));
+            await().atMost(Duration.ofSeconds(5)).until(() -> unit.counter().orElseThrow().keypad().ratable().isPresent());
             Thread console = KeyConsole.start(unit, new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)));
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> hub.requests().size() == 3);
             await().atMost(Duration.ofSeconds(5)).until(() -> !console.isAlive());
+            await().atMost(Duration.ofSeconds(5)).until(() -> hub.requests().size() == 3);
             assertThat(hub.requests()).extracting(r -> r.body()).containsExactlyInAnyOrder(
                     new RequestBody.TicketIssue("DD", Optional.empty()), new RequestBody.CounterNext(3),
-                    new RequestBody.RatingSubmit(3, "SATISFIED", Optional.empty()));
+                    new RequestBody.RatingSubmit(3, "HAI_LONG", Optional.of("1-022")));
             await().atMost(Duration.ofSeconds(5)).until(() -> !((SimulatedPrinter) hardware.printer()).printed().isEmpty());
             assertThat(unit.link().isConnected()).isTrue();
         }

@@ -165,6 +165,40 @@ class GpioKeysTest {
     }
 
     @Test
+    void a_blinking_signal_replaces_the_press_light_and_then_gives_it_back() {
+        at(2_000);
+        keys.signal(List.of(StaffKey.NEXT, StaffKey.RECALL), LedSignal.blink(100, 2)); // RECALL has no LED: ignored
+        assertThat(led()).isEqualTo(HIGH);
+        at(2_099);
+        assertThat(led()).isEqualTo(HIGH);
+        at(2_100);
+        assertThat(led()).isEqualTo(LOW);
+        at(2_200);
+        assertThat(led()).isEqualTo(HIGH);
+        at(2_400);
+        assertThat(led()).as("two flashes, then over").isEqualTo(LOW);
+
+        level(NEXT_PIN, LOW, 3_000);
+        at(3_030);
+
+        assertThat(led()).as("presses light it again").isEqualTo(HIGH);
+    }
+
+    @Test
+    void a_new_signal_replaces_the_running_one_and_none_ends_it() {
+        at(2_000);
+        keys.signal(List.of(StaffKey.NEXT), LedSignal.steady(5_000));
+        at(3_000);
+        assertThat(led()).isEqualTo(HIGH);
+
+        keys.signal(List.of(StaffKey.NEXT), LedSignal.NONE);
+
+        assertThat(led()).as("switched at once, without waiting for a tick").isEqualTo(LOW);
+        assertThatThrownBy(() -> keys.signal(List.of(StaffKey.UNDO), LedSignal.NONE))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UNDO");
+    }
+
+    @Test
     void debounce_must_be_shorter_than_a_long_press() {
         assertThatThrownBy(() -> KeyTiming.DEFAULT.withDebounce(1_000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> KeyPins.withoutLed(54)).isInstanceOf(IllegalArgumentException.class);

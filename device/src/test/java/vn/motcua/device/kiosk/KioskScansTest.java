@@ -16,6 +16,8 @@ import vn.motcua.device.OnBroker;
 import vn.motcua.device.Samples;
 import vn.motcua.device.TestClock;
 import vn.motcua.device.config.HardwareConfig;
+import vn.motcua.device.config.Keypad;
+import vn.motcua.device.config.KioskKeys;
 import vn.motcua.device.config.ScannerConfig;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.device.link.MqttLink;
@@ -52,7 +54,7 @@ class KioskScansTest extends OnBroker {
     private void startKiosk(ScannerConfig scans) {
         UnitConfig config = UnitConfig.kiosk(site, "kiosk-1", broker.url(), List.of("DD", "HT"), dataDir)
                 .withHardware(new HardwareConfig(HardwareConfig.DEFAULT_GPIO_CHIP, Optional.empty(),
-                        Optional.empty(), Map.of(), scans));
+                        Optional.empty(), Map.of(), scans, Keypad.DEFAULT, KioskKeys.NONE));
         link = MqttLink.connect(config, "test-1", Duration.ofSeconds(10));
         kiosk = new KioskUnit(link, printer, new DeviceMetrics(), clock);
         scanner.start(new ScanRouter("kiosk-1", metrics, clock, List.of(kiosk.scans())));
