@@ -170,7 +170,7 @@ class ReplayPropertiesTest {
         Event read = JSON.readValue("{\"type\":\"DayOpened\",\"day\":\"2026-11-24\",\"carried\":[],"
                 + "\"at\":\"2026-11-23T17:00:05Z\"}", Event.class);
         assertThat(read).isEqualTo(new Event.DayOpened(LocalDate.of(2026, 11, 24), List.of(), List.of(),
-                Instant.parse("2026-11-23T17:00:05Z")));
+                LeaseDay.none(LocalDate.of(2026, 11, 23)), Instant.parse("2026-11-23T17:00:05Z")));
         Engine engine = new Engine(Scenarios.DISTRICT, LocalDate.of(2026, 11, 23));
         engine.handle(new Command.Pause(3), Instant.parse("2026-11-23T09:00:00Z"));
         engine.replay(Optional.empty(), List.of(read));
