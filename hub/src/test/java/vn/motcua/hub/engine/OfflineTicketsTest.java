@@ -38,6 +38,15 @@ class OfflineTicketsTest {
     }
 
     @Test
+    void tickets_printed_from_a_lease_granted_before_offline_printing_was_turned_off_are_still_taken() {
+        EngineFixture noOffline = new EngineFixture(office(false, 50, 1, 999));
+        Lease before = new Lease("kiosk-01", "HT", EngineFixture.MONDAY, 990, 999);
+        noOffline.engine.replay(Optional.empty(), List.of(new Event.LeaseGranted(before, noOffline.now)));
+        Decision d = noOffline.handle(new Command.IssueOffline("kiosk-01", "HT", 990, noOffline.now, Optional.empty()));
+        assertThat(((ResponseBody.TicketIssued) d.answer().orElseThrow()).ticket()).isEqualTo("2-990");
+    }
+
+    @Test
     void online_numbers_stay_below_the_leased_blocks_and_blocks_above_the_online_numbers() {
         EngineFixture narrow = new EngineFixture(office(true, 4, 1, 10));
         assertThat(narrow.issue("HT")).isEqualTo("2-001");

@@ -133,17 +133,20 @@ class OfflineTicketsOverMqttTest {
                 .as("printed before 2-001 was issued, so called first").isEqualTo("2-990");
         assertThat(((ResponseBody.TicketCalled) ok(counter.send(request(new RequestBody.CounterNext(4))))).ticket())
                 .isEqualTo("2-001");
-        assertThat(storedTickets()).containsExactly("2-001 online", "2-990 offline");
+        assertThat(stored("SELECT label || (CASE offline WHEN 1 THEN ' offline' ELSE ' online' END) FROM tickets"
+                + " ORDER BY label")).containsExactly("2-001 online", "2-990 offline");
+        assertThat(stored("SELECT device_id || ' ' || service || ' ' || first || '-' || last || ' ' || day FROM leases"
+                + " ORDER BY first DESC")).containsExactly("kiosk-1 HT 990-999 2026-11-23", "kiosk-1 HT 980-989 2026-11-23");
     }
 
-    /** The tickets table as reports read it. */
-    private List<String> storedTickets() throws SQLException {
+    /** Rows of the hub's tables as reports read them, one text each. */
+    private List<String> stored(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("hub/hub.db"));
              Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("SELECT label, offline FROM tickets ORDER BY label")) {
+             ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                rows.add(rs.getString(1) + (rs.getInt(2) == 1 ? " offline" : " online"));
+                rows.add(rs.getString(1));
             }
         }
         return rows;
