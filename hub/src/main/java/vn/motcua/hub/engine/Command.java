@@ -17,6 +17,15 @@ public sealed interface Command {
     record Issue(String service, Optional<String> priority) implements Command {
     }
 
+    /** A kiosk ({@code device}, from the topic it asked on) wants {@code size} numbers of a service to print offline. */
+    record RenewLease(String device, String service, int size) implements Command {
+    }
+
+    /** A ticket {@code device} printed offline from its lease at {@code issuedAt} (its clock), synced now. */
+    record IssueOffline(String device, String service, int number, Instant issuedAt, Optional<String> priority)
+            implements Command {
+    }
+
     record CheckIn(String token) implements Command {
     }
 

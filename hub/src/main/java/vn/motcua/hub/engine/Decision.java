@@ -9,7 +9,8 @@ import vn.motcua.protocol.message.ResponseBody;
 /**
  * What the engine decided for one command: the answer (or a rejection with its stable code) and the events to
  * commit. {@code prelude} are events the clock caused before the command (a new office day), applied and stored
- * as their own group with no actor. A rejection has no command events.
+ * as their own group with no actor. A rejection has no command events, with one exception: an offline ticket of an
+ * office day already over is refused (it cannot be queued) but recorded ({@link #refusedButRecorded}).
  */
 public record Decision(List<Event> prelude, Optional<Integer> actor, List<Event> events, Optional<ResponseBody> answer,
                        Optional<Rejection> rejection) {
@@ -35,6 +36,11 @@ public record Decision(List<Event> prelude, Optional<Integer> actor, List<Event>
     static Decision rejected(ErrorCode code, String message) {
         return new Decision(List.of(), Optional.empty(), List.of(), Optional.empty(),
                 Optional.of(new Rejection(code, message)));
+    }
+
+    /** Refused to the device, yet what it reported is a fact worth keeping: the events are committed all the same. */
+    static Decision refusedButRecorded(ErrorCode code, String message, List<Event> events) {
+        return new Decision(List.of(), Optional.empty(), events, Optional.empty(), Optional.of(new Rejection(code, message)));
     }
 
     Decision after(List<Event> clockEvents) {

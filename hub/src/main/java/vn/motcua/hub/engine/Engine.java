@@ -63,8 +63,11 @@ public final class Engine {
     private Decision decide(Command command, Instant now) {
         TicketActions tickets = new TicketActions(state, now);
         CounterActions counters = new CounterActions(state, policy, now);
+        OfflineActions offline = new OfflineActions(state, now);
         return switch (command) {
             case Command.Issue issue -> tickets.issue(issue.service(), issue.priority(), Optional.empty());
+            case Command.RenewLease renew -> offline.renew(renew);
+            case Command.IssueOffline issue -> offline.sync(issue);
             case Command.CheckIn checkIn -> tickets.checkIn(checkIn.token());
             case Command.Book book -> tickets.book(book);
             case Command.Cancel cancel -> tickets.cancel(cancel.ticket());
@@ -93,7 +96,7 @@ public final class Engine {
         List<Ticket> ended = unfinished.stream().map(t -> t.ended(TicketState.CLOSED, now)).toList();
         List<CounterSlot> counters = state.counters().stream().map(slot -> slot.serving(Optional.empty())).toList();
         return List.of(new Event.DayClosed(state.day(), ended, now),
-                new Event.DayOpened(today, carry(waiting, today, now), counters, now));
+                new Event.DayOpened(today, carry(waiting, today, now), counters, state.leases(), now));
     }
 
     private List<Ticket> carry(List<Ticket> ended, LocalDate today, Instant now) {

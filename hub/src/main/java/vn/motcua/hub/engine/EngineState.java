@@ -37,6 +37,8 @@ public final class EngineState {
     private final Set<String> rated = new HashSet<>();
     private final Map<String, Appointment> appointments = new HashMap<>();
     private final Map<Integer, UndoEntry> undo = new HashMap<>();
+    private LeaseDay leases;
+    private LeaseDay closedLeases;
 
     /** The officer's last action at a counter: values before and after, to restore or to detect later changes. */
     record UndoEntry(Instant at, List<Ticket> before, List<Ticket> after, CounterSlot slotBefore, CounterSlot slotAfter) {
@@ -45,6 +47,8 @@ public final class EngineState {
     EngineState(Office office, LocalDate day) {
         this.office = office;
         this.day = day;
+        this.leases = LeaseDay.none(day);
+        this.closedLeases = LeaseDay.none(day.minusDays(1));
         office.counters().forEach(c -> counters.put(c.number(),
                 new CounterSlot(c.number(), CounterStatus.OPEN, Optional.empty(), Optional.empty())));
     }
@@ -87,6 +91,8 @@ public final class EngineState {
             case Event.CounterChanged changed -> counters.put(changed.counter().number(), changed.counter());
             case Event.RatingRecorded recorded -> recorded.rating().ticket().ifPresent(rated::add);
             case Event.AppointmentBooked booked -> appointments.put(booked.appointment().token(), booked.appointment());
+            case Event.LeaseGranted granted -> leases = leases.granting(granted.lease());
+            case Event.OfflineTicketSynced synced -> sync(synced.ticket());
             case Event.ActionUndone undone -> {
                 UndoEntry entry = undo.remove(undone.counterNumber());
                 undone.tickets().forEach(this::put);
@@ -100,6 +106,16 @@ public final class EngineState {
         }
     }
 
+    /** A synced offline ticket of today joins the day's tickets; one of the closed day is only marked as synced. */
+    private void sync(Ticket ticket) {
+        if (ticket.day().equals(day)) {
+            put(ticket);
+            leases = leases.syncing(ticket.service(), ticket.number());
+        } else {
+            closedLeases = closedLeases.syncing(ticket.service(), ticket.number());
+        }
+    }
+
     /** A call stays on the board only while its ticket is still called or served at that counter. */
     private boolean isCalledAt(Board.Call call) {
         Ticket ticket = tickets.get(call.ticket());
@@ -108,6 +124,8 @@ public final class EngineState {
 
     private void openDay(Event.DayOpened opened) {
         day = opened.day();
+        leases = LeaseDay.none(day);
+        closedLeases = opened.closedLeases();
         tickets.clear();
         lastNumber.clear();
         recentCalls.clear();
@@ -120,6 +138,9 @@ public final class EngineState {
 
     private void put(Ticket ticket) {
         tickets.put(ticket.label(), ticket);
+        if (ticket.offline()) {
+            return; // a leased number: the online numbers stay below every lease (LeaseDay#lowestLeased)
+        }
         lastNumber.merge(ticket.service(), ticket.number(), Math::max);
         lastNumber.merge(prefixKey(ticket), ticket.number(), Math::max);
     }
@@ -172,6 +193,16 @@ public final class EngineState {
         return lastNumber.getOrDefault("prefix:" + prefix, 0);
     }
 
+    /** Today's number leases and the numbers synced from them. */
+    public LeaseDay leases() {
+        return leases;
+    }
+
+    /** The leases of the last office day before today, for offline tickets of that day synced late. */
+    public LeaseDay closedLeases() {
+        return closedLeases;
+    }
+
     public Optional<CounterSlot> counter(int number) {
         return Optional.ofNullable(counters.get(number));
     }
@@ -200,12 +231,13 @@ public final class EngineState {
         return Optional.ofNullable(undo.get(counter));
     }
 
-    /** What two states must agree on to be the same office: every ticket and every counter. */
+    /** What two states must agree on to be the same office: every ticket, every counter, the number leases. */
     public Snapshot snapshot() {
-        return new Snapshot(day, List.copyOf(tickets.values()), List.copyOf(counters.values()));
+        return new Snapshot(day, List.copyOf(tickets.values()), List.copyOf(counters.values()), leases, closedLeases);
     }
 
     /** A comparable picture of the state, for tests of replay and undo. */
-    public record Snapshot(LocalDate day, List<Ticket> tickets, List<CounterSlot> counters) {
+    public record Snapshot(LocalDate day, List<Ticket> tickets, List<CounterSlot> counters, LeaseDay leases,
+                           LeaseDay closedLeases) {
     }
 }

@@ -24,7 +24,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Event.CounterChanged.class, name = "CounterChanged"),
     @JsonSubTypes.Type(value = Event.RatingRecorded.class, name = "RatingRecorded"),
     @JsonSubTypes.Type(value = Event.AppointmentBooked.class, name = "AppointmentBooked"),
-    @JsonSubTypes.Type(value = Event.ActionUndone.class, name = "ActionUndone")
+    @JsonSubTypes.Type(value = Event.ActionUndone.class, name = "ActionUndone"),
+    @JsonSubTypes.Type(value = Event.LeaseGranted.class, name = "LeaseGranted"),
+    @JsonSubTypes.Type(value = Event.OfflineTicketSynced.class, name = "OfflineTicketSynced")
 })
 public sealed interface Event {
 
@@ -34,11 +36,16 @@ public sealed interface Event {
      * A new office day: numbering starts again; {@code carried} are yesterday's waiting citizens, renumbered.
      * {@code counters} are the counters as the day starts (status and officer kept, nobody at them), so that a
      * replay starting here, as the store's recovery does, rebuilds them too; empty in logs written before it.
+     * {@code closedLeases} are the leases of the day just closed, with the numbers synced from them, for the same
+     * reason: a ticket printed offline that day may still be synced and must be checked against them (none in logs
+     * written before offline printing).
      */
-    record DayOpened(LocalDate day, List<Ticket> carried, List<CounterSlot> counters, Instant at) implements Event {
+    record DayOpened(LocalDate day, List<Ticket> carried, List<CounterSlot> counters, LeaseDay closedLeases, Instant at)
+            implements Event {
         public DayOpened {
             carried = List.copyOf(carried);
             counters = counters == null ? List.of() : List.copyOf(counters);
+            closedLeases = closedLeases == null ? LeaseDay.none(day.minusDays(1)) : closedLeases;
         }
     }
 
@@ -77,6 +84,17 @@ public sealed interface Event {
     }
 
     record AppointmentBooked(Appointment appointment, Instant at) implements Event {
+    }
+
+    /** A kiosk was leased a block of numbers to print from while the hub is out of reach. */
+    record LeaseGranted(Lease lease, Instant at) implements Event {
+    }
+
+    /**
+     * A ticket {@code device} printed from its lease while offline came back. Of today, it is WAITING, queued at its
+     * printed time; of a day already over, it is recorded on that day as CLOSED (the citizen's day is gone).
+     */
+    record OfflineTicketSynced(String device, Ticket ticket, Instant at) implements Event {
     }
 
     /** The officer's last action at {@code counter} was undone: the tickets and the counter as they were before it. */

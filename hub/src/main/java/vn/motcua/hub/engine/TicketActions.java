@@ -36,15 +36,21 @@ final class TicketActions {
             return Decision.rejected(ErrorCode.SERVICE_CLOSED, service.nameVi() + " is not taking tickets now: no counter serving it is open");
         }
         int number = Math.max(state.lastNumber(service.prefix()) + 1, service.firstNumber());
-        if (number > service.lastNumber()) {
+        if (number > onlineCeiling(state, service)) {
             return Decision.rejected(ErrorCode.SERVICE_CLOSED, "the numbers of " + service.nameVi() + " for today are used up");
         }
         Views views = new Views(state);
         int ahead = views.waiting(service.code());
-        Ticket ticket = Ticket.issued(state.day(), service.prefix(), service.code(), number, now, priority, appointment);
+        Ticket ticket = Ticket.issued(state.day(), service.prefix(), service.code(), number, now, priority, appointment,
+                false);
         return Decision.ok(Optional.empty(), List.of(new Event.TicketIssued(ticket, now)),
                 new ResponseBody.TicketIssued(ticket.label(), service.code(), number, ahead,
                         views.estimateMinutes(service.code(), ahead), local(now), priority, Optional.empty()));
+    }
+
+    /** The highest number the hub may hand out online today: the service's last, or just below its leased numbers. */
+    static int onlineCeiling(EngineState state, Office.Service service) {
+        return state.leases().lowestLeased(service.code()).orElse(service.lastNumber() + 1) - 1;
     }
 
     /** A service takes tickets while at least one counter serving it is staffed (open or paused). */

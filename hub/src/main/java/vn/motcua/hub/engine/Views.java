@@ -61,6 +61,14 @@ public final class Views {
                 .filter(t -> t.state() == TicketState.WAITING && t.service().equals(service)).count();
     }
 
+    /** Tickets of {@code service} waiting that were issued before ({@code issuedAt}, {@code label}): issue order. */
+    public int waitingBefore(String service, Instant issuedAt, String label) {
+        return (int) state.tickets().stream()
+                .filter(t -> t.state() == TicketState.WAITING && t.service().equals(service))
+                .filter(t -> t.issuedAt().isBefore(issuedAt) || t.issuedAt().equals(issuedAt) && t.label().compareTo(label) < 0)
+                .count();
+    }
+
     /**
      * The baseline estimate offices use today: people ahead × mean service minutes ÷ open counters serving the
      * service. Empty when no open counter serves it. The predictor study (issue 5) replaces it with a measured one.

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How an office runs its queue: priority classes, rating keys, recalls, undo, the day's end, appointments and the
- * allocation policy's bounds. Every field has a default (see {@link #defaults()}) so a profile may leave any out.
+ * How an office runs its queue: priority classes, rating keys, recalls, undo, the day's end, appointments, the
+ * allocation policy's bounds and offline printing (whether kiosks get number leases, and at most how many numbers a
+ * lease holds). Every field has a default (see {@link #defaults()}) so a profile may leave any out.
  */
 public record Rules(List<PriorityClass> priorityClasses, List<RatingLevel> ratingLevels, Duration ratingWindow,
                     int recallsBeforeNoShow, Duration undoWindow, ClosingRule closingRule, Duration starvationCap,
-                    Duration skillStep, Duration appointmentEarly, Duration appointmentLate, String policy) {
+                    Duration skillStep, Duration appointmentEarly, Duration appointmentLate, String policy,
+                    boolean offlinePrinting, int offlineLeaseMax) {
 
     public Rules {
         priorityClasses = List.copyOf(priorityClasses);
@@ -45,7 +47,7 @@ public record Rules(List<PriorityClass> priorityClasses, List<RatingLevel> ratin
                         new RatingLevel("BINH_THUONG", "Bình thường", "Neutral"),
                         new RatingLevel("KHONG_HAI_LONG", "Không hài lòng", "Dissatisfied")),
                 Duration.ofMinutes(10), 2, Duration.ofSeconds(60), ClosingRule.CLOSE, Duration.ofMinutes(40),
-                Duration.ofMinutes(3), Duration.ofMinutes(15), Duration.ofMinutes(10), "effective-wait");
+                Duration.ofMinutes(3), Duration.ofMinutes(15), Duration.ofMinutes(10), "effective-wait", true, 50);
     }
 
     public Optional<PriorityClass> priorityClass(String code) {

@@ -48,7 +48,9 @@ final class RulesLoader {
                 minutes(node, "skillStepMinutes", 0, 60, d.skillStep()),
                 minutes(node, "appointmentEarlyMinutes", 0, 120, d.appointmentEarly()),
                 minutes(node, "appointmentLateMinutes", 0, 120, d.appointmentLate()),
-                policy);
+                policy,
+                flag(node, "offlinePrinting", d.offlinePrinting()),
+                whole(node, "offlineLeaseMax", 1, 500, d.offlineLeaseMax()));
     }
 
     private static Rules.PriorityClass priorityClass(JsonNode item, String at) {
@@ -101,6 +103,16 @@ final class RulesLoader {
             throw new OfficeConfigException("rules." + field + " must be a whole number from " + min + " to " + max);
         }
         return value.asInt();
+    }
+
+    private static boolean flag(JsonNode node, String field, boolean fallback) {
+        if (!node.has(field)) {
+            return fallback;
+        }
+        if (!node.get(field).isBoolean()) {
+            throw new OfficeConfigException("rules." + field + " must be true or false");
+        }
+        return node.get(field).asBoolean();
     }
 
     private static Duration minutes(JsonNode node, String field, int min, int max, Duration fallback) {

@@ -12,7 +12,7 @@ import vn.motcua.hub.engine.Rating;
 import vn.motcua.hub.engine.Ticket;
 
 /**
- * Keeps the current-state tables (tickets, counters, ratings, calls) in step with the event log, in the same
+ * Keeps the current-state tables (tickets, counters, ratings, calls, leases) in step with the event log, in the same
  * transaction, for reports and queries. The log is the truth; these tables can be rebuilt from it.
  */
 final class Projection {
@@ -54,6 +54,8 @@ final class Projection {
             case Event.AppointmentBooked e -> {
                 // Bookings live in the log, which the engine replays on start; no report reads them yet.
             }
+            case Event.LeaseGranted e -> lease(e);
+            case Event.OfflineTicketSynced e -> ticket(e.ticket()); // on its own day, even one already over
             case Event.ActionUndone e -> {
                 for (Ticket t : e.tickets()) {
                     ticket(t);
@@ -66,8 +68,9 @@ final class Projection {
     private void ticket(Ticket t) throws SQLException {
         PreparedStatement s = statements.get("""
                 INSERT INTO tickets(day, label, service, number, issued_at, priority, state, counter, called_at,
-                    recalls, started_at, finished_at, queued_at, appointment, for_counter, officer, file_code, served)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                    recalls, started_at, finished_at, queued_at, appointment, for_counter, officer, file_code, served,
+                    offline)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 ON CONFLICT(day, label) DO UPDATE SET service=excluded.service, state=excluded.state,
                     counter=excluded.counter, called_at=excluded.called_at, recalls=excluded.recalls,
                     started_at=excluded.started_at, finished_at=excluded.finished_at, queued_at=excluded.queued_at,
@@ -91,6 +94,7 @@ final class Projection {
         s.setString(16, t.officer().orElse(null));
         s.setString(17, t.fileCode().orElse(null));
         s.setInt(18, t.served());
+        s.setInt(19, t.offline() ? 1 : 0);
         s.executeUpdate();
     }
 
@@ -116,6 +120,18 @@ final class Projection {
         s.setString(5, r.ticket().orElse(null));
         s.setString(6, r.at().toString());
         s.setString(7, r.officer().orElse(null));
+        s.executeUpdate();
+    }
+
+    private void lease(Event.LeaseGranted e) throws SQLException {
+        PreparedStatement s = statements.get(
+                "INSERT INTO leases(day, service, first, last, device_id, at) VALUES (?,?,?,?,?,?)");
+        s.setString(1, e.lease().day().toString());
+        s.setString(2, e.lease().service());
+        s.setInt(3, e.lease().first());
+        s.setInt(4, e.lease().last());
+        s.setString(5, e.lease().device());
+        s.setString(6, e.at().toString());
         s.executeUpdate();
     }
 

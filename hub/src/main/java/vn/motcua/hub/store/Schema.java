@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Versioned schema migrations, in code. Each entry upgrades from its index to the next version; a database
  * records its version in {@code PRAGMA user_version}. Migrations only ever append. Version 1: current-state tables
- * and processed requests; version 2: the append-only event log, the call reasons, officers.
+ * and processed requests; version 2: the append-only event log, the call reasons, officers; version 3: number
+ * leases for offline printing, and which tickets were printed offline.
  */
 final class Schema {
 
@@ -40,6 +41,10 @@ final class Schema {
             CREATE TABLE calls (seq INTEGER PRIMARY KEY AUTOINCREMENT, day TEXT NOT NULL, label TEXT NOT NULL,
                 counter INTEGER NOT NULL, officer TEXT, policy TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
             CREATE INDEX calls_by_ticket ON calls (day, label);
+            """, """
+            CREATE TABLE leases (day TEXT NOT NULL, service TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL,
+                device_id TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (day, service, first));
+            ALTER TABLE tickets ADD COLUMN offline INTEGER NOT NULL DEFAULT 0;
             """);
 
     private Schema() {

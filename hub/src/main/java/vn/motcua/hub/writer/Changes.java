@@ -27,6 +27,8 @@ final class Changes {
                 case Event.TicketIssued e -> { }
                 case Event.RatingRecorded e -> { }
                 case Event.AppointmentBooked e -> { }
+                case Event.LeaseGranted e -> { }
+                case Event.OfflineTicketSynced e -> { }
             }
         }
         return changed;

@@ -5,13 +5,16 @@ import java.util.Optional;
 import vn.motcua.hub.engine.Command;
 import vn.motcua.protocol.message.RequestBody;
 
-/** Translates a device request into an engine command; empty for operations this hub does not perform yet. */
+/**
+ * Translates a device request into an engine command; empty for operations this hub does not perform yet.
+ * {@code deviceId} is the sender, known from the topic the request came on: number leases belong to one kiosk.
+ */
 final class Commands {
 
     private Commands() {
     }
 
-    static Optional<Command> of(RequestBody body) {
+    static Optional<Command> of(String deviceId, RequestBody body) {
         return Optional.ofNullable(switch (body) {
             case RequestBody.TicketIssue b -> new Command.Issue(b.service(), b.priority());
             case RequestBody.AppointmentCheckin b -> new Command.CheckIn(b.token());
@@ -31,9 +34,9 @@ final class Commands {
             case RequestBody.CounterSignOut b -> new Command.SignOut(b.counter());
             case RequestBody.CounterUndo b -> new Command.Undo(b.counter());
             case RequestBody.RatingSubmit b -> new Command.Rate(b.counter(), b.level(), b.ticket());
-            // Offline tickets and number leases arrive with the firmware's offline mode (issue 4).
-            case RequestBody.TicketIssueOffline b -> null;
-            case RequestBody.LeaseRenew b -> null;
+            case RequestBody.TicketIssueOffline b ->
+                    new Command.IssueOffline(deviceId, b.service(), b.number(), b.issuedAt().toInstant(), b.priority());
+            case RequestBody.LeaseRenew b -> new Command.RenewLease(deviceId, b.service(), b.size());
         });
     }
 }

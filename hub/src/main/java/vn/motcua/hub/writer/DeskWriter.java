@@ -175,7 +175,7 @@ public final class DeskWriter implements LiveState, AutoCloseable {
                 continue;
             }
             LocalDate dayBefore = engine.state().day();
-            Decision decision = Commands.of(job.request().body()).map(command -> engine.handle(command, now))
+            Decision decision = Commands.of(job.deviceId(), job.request().body()).map(command -> engine.handle(command, now))
                     .orElseGet(() -> notSupported(job.request()));
             LocalDate day = engine.state().day();
             byte[] response = codec.encode(respond(job.request(), decision));

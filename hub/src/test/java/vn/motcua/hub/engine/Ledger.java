@@ -55,6 +55,11 @@ final class Ledger {
             }
             case Event.DayClosed closed -> closed.ended().forEach(this::put);
             case Event.ActionUndone undone -> undone.tickets().forEach(this::put);
+            case Event.OfflineTicketSynced synced -> {
+                if (synced.ticket().day().equals(day)) { // one of a closed day is recorded there, not queued today
+                    put(synced.ticket());
+                }
+            }
             default -> changed(event).ifPresent(this::put);
         }
     }

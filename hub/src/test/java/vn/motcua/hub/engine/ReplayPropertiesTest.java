@@ -170,11 +170,22 @@ class ReplayPropertiesTest {
         Event read = JSON.readValue("{\"type\":\"DayOpened\",\"day\":\"2026-11-24\",\"carried\":[],"
                 + "\"at\":\"2026-11-23T17:00:05Z\"}", Event.class);
         assertThat(read).isEqualTo(new Event.DayOpened(LocalDate.of(2026, 11, 24), List.of(), List.of(),
-                Instant.parse("2026-11-23T17:00:05Z")));
+                LeaseDay.none(LocalDate.of(2026, 11, 23)), Instant.parse("2026-11-23T17:00:05Z")));
         Engine engine = new Engine(Scenarios.DISTRICT, LocalDate.of(2026, 11, 23));
         engine.handle(new Command.Pause(3), Instant.parse("2026-11-23T09:00:00Z"));
         engine.replay(Optional.empty(), List.of(read));
         assertThat(engine.state().counter(3).orElseThrow().status()).isEqualTo(CounterStatus.PAUSED);
+    }
+
+    @Test
+    void a_ticket_in_a_log_written_before_offline_printing_reads_as_issued_online() throws JsonProcessingException {
+        Engine engine = new Engine(Scenarios.DISTRICT, LocalDate.of(2026, 11, 23));
+        Event issued = engine.handle(new Command.Issue("HT", Optional.empty()), Instant.parse("2026-11-23T02:00:00Z"))
+                .events().getFirst();
+        String written = JSON.writeValueAsString(issued);
+        assertThat(written).contains(",\"offline\":false");
+        Event read = JSON.readValue(written.replace(",\"offline\":false", ""), Event.class);
+        assertThat(read).isEqualTo(issued);
     }
 
     private static List<Event> roundTrip(List<Event> events) {

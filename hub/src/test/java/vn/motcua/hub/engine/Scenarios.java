@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
@@ -30,6 +31,7 @@ final class Scenarios {
             LocalDate.of(2027, 2, 6));
     private static final List<String> TOKENS = List.of("Q1", "Q2", "Q3", "Q4");
     private static final List<String> OFFICERS = List.of("CB-01", "CB-02", "CB-03");
+    private static final List<String> KIOSKS = List.of("kiosk-01", "kiosk-02");
 
     private Scenarios() {
     }
@@ -207,6 +209,39 @@ final class Scenarios {
         }
     }
 
+    /**
+     * {@code kind}: 0 an unsynced number of the kiosk's leases today, 1 any of them (perhaps synced already), 2 a
+     * number it holds no lease for, 3 an unsynced number leased it on the last office day, printed then, 4 as 0 but
+     * printed {@code seconds} after now. Otherwise printed {@code seconds} before now. With no such number, number
+     * 998 of {@code fallbackService}.
+     */
+    record SyncOffline(String device, int index, int kind, long seconds, Optional<String> priority,
+                       String fallbackService) implements Intent {
+        @Override
+        public Command resolve(EngineState state, Instant now) {
+            LeaseDay book = kind == 3 ? state.closedLeases() : state.leases();
+            List<LeaseDay.Synced> numbers = book.blocks().stream()
+                    .filter(l -> l.device().equals(device) == (kind != 2))
+                    .flatMap(l -> IntStream.rangeClosed(l.first(), l.last())
+                            .mapToObj(n -> new LeaseDay.Synced(l.service(), n)))
+                    .filter(n -> kind == 1 || kind == 2 || !book.wasSynced(n.service(), n.number()))
+                    .toList();
+            LeaseDay.Synced pick = numbers.isEmpty() ? new LeaseDay.Synced(fallbackService, 998)
+                    : numbers.get(index % numbers.size());
+            Instant printed = switch (kind) {
+                case 3 -> book.day().atTime(16, 0).atZone(state.office().zone()).toInstant().plusSeconds(seconds);
+                case 4 -> now.plusSeconds(seconds);
+                default -> now.minusSeconds(seconds);
+            };
+            return new Command.IssueOffline(device, pick.service(), pick.number(), printed, priority);
+        }
+
+        @Override
+        public String toString() {
+            return "offline " + device + " #" + index + " kind " + kind + " " + seconds + "s " + priority.orElse("");
+        }
+    }
+
     record Step(Advance advance, Intent intent) {
         @Override
         public String toString() {
@@ -283,15 +318,16 @@ final class Scenarios {
             return g.of(new Site("district", DISTRICT), new Site("commune", COMMUNE));
         }
         return varied(g.of(DISTRICT, COMMUNE), g.of(Rules.ClosingRule.values()), g.of(5, 15, 40), g.of(0, 1, 3),
-                g.of(0, 3, 10), g.of(5, 60), g.bool());
+                g.of(0, 3, 10), g.of(5, 60), g.bool(), g.weighted(9, 1) == 0 ? g.of(2, 4, 50) : 0);
     }
 
+    /** {@code leaseMax} 0: no offline printing. */
     private static Site varied(Office base, Rules.ClosingRule closing, int capMinutes, int recalls, int skillMinutes,
-                               int undoSeconds, boolean narrow) {
+                               int undoSeconds, boolean narrow, int leaseMax) {
         Rules d = base.rules();
         Rules rules = new Rules(d.priorityClasses(), d.ratingLevels(), d.ratingWindow(), recalls,
                 Duration.ofSeconds(undoSeconds), closing, Duration.ofMinutes(capMinutes), Duration.ofMinutes(skillMinutes),
-                d.appointmentEarly(), d.appointmentLate(), d.policy());
+                d.appointmentEarly(), d.appointmentLate(), d.policy(), leaseMax > 0, Math.max(leaseMax, 1));
         List<Office.Service> services = base.services().stream().map(s -> narrow
                 ? new Office.Service(s.code(), s.prefix(), s.nameVi(), s.nameEn(), s.share(), s.meanMinutes(), 7, 12)
                 : s).toList();
@@ -300,7 +336,8 @@ final class Scenarios {
                 base.arrivalsByHalfHour(), rules);
         String name = (base == DISTRICT ? "district" : "commune") + "[" + closing + ", cap " + capMinutes + " min, "
                 + recalls + " recalls, skill step " + skillMinutes + " min, undo " + undoSeconds + " s"
-                + (narrow ? ", numbers 7-12" : "") + "]";
+                + (narrow ? ", numbers 7-12" : "") + (leaseMax > 0 ? ", leases of " + leaseMax : ", no offline printing")
+                + "]";
         return new Site(name, office);
     }
 
@@ -330,7 +367,7 @@ final class Scenarios {
     }
 
     static Intent intent(Gen g, Office office) {
-        return switch (g.weighted(1, 22, 16, 4, 16, 24, 3, 2, 2, 2, 2, 2, 4, 3, 2, 2)) {
+        return switch (g.weighted(1, 22, 16, 4, 16, 24, 3, 2, 2, 2, 2, 2, 4, 3, 2, 2, 2, 6)) {
             case 0 -> fixed(new Command.Tick());
             case 1 -> issue(g, office);
             case 2 -> fixed(new Command.CallNext(counter(g, office)));
@@ -346,8 +383,22 @@ final class Scenarios {
             case 12 -> new UndoRecent(g.between(0, 20));
             case 13 -> rating(g, office);
             case 14 -> new BookIn(g.of(TOKENS), service(g, office), g.between(-30L, 24 * 60L, 0L));
-            default -> fixed(new Command.CheckIn(g.of("Q1", "Q2", "Q3", "Q4", "NOT-A-TOKEN")));
+            case 15 -> fixed(new Command.CheckIn(g.of("Q1", "Q2", "Q3", "Q4", "NOT-A-TOKEN")));
+            case 16 -> fixed(new Command.RenewLease(g.of(KIOSKS), service(g, office), g.between(1, 60)));
+            default -> offline(g, office);
         };
+    }
+
+    /**
+     * A kiosk syncing a ticket it printed offline: mostly one of its leased numbers not synced yet, printed a little
+     * earlier today; sometimes one synced before, or a number nobody leased it, or printed on the last office day
+     * (synced late), or by a clock running ahead of the hub's.
+     */
+    private static Intent offline(Gen g, Office office) {
+        Optional<String> priority = g.weighted(9, 1) == 0 ? Optional.empty()
+                : Optional.of(g.of(office.rules().priorityClasses()).code());
+        return new SyncOffline(g.of(KIOSKS), g.between(0, 200), g.weighted(12, 2, 1, 3, 1),
+                g.between(0L, 3 * 3600L), priority, office.services().getFirst().code());
     }
 
     /** What an officer does about the citizen at the counter, with the counter left to fill in. */

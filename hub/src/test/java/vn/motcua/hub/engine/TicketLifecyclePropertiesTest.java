@@ -2,6 +2,7 @@ package vn.motcua.hub.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,39 +33,34 @@ class TicketLifecyclePropertiesTest {
             TicketState.ON_HOLD, EnumSet.of(TicketState.CALLED, TicketState.CANCELLED));
 
     @Test
-    void no_number_is_issued_twice_in_a_day_and_numbers_rise_per_prefix() {
+    void no_number_is_issued_twice_in_a_day_online_numbers_rise_per_prefix_and_leased_blocks_are_the_kiosks_own() {
         Tries.check(250, Scenarios::days, (scenario, seen) -> {
             Run run = Run.of(scenario);
-            Set<String> issued = new HashSet<>();
-            Map<String, Integer> last = new HashMap<>();
+            Numbering numbering = new Numbering(run.office());
             for (Event event : run.events()) {
-                List<Ticket> fresh = switch (event) {
+                switch (event) {
                     case Event.TicketIssued e -> {
                         assertThat(e.ticket().day()).as("%s is issued on the office's local date", e.ticket().label())
                                 .isEqualTo(e.at().atZone(run.office().zone()).toLocalDate());
-                        yield List.of(e.ticket());
+                        numbering.online(e.ticket());
                     }
                     case Event.DayOpened e -> {
                         assertThat(e.carried()).allSatisfy(t -> assertThat(t.day()).isEqualTo(e.day()));
-                        yield e.carried();
+                        e.carried().forEach(numbering::online);
                     }
-                    default -> List.of();
-                };
-                for (Ticket t : fresh) {
-                    String prefix = t.label().substring(0, t.label().indexOf('-'));
-                    assertThat(issued.add(t.day() + " " + t.label())).as("%s issued twice on %s", t.label(), t.day()).isTrue();
-                    assertThat(t.label()).isEqualTo(Ticket.labelOf(prefix, t.number()));
-                    String key = t.day() + " " + prefix;
-                    assertThat(t.number()).as("%s after %s-%s on %s", t.label(), prefix, last.get(key), t.day())
-                            .isGreaterThan(last.getOrDefault(key, 0));
-                    last.put(key, t.number());
-                    Office.Service service = run.office().services().stream().filter(s -> s.prefix().equals(prefix))
-                            .findFirst().orElseThrow();
-                    assertThat(t.number()).isBetween(service.firstNumber(), service.lastNumber());
+                    case Event.LeaseGranted e -> numbering.leased(e.lease());
+                    case Event.OfflineTicketSynced e -> {
+                        numbering.offline(e.device(), e.ticket());
+                        seen.count(e.ticket().day().equals(e.at().atZone(run.office().zone()).toLocalDate())
+                                ? "offline tickets queued" : "offline tickets recorded late");
+                    }
+                    default -> {
+                    }
                 }
             }
-            seen.count("tickets issued", issued.size());
-            seen.count("days with " + bucket(issued.size()) + " tickets");
+            seen.count("tickets issued", numbering.issued.size());
+            seen.count("leases granted", numbering.leases.values().stream().mapToInt(List::size).sum());
+            seen.count("days with " + bucket(numbering.issued.size()) + " tickets");
             if (run.events().stream().anyMatch(e -> e instanceof Event.DayOpened)) {
                 seen.count("days rolled over");
             }
@@ -73,7 +69,66 @@ class TicketLifecyclePropertiesTest {
                 seen.count("days that ran out of numbers");
             }
         }).require("tickets issued", 4000).require("days with 50+ tickets", 20).require("days rolled over", 100)
-                .require("days that ran out of numbers", 12);
+                .require("days that ran out of numbers", 12).require("leases granted", 300)
+                .require("offline tickets queued", 400).require("offline tickets recorded late", 20);
+    }
+
+    /** The tests' own book of the numbers given out per office day and prefix: online, leased, synced. */
+    private static final class Numbering {
+        private final Office office;
+        private final Set<String> issued = new HashSet<>();
+        private final Map<String, Integer> lastOnline = new HashMap<>();
+        private final Map<String, List<Lease>> leases = new HashMap<>();
+
+        Numbering(Office office) {
+            this.office = office;
+        }
+
+        /** A number the hub gave: never twice, rising, in the service's range, in no block leased that day. */
+        void online(Ticket t) {
+            String prefix = t.label().substring(0, t.label().indexOf('-'));
+            String key = t.day() + " " + prefix;
+            unique(t);
+            assertThat(t.offline()).as("%s was issued online", t.label()).isFalse();
+            assertThat(t.number()).as("%s after %s-%s on %s", t.label(), prefix, lastOnline.get(key), t.day())
+                    .isGreaterThan(lastOnline.getOrDefault(key, 0));
+            lastOnline.put(key, t.number());
+            Office.Service service = office.services().stream().filter(s -> s.prefix().equals(prefix))
+                    .findFirst().orElseThrow();
+            assertThat(t.number()).isBetween(service.firstNumber(), service.lastNumber());
+            assertThat(leases.getOrDefault(key, List.of())).as("blocks leased on %s holding %s", t.day(), t.label())
+                    .noneMatch(l -> t.number() >= l.first() && t.number() <= l.last());
+        }
+
+        /** A block: in the range, at most the cap, above every online number so far, overlapping no other block. */
+        void leased(Lease lease) {
+            Office.Service service = office.service(lease.service()).orElseThrow();
+            String key = lease.day() + " " + service.prefix();
+            assertThat(lease.first()).isBetween(service.firstNumber(), lease.last());
+            assertThat(lease.last()).isLessThanOrEqualTo(service.lastNumber());
+            assertThat(lease.last() - lease.first() + 1).isLessThanOrEqualTo(office.rules().offlineLeaseMax());
+            assertThat(lease.first()).as("%s above the online numbers", lease).isGreaterThan(lastOnline.getOrDefault(key, 0));
+            List<Lease> day = leases.computeIfAbsent(key, k -> new ArrayList<>());
+            assertThat(day).as("blocks overlapping %s", lease)
+                    .noneMatch(l -> l.first() <= lease.last() && lease.first() <= l.last());
+            day.add(lease);
+        }
+
+        /** A synced ticket: once, offline, in a block leased to that kiosk for that service on the day it was printed. */
+        void offline(String device, Ticket t) {
+            Office.Service service = office.service(t.service()).orElseThrow();
+            unique(t);
+            assertThat(t.offline()).isTrue();
+            assertThat(t.label()).isEqualTo(Ticket.labelOf(service.prefix(), t.number()));
+            assertThat(leases.getOrDefault(t.day() + " " + service.prefix(), List.of()))
+                    .as("%s of %s synced by %s", t.label(), t.day(), device)
+                    .anyMatch(l -> l.device().equals(device) && l.service().equals(t.service())
+                            && t.number() >= l.first() && t.number() <= l.last());
+        }
+
+        private void unique(Ticket t) {
+            assertThat(issued.add(t.day() + " " + t.label())).as("%s issued twice on %s", t.label(), t.day()).isTrue();
+        }
     }
 
     @Test
@@ -87,6 +142,16 @@ class TicketLifecyclePropertiesTest {
                     case Event.TicketIssued e -> {
                         assertThat(before.ticket(e.ticket().label())).as("new label%s", where).isEmpty();
                         assertThat(e.ticket().state()).isEqualTo(TicketState.WAITING);
+                    }
+                    case Event.OfflineTicketSynced e -> {
+                        boolean today = e.ticket().day().equals(before.day());
+                        assertThat(e.ticket().state()).as("offline ticket of %s synced on %s%s", e.ticket().day(),
+                                before.day(), where).isEqualTo(today ? TicketState.WAITING : TicketState.CLOSED);
+                        if (today) {
+                            assertThat(before.ticket(e.ticket().label())).as("new label%s", where).isEmpty();
+                            assertThat(e.ticket().issuedAt()).as("queued at its printed time, not after now%s", where)
+                                    .isBeforeOrEqualTo(e.at());
+                        }
                     }
                     case Event.DayOpened e -> assertThat(e.carried()).allSatisfy(
                             t -> assertThat(t.state()).as("carried%s", where).isEqualTo(TicketState.WAITING));

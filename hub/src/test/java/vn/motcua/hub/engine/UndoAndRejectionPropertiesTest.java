@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import vn.motcua.protocol.ErrorCode;
+
 /** Undo mends exactly one action and nothing else; a refusal leaves the office as it was. */
 class UndoAndRejectionPropertiesTest {
 
@@ -91,11 +93,15 @@ class UndoAndRejectionPropertiesTest {
         Tries.check(300, Scenarios::days, (scenario, coverage) -> {
             Run run = Run.of(scenario);
             int rejected = 0;
+            int lateRecorded = 0;
             for (int i = 0; i < run.steps().size(); i++) {
                 Run.Step step = run.steps().get(i);
                 Decision d = step.decision();
                 EngineState.Snapshot seen = afterPrelude(step.before(), d.prelude());
-                if (d.rejection().isPresent()) {
+                if (d.rejection().isPresent() && !d.events().isEmpty()) {
+                    lateRecorded++;
+                    assertLateOfflineTicketRecorded(step, seen, run.at(i));
+                } else if (d.rejection().isPresent()) {
                     rejected++;
                     assertThat(d.events()).as("events of a rejection at step #%d%s", i, run.at(i)).isEmpty();
                     assertThat(d.answer()).isEmpty();
@@ -105,21 +111,41 @@ class UndoAndRejectionPropertiesTest {
                 }
             }
             coverage.count("rejected", rejected);
+            coverage.count("late offline tickets recorded", lateRecorded);
             coverage.count("rejected after a new day opened", run.steps().stream()
                     .filter(s -> s.decision().rejection().isPresent() && !s.decision().prelude().isEmpty()).count());
             coverage.count("no-ops", run.steps().stream()
                     .filter(s -> s.decision().rejection().isEmpty() && s.decision().events().isEmpty()).count());
-        }).require("rejected", 12000).require("rejected after a new day opened", 150).require("no-ops", 600);
+        }).require("rejected", 12000).require("rejected after a new day opened", 150).require("no-ops", 600)
+                .require("late offline tickets recorded", 20);
+    }
+
+    /**
+     * The one refusal that records something: an offline ticket of the office day before today. It is kept on its
+     * own day as not served, and only that day's lease book changes: today's tickets, counters and leases do not.
+     */
+    private static void assertLateOfflineTicketRecorded(Run.Step step, EngineState.Snapshot seen, Object where) {
+        assertThat(step.decision().rejection().orElseThrow().code()).as("late offline ticket%s", where)
+                .isEqualTo(ErrorCode.INVALID_STATE);
+        assertThat(step.decision().answer()).isEmpty();
+        assertThat(step.decision().events()).singleElement().isInstanceOfSatisfying(Event.OfflineTicketSynced.class, e -> {
+            assertThat(e.ticket().day()).as("recorded on its own day%s", where).isEqualTo(seen.closedLeases().day());
+            assertThat(e.ticket().state()).isEqualTo(TicketState.CLOSED);
+            assertThat(step.after()).as("only the closed day's lease book changes%s", where).isEqualTo(
+                    new EngineState.Snapshot(seen.day(), seen.tickets(), seen.counters(), seen.leases(),
+                            seen.closedLeases().syncing(e.ticket().service(), e.ticket().number())));
+        });
     }
 
     /**
      * What a command sees: the state before it, or the new office day its clock opened (yesterday's tickets gone,
-     * those carried over waiting, counters as they were but with nobody at them).
+     * those carried over waiting, counters as they were but with nobody at them, no leases yet and yesterday's kept
+     * aside).
      */
     static EngineState.Snapshot afterPrelude(EngineState.Snapshot before, List<Event> prelude) {
         return prelude.stream().filter(e -> e instanceof Event.DayOpened).map(e -> (Event.DayOpened) e)
                 .reduce(before, (s, opened) -> new EngineState.Snapshot(opened.day(), opened.carried(), s.counters()
-                        .stream().map(c -> new CounterSlot(c.number(), c.status(), c.officer(), Optional.empty())).toList()),
-                        (a, b) -> b);
+                        .stream().map(c -> new CounterSlot(c.number(), c.status(), c.officer(), Optional.empty())).toList(),
+                        LeaseDay.none(opened.day()), opened.closedLeases()), (a, b) -> b);
     }
 }

@@ -73,6 +73,21 @@ class OfficeLoaderTest {
         assertThatThrownBy(() -> OfficeLoader.load(policy)).hasMessageContaining("rules.policy must be one of");
     }
 
+    @Test
+    void offline_printing_is_on_with_leases_of_50_by_default_and_both_can_be_set() throws IOException {
+        assertThat(Rules.defaults().offlinePrinting()).isTrue();
+        assertThat(Rules.defaults().offlineLeaseMax()).isEqualTo(50);
+        String sample = Files.readString(Path.of("../config/offices/commune-office.json"));
+        String rules = "\"rules\": {";
+        Office set = OfficeLoader.load(write(sample.replace(rules, rules + "\"offlinePrinting\": false, \"offlineLeaseMax\": 20,")));
+        assertThat(set.rules().offlinePrinting()).isFalse();
+        assertThat(set.rules().offlineLeaseMax()).isEqualTo(20);
+        Path tooMany = write(sample.replace(rules, rules + "\"offlineLeaseMax\": 501,"));
+        assertThatThrownBy(() -> OfficeLoader.load(tooMany)).hasMessageContaining("rules.offlineLeaseMax must be a whole number from 1 to 500");
+        Path notAFlag = write(sample.replace(rules, rules + "\"offlinePrinting\": \"yes\","));
+        assertThatThrownBy(() -> OfficeLoader.load(notAFlag)).hasMessageContaining("rules.offlinePrinting must be true or false");
+    }
+
     private Path write(String text) throws IOException {
         Path file = dir.resolve("office.json");
         Files.writeString(file, text);

@@ -78,6 +78,6 @@ class EffectiveWaitPolicyTest {
                 .events().getFirst()).ticket();
         return new Ticket(issuedTicket.day(), label, service, issuedTicket.number(), issued, issued, priority,
                 Optional.empty(), issuedTicket.state(), 0, 0, Optional.empty(), 0, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), 0);
+                Optional.empty(), Optional.empty(), 0, false);
     }
 }
