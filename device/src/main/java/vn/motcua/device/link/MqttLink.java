@@ -172,6 +172,14 @@ public final class MqttLink implements AutoCloseable {
         eventThread.execute(() -> listener.connectionChanged(client.isConnected()));
     }
 
+    /**
+     * Queues {@code work} on the link's event thread, after what is already there; dropped once the link is closed.
+     * The systemd watchdog probes with it, so a stuck event thread stops the unit's watchdog pings.
+     */
+    public void runOnEventThread(Runnable work) {
+        eventThread.execute(Objects.requireNonNull(work, "work"));
+    }
+
     /** Publishes a fact for the hub (QoS 1, not retained); queued while the broker is away. Failures are logged. */
     public void publishEvent(EventBody body) {
         Event event = new Event(ids.next(), OffsetDateTime.now(clock), Objects.requireNonNull(body, "body"));
