@@ -1,7 +1,6 @@
 package vn.motcua.device.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +19,10 @@ class WatchdogTest {
     private final List<String> sent = new CopyOnWriteArrayList<>();
     private final DeviceMetrics metrics = new DeviceMetrics();
     private final ExecutorService eventThread = Executors.newSingleThreadExecutor();
-    private final Watchdog watchdog = new Watchdog(sent::add, eventThread, Duration.ofMillis(100), metrics);
+    /** Probes wait up to 1 s: a loaded CI machine must not make a healthy thread look stuck. */
+    private final Watchdog watchdog = new Watchdog(sent::add, eventThread, Duration.ofSeconds(2), metrics);
+    /** Probes wait 50 ms, for a thread that is stuck for sure. */
+    private final Watchdog impatient = new Watchdog(sent::add, eventThread, Duration.ofMillis(100), metrics);
 
     @AfterEach
     void stop() {
@@ -47,12 +49,16 @@ class WatchdogTest {
         CountDownLatch blocking = new CountDownLatch(1);
         eventThread.execute(() -> {
             blocking.countDown();
-            await().forever().until(() -> stuck.getCount() == 0); // a listener that blocks the thread
+            try {
+                stuck.await(); // a listener that blocks the event thread
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         });
         blocking.await();
 
-        watchdog.tick();
-        watchdog.tick();
+        impatient.tick();
+        impatient.tick();
 
         assertThat(sent).isEmpty();
         assertThat(metrics.count(Watchdog.PROBE_MISSED)).isEqualTo(2);
