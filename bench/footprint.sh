@@ -21,9 +21,10 @@ for f in device/target/classpath.txt hub/target/classpath.txt provisioning/targe
   [ -f "$f" ] || { echo "missing ${f:-the device jar}: run ./motcua build first" >&2; exit 2; }
 done
 CP="$JAR:$(cat device/target/classpath.txt)"
-module_java() { # module main args... : runs a module's main from its classes, as ./motcua does, without building
+module_java() { # module main args... : execs a module's main from its classes, as ./motcua does, without building;
+  # exec, so that "module_java … &" leaves the JVM's own pid in $! for the cleanup to stop
   local module=$1 main=$2; shift 2
-  "$JAVA" -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" "$main" "$@"
+  exec "$JAVA" -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" "$main" "$@"
 }
 T=$(mktemp -d /tmp/motcua-footprint.XXXXXX)
 PIDS=()
@@ -59,8 +60,8 @@ BROKER="tcp://127.0.0.1:$PORT"
 
 provision() { # role id extra...
   local role=$1 id=$2; shift 2
-  module_java provisioning vn.motcua.provisioning.ProvisionMain device --site nghiloc --id "$id" --role "$role" "$@" --broker "$BROKER" \
-    --data-dir "$T/data-$id" --out "$T/$id.json" --force > /dev/null
+  ( module_java provisioning vn.motcua.provisioning.ProvisionMain device --site nghiloc --id "$id" --role "$role" "$@" --broker "$BROKER" \
+    --data-dir "$T/data-$id" --out "$T/$id.json" --force > /dev/null )
 }
 provision counter quay-3 --counter 3
 provision kiosk kiosk-1 --services DD,HT,CT
