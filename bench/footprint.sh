@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # P5 device footprint: start-to-ready time and steady RSS of a counter unit and a kiosk unit,
-# under (a) default JVM flags, (b) the small-Pi flags of LIBRARIES.md, (c) (b) + an AppCDS archive.
+# under (a) default JVM flags, (b) the small-Pi flags of LIBRARIES.md, (c) the flags the launcher and the systemd
+# unit use (MOTCUA_DEVICE_JAVA_OPTS in ./motcua), (d) (c) + a dynamic AppCDS archive.
 # Usage: bench/footprint.sh [RUNS (3)] [IDLE_SECONDS (20)]
-# Needs: ./motcua build done (device/target/classpath.txt), /usr/sbin/mosquitto. Traffic: 127.0.0.1 only.
+# Needs: ./motcua build done (the device jar, */target/classes and target/classpath.txt), /usr/sbin/mosquitto.
+# It never builds: a build in the middle would skew the timings. Traffic: 127.0.0.1 only.
+# Units run from the device jar, not target/classes: AppCDS refuses a class path with a non-empty directory.
 # Starts its own Mosquitto and hub on free loopback ports; the counter and the kiosk unit of one run are
 # started together. Everything it starts is stopped and its temp dir removed on exit.
 set -u
@@ -13,8 +16,16 @@ cd "$ROOT"
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
-[ -f device/target/classpath.txt ] || { echo "run ./motcua build first" >&2; exit 2; }
-CP="device/target/classes:$(cat device/target/classpath.txt)"
+JAR=$(ls device/target/motcua-device-*.jar 2>/dev/null | grep -v -- -tests | head -1)
+for f in device/target/classpath.txt hub/target/classpath.txt provisioning/target/classpath.txt "$JAR"; do
+  [ -f "$f" ] || { echo "missing ${f:-the device jar}: run ./motcua build first" >&2; exit 2; }
+done
+CP="$JAR:$(cat device/target/classpath.txt)"
+module_java() { # module main args... : execs a module's main from its classes, as ./motcua does, without building;
+  # exec, so that "module_java … &" leaves the JVM's own pid in $! for the cleanup to stop
+  local module=$1 main=$2; shift 2
+  exec "$JAVA" -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" "$main" "$@"
+}
 T=$(mktemp -d /tmp/motcua-footprint.XXXXXX)
 PIDS=()
 cleanup() {
@@ -32,7 +43,7 @@ printf 'listener %s 127.0.0.1\nallow_anonymous true\nset_tcp_nodelay true\npersi
 /usr/sbin/mosquitto -c "$T/mosquitto.conf" > "$T/mosquitto.log" 2>&1 &
 PIDS+=($!)
 mkdir -p "$T/hub"
-./motcua hub --broker "tcp://127.0.0.1:$PORT" --http-port 0 --http-host 127.0.0.1 --data "$T/hub" > "$T/hub.log" 2>&1 &
+module_java hub vn.motcua.hub.HubMain --broker "tcp://127.0.0.1:$PORT" --http-port 0 --http-host 127.0.0.1 --data "$T/hub" > "$T/hub.log" 2>&1 &
 HUBPID=$!
 PIDS+=($HUBPID)
 # hub readiness: wait (≤ 60 s) for the hub's "… is up: …" log line
@@ -42,12 +53,15 @@ for _ in $(seq 1 120); do
 done
 
 SMALL="-XX:+UseSerialGC -Xmx32m -Xss256k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m"
+# the launcher's device flags, so the bench measures what ./motcua device and the systemd unit run
+CHOSEN=$(sed -n 's/^DEVICE_JAVA_OPTS="\(.*\)"$/\1/p' motcua)
+[ -n "$CHOSEN" ] || { echo "no DEVICE_JAVA_OPTS line in ./motcua" >&2; exit 2; }
 BROKER="tcp://127.0.0.1:$PORT"
 
 provision() { # role id extra...
   local role=$1 id=$2; shift 2
-  ./motcua provision device --site nghiloc --id "$id" --role "$role" "$@" --broker "$BROKER" \
-    --data-dir "$T/data-$id" --out "$T/$id.json" --force > /dev/null
+  ( module_java provisioning vn.motcua.provisioning.ProvisionMain device --site nghiloc --id "$id" --role "$role" "$@" --broker "$BROKER" \
+    --data-dir "$T/data-$id" --out "$T/$id.json" --force > /dev/null )
 }
 provision counter quay-3 --counter 3
 provision kiosk kiosk-1 --services DD,HT,CT
@@ -81,7 +95,12 @@ stop_unit() {
 
 one_run() { # label run flags...
   local label=$1 run=$2; shift 2
-  start_unit quay-3 "$@"; start_unit kiosk-1 "$@"
+  if [ -n "${ARCHIVE:-}" ]; then
+    start_unit quay-3 "$@" -XX:SharedArchiveFile="${ARCHIVE//UNIT/quay-3}"
+    start_unit kiosk-1 "$@" -XX:SharedArchiveFile="${ARCHIVE//UNIT/kiosk-1}"
+  else
+    start_unit quay-3 "$@"; start_unit kiosk-1 "$@"
+  fi
   local rc rk; rc=$(ready_ms quay-3); rk=$(ready_ms kiosk-1)
   sleep "$IDLE"
   local ic ik; ic=$(rss_kb "${UPID[quay-3]}"); ik=$(rss_kb "${UPID[kiosk-1]}")
@@ -100,28 +119,17 @@ echo -e "# setting\trun\tunit\tready_ms\tRSS_idle_MB\tRSS_after_keys_MB"
 for run in $(seq 1 "$RUNS"); do one_run a-default "$run"; done
 # shellcheck disable=SC2086
 for run in $(seq 1 "$RUNS"); do one_run b-small "$run" $SMALL; done
-# (c): KNOWN PROBLEM (2026-11-23): no .jsa was written by these SIGTERM-stopped starts, so (c) repeated (b).
-# (c): one untimed start per unit creates the archives (dumped at exit), then timed starts reuse them
-ARGS_C="$SMALL -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$T/unit-RID.jsa"
+# shellcheck disable=SC2086
+for run in $(seq 1 "$RUNS"); do one_run c-chosen "$run" $CHOSEN; done
+# (d): one untimed start per unit dumps its archive when it exits on SIGTERM, then timed starts map it
 for id in quay-3 kiosk-1; do
   # shellcheck disable=SC2086
-  start_unit "$id" ${ARGS_C//RID/$id}; ready_ms "$id" > /dev/null; sleep 2
+  start_unit "$id" $CHOSEN -XX:ArchiveClassesAtExit="$T/$id.jsa"; ready_ms "$id" > /dev/null; sleep 2
   [ "$id" = kiosk-1 ] && { echo DD >&"${UFD[$id]}"; sleep 2; }
   stop_unit "$id"
 done
 ls -l "$T"/*.jsa | awk '{printf "# archive %s %d MB\n", $NF, $5/1048576}'
 for run in $(seq 1 "$RUNS"); do
   # shellcheck disable=SC2086
-  start_unit quay-3 ${ARGS_C//RID/quay-3}; start_unit kiosk-1 ${ARGS_C//RID/kiosk-1}
-  rc=$(ready_ms quay-3); rk=$(ready_ms kiosk-1)
-  sleep "$IDLE"
-  ic=$(rss_kb "${UPID[quay-3]}"); ik=$(rss_kb "${UPID[kiosk-1]}")
-  for k in DD HT CT DD; do echo "$k" >&"${UFD[kiosk-1]}"; sleep 0.3; done
-  for k in next start done next; do echo "$k" >&"${UFD[quay-3]}"; sleep 0.3; done
-  sleep 5
-  kc=$(rss_kb "${UPID[quay-3]}"); kk=$(rss_kb "${UPID[kiosk-1]}")
-  printed=$(grep -c "Số thứ tự" "$T/kiosk-1.log")
-  stop_unit quay-3; stop_unit kiosk-1
-  printf 'c-small+cds\t%s\tcounter\t%s\t%s\t%s\n' "$run" "$rc" "$((ic/1024))" "$((kc/1024))"
-  printf 'c-small+cds\t%s\tkiosk\t%s\t%s\t%s\t(tickets printed: %s)\n' "$run" "$rk" "$((ik/1024))" "$((kk/1024))" "$printed"
+  ARCHIVE="$T/UNIT.jsa" one_run d-chosen+cds "$run" $CHOSEN
 done

@@ -2,6 +2,7 @@ package vn.motcua.device;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -10,11 +11,16 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.device.config.UnitConfigException;
 import vn.motcua.device.console.KeyConsole;
+import vn.motcua.device.kiosk.KioskUnit;
 import vn.motcua.device.link.LinkException;
+import vn.motcua.device.service.HealthSources;
+import vn.motcua.device.service.SdNotify;
+import vn.motcua.device.service.UnitService;
 
 /**
  * Runs one unit from its config file with simulated hardware: {@code DeviceMain --config /etc/motcua/kiosk-1.json}.
- * Keys may be typed on stdin (see {@link KeyConsole}). SIGTERM or Ctrl-C closes the unit, which marks it offline.
+ * Keys may be typed on stdin (see {@link KeyConsole}). Under systemd it is a {@link UnitService} (ready, watchdog,
+ * health file). SIGTERM or Ctrl-C closes the unit, which marks it offline.
  * Exit codes: 2 for a bad command line or config file, 1 when the broker cannot be reached.
  */
 public final class DeviceMain {
@@ -85,8 +91,12 @@ public final class DeviceMain {
             err.println("motcua device: cannot open the GPIO keys the config names: " + e.getMessage());
             return EXIT_USAGE;
         }
+        UnitService service = UnitService.start(unit, SdNotify.fromEnvironment(System.getenv()),
+                SdNotify.watchdogTimeout(System.getenv(), ProcessHandle.current().pid()), healthSources(unit),
+                UnitService.Periods.DEFAULT, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown-" + config.deviceId()).unstarted(() -> {
             log.info("stopping {}", config.deviceId());
+            service.close();
             unit.close();
             hardware.close();
             stopped.countDown();
@@ -94,5 +104,11 @@ public final class DeviceMain {
         KeyConsole.start(unit, System.in);
         log.info("{} is running; Ctrl-C or SIGTERM stops it", config.deviceId());
         return RUNNING;
+    }
+
+    /** What the health report reads from the unit: its outbox and, for a kiosk, the printer's last status. */
+    private static HealthSources healthSources(Unit unit) {
+        return new HealthSources(unit.link()::outboxDepth,
+                () -> unit.kiosk().flatMap(KioskUnit::printerStatus));
     }
 }

@@ -63,8 +63,8 @@ public final class KioskUnit implements AutoCloseable {
 
     private final ScheduledExecutorService printerThread;
     private volatile ServiceCatalogue catalogue;
-    /** The last printer status published; touched only on the printer thread. */
-    private EventBody.PrinterStatus lastStatus;
+    /** The last printer status published; written only on the printer thread. */
+    private volatile EventBody.PrinterStatus lastStatus;
     private final DeviceMetrics metrics;
     private final LeaseBook leases;
     private final LeaseKeeper leaseKeeper;
@@ -149,6 +149,11 @@ public final class KioskUnit implements AutoCloseable {
                         logFailure(serviceCode, failure instanceof CompletionException c ? c.getCause() : failure);
                     }
                 });
+    }
+
+    /** The ESC/POS printer's status as last read ({@code DLE EOT}); empty for a simulated or silent printer. */
+    public Optional<EventBody.PrinterStatus> printerStatus() {
+        return Optional.ofNullable(lastStatus);
     }
 
     /** Leased numbers of {@code serviceCode} left for printing offline today. */

@@ -238,6 +238,14 @@ public final class MqttLink implements AutoCloseable {
     }
 
     /**
+     * Queues {@code work} on the link's event thread, after what is already there; dropped once the link is closed.
+     * The systemd watchdog probes with it, so a stuck event thread stops the unit's watchdog pings.
+     */
+    public void runOnEventThread(Runnable work) {
+        eventThread.execute(Objects.requireNonNull(work, "work"));
+    }
+
+    /**
      * Publishes a fact for the hub (QoS 1, not retained) through the outbox, like {@link #send}: kept until the broker
      * has taken it, in order with the unit's other durable messages. A fact that cannot be stored is logged and
      * counted ({@code outbox.store_failed}), never thrown: no caller could do better.

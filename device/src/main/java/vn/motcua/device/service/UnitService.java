@@ -1,0 +1,114 @@
+package vn.motcua.device.service;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.device.Unit;
+import vn.motcua.protocol.message.Role;
+
+/**
+ * A running unit as a systemd service: tells systemd it is ready, pings its watchdog while the unit is healthy
+ * ({@link Watchdog}), keeps {@code {dataDir}/health.json} current and publishes the protocol's {@code health} event,
+ * and says {@code STOPPING=1} when the unit is being stopped. Without systemd (no {@code NOTIFY_SOCKET}) the
+ * notifications go nowhere and the health file and event work the same.
+ *
+ * <p>Threads: everything periodic runs on one daemon thread, {@code service-<deviceId>}, which owns the watchdog's
+ * state; a failing round is logged and the next one runs.
+ */
+public final class UnitService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(UnitService.class);
+
+    /** How often the health file is rewritten and the health event published. */
+    public record Periods(Duration healthFile, Duration healthEvent) {
+        public static final Periods DEFAULT = new Periods(Duration.ofSeconds(15), Duration.ofMinutes(5));
+    }
+
+    private final Unit unit;
+    private final Notifier notifier;
+    private final HealthSources sources;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final HealthFile healthFile;
+    private final ScheduledExecutorService thread;
+
+    private UnitService(Unit unit, Notifier notifier, HealthSources sources, Clock clock) {
+        this.unit = unit;
+        this.notifier = notifier;
+        this.sources = sources;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        this.healthFile = new HealthFile(unit.config().dataDir());
+        this.thread = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("service-" + unit.config().deviceId()).daemon().factory());
+    }
+
+    /**
+     * Starts the periodic work for a unit that is connected with its roles started, then sends {@code READY=1}.
+     *
+     * @param watchdogTimeout systemd's {@code WATCHDOG_USEC} ({@link SdNotify#watchdogTimeout}); empty: no pings
+     */
+    public static UnitService start(Unit unit, Notifier notifier, Optional<Duration> watchdogTimeout,
+            HealthSources sources, Periods periods, Clock clock) {
+        UnitService service = new UnitService(unit, notifier, sources, clock);
+        service.every(Duration.ZERO, periods.healthFile(), service::writeHealthFile);
+        service.every(periods.healthEvent(), periods.healthEvent(),
+                () -> unit.link().publishEvent(service.report().event()));
+        watchdogTimeout.ifPresent(timeout -> {
+            Duration interval = Watchdog.interval(timeout);
+            Watchdog watchdog = new Watchdog(notifier, unit.link()::runOnEventThread, interval, unit.metrics());
+            service.every(Duration.ZERO, interval, watchdog::tick);
+        });
+        notifier.notify("READY=1\nSTATUS=" + unit.config().deviceId() + " is running");
+        return service;
+    }
+
+    /** Sends {@code STOPPING=1} and stops the periodic work; the caller then closes the unit. */
+    @Override
+    public void close() {
+        notifier.notify("STOPPING=1");
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    HealthReport report() {
+        Runtime runtime = Runtime.getRuntime();
+        Instant now = clock.instant();
+        boolean kiosk = unit.config().hasRole(Role.KIOSK);
+        return new HealthReport(unit.config().deviceId(), Unit.firmwareVersion(), now,
+                Duration.between(startedAt, now), runtime.totalMemory() - runtime.freeMemory(),
+                unit.link().isConnected(), sources.outboxDepth().getAsInt(), kiosk,
+                kiosk ? sources.printerStatus().get() : Optional.empty(), unit.metrics().snapshot());
+    }
+
+    private void writeHealthFile() {
+        try {
+            healthFile.write(report());
+        } catch (IOException e) {
+            log.warn("{}: cannot write {}: {}", unit.config().deviceId(), healthFile.path(), e.toString());
+        }
+    }
+
+    private void every(Duration first, Duration period, Runnable work) {
+        thread.scheduleAtFixedRate(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.error("{}: periodic service work failed; it runs again in {}", unit.config().deviceId(), period, e);
+            }
+        }, first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
