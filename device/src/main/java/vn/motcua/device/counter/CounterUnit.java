@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.motcua.device.link.MqttLink;
 import vn.motcua.device.link.RequestFailedException;
+import vn.motcua.device.store.StoreException;
 import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.codec.Codec;
@@ -81,7 +82,12 @@ public final class CounterUnit {
             return CompletableFuture.failedFuture(e);
         }
         log.info("{}: rating {}{} at counter {}", deviceId, level, ticket.map(t -> " for " + t).orElse(""), counter);
-        return logged("rating " + level, link.request(body));
+        try {
+            return logged("rating " + level, link.send(body)); // durable: stored before this returns
+        } catch (StoreException e) {
+            log.error("{}: rating {} not stored, so it will not be sent: {}", deviceId, level, e.getMessage());
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** The citizen's satisfaction keys (GPIO or terminal), which rate the ticket just served. */

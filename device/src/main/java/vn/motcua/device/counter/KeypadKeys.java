@@ -53,7 +53,7 @@ public final class KeypadKeys implements AutoCloseable {
     private void pressed(String level) {
         switch (keypad.press(level)) {
             case THANKS -> keys.signal(keys.keys(), THANK_YOU);
-            case NOTHING_TO_RATE, UNKNOWN_LEVEL -> keys.signal(List.of(level), NOTHING_TO_RATE);
+            case NOTHING_TO_RATE, UNKNOWN_LEVEL, NOT_STORED -> keys.signal(List.of(level), NOTHING_TO_RATE);
         }
     }
 

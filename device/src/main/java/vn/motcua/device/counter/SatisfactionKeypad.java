@@ -31,7 +31,9 @@ public final class SatisfactionKeypad {
         /** No window open (nobody just served, too late, or this service was already rated): nothing is sent. */
         NOTHING_TO_RATE,
         /** The keypad has no such level (a typo on the terminal): nothing is sent. */
-        UNKNOWN_LEVEL
+        UNKNOWN_LEVEL,
+        /** The unit could not store the rating (full or broken disk): nothing will be sent, so no thank-you. */
+        NOT_STORED
     }
 
     /** Sends a rating of a named ticket; {@link CounterUnit#rate(String, String)}. */
@@ -66,8 +68,9 @@ public final class SatisfactionKeypad {
             return Outcome.NOTHING_TO_RATE;
         }
         log.info("{}: {} rated \"{}\"", who, ticket.get(), known.get().label());
-        sender.rate(level, ticket.get());
-        return Outcome.THANKS;
+        CompletableFuture<ResponseBody> sent = sender.rate(level, ticket.get());
+        // The sender stores the rating before it returns; failing at once means it is not stored.
+        return sent.isCompletedExceptionally() ? Outcome.NOT_STORED : Outcome.THANKS;
     }
 
     /** The levels in key order, best first. */
