@@ -2,7 +2,7 @@
 # P5 device footprint: start-to-ready time and steady RSS of a counter unit and a kiosk unit,
 # under (a) default JVM flags, (b) the small-Pi flags of LIBRARIES.md, (c) the flags the launcher and the systemd
 # unit use (MOTCUA_DEVICE_JAVA_OPTS in ./motcua), (d) (c) + a dynamic AppCDS archive.
-# Usage: bench/footprint.sh [RUNS (3)] [IDLE_SECONDS (20)]
+# Usage: bench/footprint.sh [RUNS (3)] [IDLE_SECONDS (20)]; TRY_FLAGS="..." runs only the chosen flags plus those.
 # Needs: ./motcua build done (the device jar, */target/classes and target/classpath.txt), /usr/sbin/mosquitto.
 # It never builds: a build in the middle would skew the timings. Traffic: 127.0.0.1 only.
 # Units run from the device jar, not target/classes: AppCDS refuses a class path with a non-empty directory.
@@ -108,6 +108,10 @@ one_run() { # label run flags...
   for k in next start done next; do echo "$k" >&"${UFD[quay-3]}"; sleep 0.3; done
   sleep 5
   local kc kk; kc=$(rss_kb "${UPID[quay-3]}"); kk=$(rss_kb "${UPID[kiosk-1]}")
+  if [ -n "${NMT:-}" ]; then # with TRY_FLAGS=-XX:NativeMemoryTracking=summary: where the counter's memory goes
+    "$(dirname "$JAVA")/jcmd" "${UPID[quay-3]}" VM.native_memory summary | grep -E "committed=" | sed 's/^/# /' >&2
+    pmap -x "${UPID[quay-3]}" | sort -k3 -n | tail -12 | sed 's/^/# /' >&2
+  fi
   local printed; printed=$(grep -c "Số thứ tự" "$T/kiosk-1.log")
   stop_unit quay-3; stop_unit kiosk-1
   printf '%s\t%s\tcounter\t%s\t%s\t%s\n' "$label" "$run" "$rc" "$((ic/1024))" "$((kc/1024))"
@@ -116,19 +120,28 @@ one_run() { # label run flags...
 
 echo "# $(date -u '+%F %H:%M UTC') $("$JAVA" -version 2>&1 | sed -n 2p); idle ${IDLE}s"
 echo -e "# setting\trun\tunit\tready_ms\tRSS_idle_MB\tRSS_after_keys_MB"
+dump_archives() { # flags -> $T/quay-3.jsa and $T/kiosk-1.jsa
+  for id in quay-3 kiosk-1; do
+    # shellcheck disable=SC2086
+    start_unit "$id" $1 -XX:ArchiveClassesAtExit="$T/$id.jsa"; ready_ms "$id" > /dev/null; sleep 2
+    [ "$id" = kiosk-1 ] && { echo DD >&"${UFD[$id]}"; sleep 2; }
+    stop_unit "$id"
+  done
+  ls -l "$T"/*.jsa | awk '{printf "# archive %s %d MB\n", $NF, $5/1048576}'
+}
+if [ -n "${TRY_FLAGS:-}" ]; then # exploring: only the chosen flags plus TRY_FLAGS (and an AppCDS archive if TRY_CDS=1)
+  [ -n "${TRY_CDS:-}" ] && { dump_archives "$CHOSEN $TRY_FLAGS"; export ARCHIVE="$T/UNIT.jsa"; }
+  # shellcheck disable=SC2086
+  for run in $(seq 1 "$RUNS"); do one_run "try" "$run" $CHOSEN $TRY_FLAGS; done
+  exit 0
+fi
 for run in $(seq 1 "$RUNS"); do one_run a-default "$run"; done
 # shellcheck disable=SC2086
 for run in $(seq 1 "$RUNS"); do one_run b-small "$run" $SMALL; done
 # shellcheck disable=SC2086
 for run in $(seq 1 "$RUNS"); do one_run c-chosen "$run" $CHOSEN; done
 # (d): one untimed start per unit dumps its archive when it exits on SIGTERM, then timed starts map it
-for id in quay-3 kiosk-1; do
-  # shellcheck disable=SC2086
-  start_unit "$id" $CHOSEN -XX:ArchiveClassesAtExit="$T/$id.jsa"; ready_ms "$id" > /dev/null; sleep 2
-  [ "$id" = kiosk-1 ] && { echo DD >&"${UFD[$id]}"; sleep 2; }
-  stop_unit "$id"
-done
-ls -l "$T"/*.jsa | awk '{printf "# archive %s %d MB\n", $NF, $5/1048576}'
+dump_archives "$CHOSEN"
 for run in $(seq 1 "$RUNS"); do
   # shellcheck disable=SC2086
   ARCHIVE="$T/UNIT.jsa" one_run d-chosen+cds "$run" $CHOSEN
