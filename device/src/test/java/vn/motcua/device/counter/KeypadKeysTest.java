@@ -15,13 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 
 import vn.motcua.device.OnBroker;
 import vn.motcua.device.Samples;
@@ -30,6 +25,7 @@ import vn.motcua.device.config.Keypad;
 import vn.motcua.device.config.KioskKeys;
 import vn.motcua.device.config.ScannerConfig;
 import vn.motcua.device.config.UnitConfig;
+import vn.motcua.device.keys.MockKeys;
 import vn.motcua.device.link.MqttLink;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.ResponseBody;
@@ -45,9 +41,9 @@ class KeypadKeysTest extends OnBroker {
     private static final int DISSATISFIED = 23;
     private static final List<Integer> LEDS = List.of(24, 25, 12, 21);
 
-    private final Context pi4j = Pi4J.newContextBuilder().noAutoDetect()
-            .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance()).build();
+    private final Context pi4j = MockKeys.mockContext();
     private final AtomicLong now = new AtomicLong(10_000);
+    private final MockKeys keyboard = new MockKeys(pi4j, now, () -> this.keypad.keys().tick());
     private MqttLink link;
     private CounterUnit unit;
     private KeypadKeys keypad;
@@ -70,9 +66,9 @@ class KeypadKeysTest extends OnBroker {
         unit = new CounterUnit(link, new SimulatedCounterDisplay("quay-3"), now::get);
         keypad = new KeypadKeys(pi4j, unit.keypad(), now::get);
         for (int pin : List.of(VERY_SATISFIED, SATISFIED, NEUTRAL, DISSATISFIED)) {
-            input(pin).mockState(HIGH); // pulled up, nobody pressing
+            keyboard.input(pin).mockState(HIGH); // pulled up, nobody pressing
         }
-        tick(100);
+        keyboard.tick(100);
     }
 
     private static Keypad.Level level(String code, String label, int pin, int index) {
@@ -90,47 +86,47 @@ class KeypadKeysTest extends OnBroker {
     void a_bouncing_press_after_a_service_rates_that_ticket_once_and_every_led_says_thank_you() throws Exception {
         served("1-023");
 
-        bouncyPress(SATISFIED);
+        keyboard.bouncyPress(SATISFIED);
 
         awaitRatings(new RequestBody.RatingSubmit(3, "HAI_LONG", Optional.of("1-023")));
         assertThat(leds()).containsOnly(HIGH);
-        tick(1_999);
+        keyboard.tick(1_999);
         assertThat(leds()).containsOnly(HIGH);
-        tick(1);
+        keyboard.tick(1);
         assertThat(leds()).containsOnly(LOW);
     }
 
     @Test
     void a_second_press_sends_nothing_and_blinks_the_key_pressed() throws Exception {
         served("1-023");
-        bouncyPress(VERY_SATISFIED);
+        keyboard.bouncyPress(VERY_SATISFIED);
 
-        bouncyPress(DISSATISFIED);
+        keyboard.bouncyPress(DISSATISFIED);
 
         assertThat(led(3)).isEqualTo(HIGH);
-        tick(100);
+        keyboard.tick(100);
         assertThat(led(3)).isEqualTo(LOW);
         assertThat(led(0)).as("the others still say thank you").isEqualTo(HIGH);
-        tick(100);
+        keyboard.tick(100);
         assertThat(led(3)).isEqualTo(HIGH);
-        tick(400);
+        keyboard.tick(400);
         assertThat(led(3)).as("three blinks, then dark").isEqualTo(LOW);
         served("1-024");
-        bouncyPress(NEUTRAL);
+        keyboard.bouncyPress(NEUTRAL);
         awaitRatings(new RequestBody.RatingSubmit(3, "RAT_HAI_LONG", Optional.of("1-023")),
                 new RequestBody.RatingSubmit(3, "BINH_THUONG", Optional.of("1-024")));
     }
 
     @Test
     void a_press_before_anyone_was_served_sends_nothing_and_blinks() throws Exception {
-        bouncyPress(SATISFIED);
+        keyboard.bouncyPress(SATISFIED);
 
         assertThat(led(1)).isEqualTo(HIGH);
-        tick(100);
+        keyboard.tick(100);
         assertThat(led(1)).isEqualTo(LOW);
         assertThat(led(0)).isEqualTo(LOW);
         served("1-023");
-        bouncyPress(SATISFIED);
+        keyboard.bouncyPress(SATISFIED);
         awaitRatings(new RequestBody.RatingSubmit(3, "HAI_LONG", Optional.of("1-023")));
     }
 
@@ -139,23 +135,23 @@ class KeypadKeysTest extends OnBroker {
         shows(Samples.atCounter(3, "1-023", ServingPhase.CALLED));
         shows(Samples.open(3));
 
-        bouncyPress(VERY_SATISFIED);
+        keyboard.bouncyPress(VERY_SATISFIED);
 
         assertThat(unit.keypad().ratable()).isEmpty();
         served("1-024");
-        bouncyPress(VERY_SATISFIED);
+        keyboard.bouncyPress(VERY_SATISFIED);
         awaitRatings(new RequestBody.RatingSubmit(3, "RAT_HAI_LONG", Optional.of("1-024")));
     }
 
     @Test
     void a_press_after_the_window_sends_nothing() throws Exception {
         served("1-023");
-        tick(120_000);
+        keyboard.tick(120_000);
 
-        bouncyPress(NEUTRAL);
+        keyboard.bouncyPress(NEUTRAL);
 
         served("1-024");
-        bouncyPress(DISSATISFIED);
+        keyboard.bouncyPress(DISSATISFIED);
         awaitRatings(new RequestBody.RatingSubmit(3, "KHONG_HAI_LONG", Optional.of("1-024")));
     }
 
@@ -171,39 +167,13 @@ class KeypadKeysTest extends OnBroker {
         await().atMost(Duration.ofSeconds(5)).until(() -> unit.state().equals(Optional.of(state)));
     }
 
-    /**
-     * Presses and releases {@code pin} with contact bounce on both edges; the clock ends at the release, when the
-     * press counts. Requests are sent in press order, so the hub's list proves which presses sent nothing.
-     */
-    private void bouncyPress(int pin) {
-        for (DigitalState level : List.of(LOW, HIGH, LOW)) {
-            now.addAndGet(3);
-            input(pin).mockState(level);
-        }
-        tick(40);
-        for (DigitalState level : List.of(HIGH, LOW, HIGH)) {
-            now.addAndGet(3);
-            input(pin).mockState(level);
-        }
-        tick(40);
-    }
-
     private void awaitRatings(RequestBody.RatingSubmit... expected) {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(hub.requests())
                 .extracting(r -> r.body()).containsExactly(expected));
     }
 
-    private void tick(long millis) {
-        now.addAndGet(millis);
-        keypad.keys().tick();
-    }
-
-    private MockDigitalInput input(int pin) {
-        return (MockDigitalInput) pi4j.registry().get("key-" + pin);
-    }
-
     private DigitalState led(int index) {
-        return pi4j.registry().<DigitalOutput>get("led-" + LEDS.get(index)).state();
+        return keyboard.led(LEDS.get(index));
     }
 
     private List<DigitalState> leds() {

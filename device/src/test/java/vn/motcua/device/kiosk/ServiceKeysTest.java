@@ -17,13 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 
 import vn.motcua.device.OnBroker;
 import vn.motcua.device.Samples;
@@ -31,6 +26,7 @@ import vn.motcua.device.config.HardwareConfig.KeyPin;
 import vn.motcua.device.config.KioskKeys;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.device.keys.KeyTiming;
+import vn.motcua.device.keys.MockKeys;
 import vn.motcua.device.link.MqttLink;
 import vn.motcua.device.printer.SimulatedPrinter;
 import vn.motcua.protocol.ErrorCode;
@@ -46,10 +42,10 @@ class ServiceKeysTest extends OnBroker {
     private static final int PRIORITY = 4;
     private static final int PRIORITY_LED = 18;
 
-    private final Context pi4j = Pi4J.newContextBuilder().noAutoDetect()
-            .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance()).build();
+    private final Context pi4j = MockKeys.mockContext();
     private final SimulatedPrinter printer = new SimulatedPrinter("kiosk-1");
     private final AtomicLong now = new AtomicLong(10_000);
+    private final MockKeys keyboard = new MockKeys(pi4j, now, () -> this.keys.keys().tick());
     private MqttLink link;
     private KioskUnit kiosk;
     private ServiceKeys keys;
@@ -65,9 +61,9 @@ class ServiceKeysTest extends OnBroker {
                 Optional.of(new KioskKeys.PriorityKey("ELDERLY", new KeyPin(PRIORITY, Optional.of(PRIORITY_LED)))));
         keys = new ServiceKeys(pi4j, config, kiosk, now::get);
         for (int pin : List.of(DD, HT, PRIORITY)) {
-            input(pin).mockState(HIGH); // pulled up, nobody pressing
+            keyboard.input(pin).mockState(HIGH); // pulled up, nobody pressing
         }
-        tick(100);
+        keyboard.tick(100);
     }
 
     @AfterEach
@@ -80,8 +76,8 @@ class ServiceKeysTest extends OnBroker {
 
     @Test
     void a_bouncing_service_key_asks_for_exactly_one_ticket() {
-        bouncyPress(DD);
-        bouncyPress(HT);
+        keyboard.bouncyPress(DD);
+        keyboard.bouncyPress(HT);
 
         awaitIssued(new RequestBody.TicketIssue("DD", Optional.empty()), new RequestBody.TicketIssue("HT", Optional.empty()));
         await().atMost(Duration.ofSeconds(5)).until(() -> printer.printed().size() == 2);
@@ -89,13 +85,13 @@ class ServiceKeysTest extends OnBroker {
 
     @Test
     void the_priority_key_makes_the_next_ticket_only_a_priority_one_and_its_led_shows_it_is_armed() {
-        bouncyPress(PRIORITY);
-        tick(5_000);
-        assertThat(led(PRIORITY_LED)).isEqualTo(HIGH);
+        keyboard.bouncyPress(PRIORITY);
+        keyboard.tick(5_000);
+        assertThat(keyboard.led(PRIORITY_LED)).isEqualTo(HIGH);
 
-        bouncyPress(HT);
-        assertThat(led(PRIORITY_LED)).isEqualTo(LOW);
-        bouncyPress(DD);
+        keyboard.bouncyPress(HT);
+        assertThat(keyboard.led(PRIORITY_LED)).isEqualTo(LOW);
+        keyboard.bouncyPress(DD);
 
         awaitIssued(new RequestBody.TicketIssue("HT", Optional.of("ELDERLY")),
                 new RequestBody.TicketIssue("DD", Optional.empty()));
@@ -103,23 +99,23 @@ class ServiceKeysTest extends OnBroker {
 
     @Test
     void pressing_the_priority_key_again_cancels_it() {
-        bouncyPress(PRIORITY);
-        bouncyPress(PRIORITY);
-        tick(KeyTiming.DEFAULT.led()); // the second press's own light goes out
-        assertThat(led(PRIORITY_LED)).isEqualTo(LOW);
+        keyboard.bouncyPress(PRIORITY);
+        keyboard.bouncyPress(PRIORITY);
+        keyboard.tick(KeyTiming.DEFAULT.led()); // the second press's own light goes out
+        assertThat(keyboard.led(PRIORITY_LED)).isEqualTo(LOW);
 
-        bouncyPress(DD);
+        keyboard.bouncyPress(DD);
 
         awaitIssued(new RequestBody.TicketIssue("DD", Optional.empty()));
     }
 
     @Test
     void an_armed_priority_lapses_so_it_never_passes_to_the_next_citizen() {
-        bouncyPress(PRIORITY);
-        tick(ServiceKeys.ARMED_MILLIS);
-        assertThat(led(PRIORITY_LED)).isEqualTo(LOW);
+        keyboard.bouncyPress(PRIORITY);
+        keyboard.tick(ServiceKeys.ARMED_MILLIS);
+        assertThat(keyboard.led(PRIORITY_LED)).isEqualTo(LOW);
 
-        bouncyPress(DD);
+        keyboard.bouncyPress(DD);
 
         awaitIssued(new RequestBody.TicketIssue("DD", Optional.empty()));
     }
@@ -135,34 +131,20 @@ class ServiceKeysTest extends OnBroker {
             }
             return Optional.of(Response.Failure.of(request, ErrorCode.SERVICE_CLOSED, "Hết giờ tiếp nhận"));
         });
-        bouncyPress(DD);
-        tick(200);
-        assertThat(led(DD_LED)).isEqualTo(LOW);
+        keyboard.bouncyPress(DD);
+        keyboard.tick(200);
+        assertThat(keyboard.led(DD_LED)).isEqualTo(LOW);
 
         answer.countDown();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> led(DD_LED) == HIGH);
-        tick(150);
-        assertThat(led(DD_LED)).isEqualTo(LOW);
-        tick(150);
-        assertThat(led(DD_LED)).isEqualTo(HIGH);
-        tick(1_200);
-        assertThat(led(DD_LED)).as("four blinks, then dark").isEqualTo(LOW);
+        await().atMost(Duration.ofSeconds(5)).until(() -> keyboard.led(DD_LED) == HIGH);
+        keyboard.tick(150);
+        assertThat(keyboard.led(DD_LED)).isEqualTo(LOW);
+        keyboard.tick(150);
+        assertThat(keyboard.led(DD_LED)).isEqualTo(HIGH);
+        keyboard.tick(1_200);
+        assertThat(keyboard.led(DD_LED)).as("four blinks, then dark").isEqualTo(LOW);
         assertThat(printer.printed()).isEmpty();
-    }
-
-    /** Presses and releases {@code pin} with contact bounce on both edges; the press counts at the release. */
-    private void bouncyPress(int pin) {
-        for (DigitalState level : List.of(LOW, HIGH, LOW)) {
-            now.addAndGet(3);
-            input(pin).mockState(level);
-        }
-        tick(40);
-        for (DigitalState level : List.of(HIGH, LOW, HIGH)) {
-            now.addAndGet(3);
-            input(pin).mockState(level);
-        }
-        tick(40);
     }
 
     /** Requests go out in press order, so the hub's list shows that no press sent two. */
@@ -171,16 +153,4 @@ class ServiceKeysTest extends OnBroker {
                 .extracting(r -> r.body()).containsExactly(expected));
     }
 
-    private void tick(long millis) {
-        now.addAndGet(millis);
-        keys.keys().tick();
-    }
-
-    private MockDigitalInput input(int pin) {
-        return (MockDigitalInput) pi4j.registry().get("key-" + pin);
-    }
-
-    private DigitalState led(int pin) {
-        return pi4j.registry().<DigitalOutput>get("led-" + pin).state();
-    }
 }
