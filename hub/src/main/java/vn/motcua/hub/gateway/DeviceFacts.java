@@ -16,8 +16,11 @@ import vn.motcua.protocol.message.EventType;
 
 /**
  * What units report without asking: presence (retained status, the broker's will when a unit drops) and events
- * (printer paper, health). Counted in /metrics and logged where staff should act (paper low or out).
- * Called on Paho's callback thread; the presence map is concurrent because /metrics reads it.
+ * (printer paper, health). Counted in /metrics and logged where staff should act (paper low or out). Per unit, the
+ * latest facts are gauges: {@code motcua_device_outbox_depth{device="…"}} (messages a unit holds for the hub: a
+ * rising figure means it cannot get through), {@code motcua_device_heap_used_mb}, {@code motcua_device_uptime_seconds}
+ * from its health event, and {@code motcua_printer_paper{device="…"}} (0 ok, 1 low, 2 out).
+ * Called on Paho's callback thread; the maps are concurrent because /metrics reads them.
  */
 final class DeviceFacts {
 
@@ -26,6 +29,8 @@ final class DeviceFacts {
     private final Codec codec = new Codec();
     private final Metrics metrics;
     private final Map<String, Boolean> online = new ConcurrentHashMap<>();
+    private final Map<String, EventBody.Health> health = new ConcurrentHashMap<>();
+    private final Map<String, EventBody.Paper> paper = new ConcurrentHashMap<>();
 
     DeviceFacts(Metrics metrics) {
         this.metrics = metrics;
@@ -54,12 +59,36 @@ final class DeviceFacts {
         try {
             Event event = codec.decodeEvent(payload);
             metrics.increment("motcua_device_events_total", "type", EventType.of(event.body()).wireName());
-            if (event.body() instanceof EventBody.PrinterStatus printer && printer.paper() != EventBody.Paper.OK) {
-                LOG.warn("unit {}: printer paper {}", deviceId, printer.paper());
+            switch (event.body()) {
+                case EventBody.PrinterStatus printer -> printer(deviceId, printer);
+                case EventBody.Health report -> health(deviceId, report);
             }
         } catch (ProtocolException e) {
             metrics.increment("motcua_device_messages_rejected_total", "code", e.code().name());
             LOG.warn("unit {} published an invalid event: {}", deviceId, e.getMessage());
         }
+    }
+
+    private void printer(String deviceId, EventBody.PrinterStatus printer) {
+        if (paper.put(deviceId, printer.paper()) == null) {
+            metrics.gauge(series("motcua_printer_paper", deviceId), () -> paper.get(deviceId).ordinal());
+        }
+        if (printer.paper() != EventBody.Paper.OK) {
+            LOG.warn("unit {}: printer paper {}", deviceId, printer.paper());
+        }
+    }
+
+    private void health(String deviceId, EventBody.Health report) {
+        if (health.put(deviceId, report) == null) {
+            metrics.gauge(series("motcua_device_outbox_depth", deviceId), () -> health.get(deviceId).outboxDepth());
+            metrics.gauge(series("motcua_device_heap_used_mb", deviceId), () -> health.get(deviceId).heapUsedMb());
+            metrics.gauge(series("motcua_device_uptime_seconds", deviceId),
+                    () -> health.get(deviceId).uptimeSeconds());
+        }
+    }
+
+    /** A per-unit series; device ids are lower-case letters, digits, '-' and '_' (the topic rule), safe in a label. */
+    private static String series(String name, String deviceId) {
+        return name + "{device=\"" + deviceId + "\"}";
     }
 }

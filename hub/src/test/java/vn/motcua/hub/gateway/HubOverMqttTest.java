@@ -181,8 +181,13 @@ class HubOverMqttTest {
         kiosk.publishEvent(codec.encode(new Event(ids.next(), OffsetDateTime.now(),
                 new EventBody.PrinterStatus(EventBody.Paper.LOW, false, true))));
         kiosk.publishEvent("{\"v\":1,\"type\":\"printer.status\"}".getBytes(StandardCharsets.UTF_8));
+        kiosk.publishEvent(codec.encode(new Event(ids.next(), OffsetDateTime.now(), new EventBody.Health(600, 9, 3))));
         await().atMost(RawDevice.timeout()).untilAsserted(() -> {
             assertThat(hub.metrics().value("motcua_device_events_total{type=\"printer.status\"}")).isEqualTo(1);
+            assertThat(hub.metrics().prometheusText()).contains("motcua_printer_paper{device=\"kiosk-1\"} 1",
+                    "motcua_device_outbox_depth{device=\"kiosk-1\"} 3",
+                    "motcua_device_heap_used_mb{device=\"kiosk-1\"} 9",
+                    "motcua_device_uptime_seconds{device=\"kiosk-1\"} 600");
             assertThat(hub.metrics().value("motcua_device_messages_rejected_total{code=\"INVALID_FIELD\"}")).isEqualTo(1);
             assertThat(hub.metrics().prometheusText()).contains("motcua_devices_online 1");
         });
