@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -18,13 +20,17 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import vn.motcua.device.Hardware;
 import vn.motcua.device.OnBroker;
 import vn.motcua.device.TestClock;
+import vn.motcua.device.Unit;
 import vn.motcua.device.config.HallConfig;
+import vn.motcua.device.config.HardwareConfig;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.device.link.MqttLink;
 import vn.motcua.device.metrics.DeviceMetrics;
 import vn.motcua.protocol.message.Board;
+import vn.motcua.protocol.message.Role;
 
 /** The hall voice against a real Mosquitto, with the test hub publishing retained boards as the hub does. */
 class HallDisplayUnitTest extends OnBroker {
@@ -167,6 +173,22 @@ class HallDisplayUnitTest extends OnBroker {
         board(call("1-003", 2, false, 0), first);
 
         awaitSaid(after, "Mời công dân có số 1-003 đến quầy số 2");
+    }
+
+    @Test
+    void a_unit_with_the_counter_and_display_roles_announces_through_the_speaker_its_config_names() throws Exception {
+        UnitConfig config = new UnitConfig("quay-4", site, broker.url(), Set.of(Role.COUNTER, Role.DISPLAY),
+                Optional.of(4), List.of(), dataDir, UnitConfig.DEFAULT_REQUEST_TIMEOUT, Optional.empty(),
+                HardwareConfig.SIMULATED, new HallConfig(Optional.empty(), false, "vi", HallConfig.DEFAULT_SPEED));
+
+        try (Unit unit = Unit.start(config, Hardware.simulated("quay-4"))) {
+            // voice off: the unit logs what it would say rather than run espeak-ng
+            SimulatedSpeaker speaker = (SimulatedSpeaker) unit.hall().orElseThrow().speaker();
+            assertThat(unit.counter()).isPresent();
+            board(new Board.Call("2-015", 4, false, OffsetDateTime.now(ZoneOffset.ofHours(7))));
+
+            awaitSaid(speaker, "Mời công dân có số 2-015 đến quầy số 4");
+        }
     }
 
     @Test
