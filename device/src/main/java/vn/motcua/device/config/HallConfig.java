@@ -34,6 +34,8 @@ public record HallConfig(Optional<URI> boardUrl, boolean voice, String voiceName
     /** Slower than espeak-ng's 175: a hall echoes, and many listeners are elderly. */
     public static final int DEFAULT_SPEED = 140;
     public static final HallConfig DEFAULT = new HallConfig(Optional.empty(), true, "vi", DEFAULT_SPEED);
+    /** The default board and voice, the calls only logged: a screen without speakers, the demo's hall. */
+    public static final HallConfig LOG_ONLY = new HallConfig(Optional.empty(), false, "vi", DEFAULT_SPEED);
 
     static final List<String> FIELDS = List.of("boardUrl", "voice", "voiceName", "voiceSpeed");
 

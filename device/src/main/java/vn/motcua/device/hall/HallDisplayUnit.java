@@ -50,7 +50,7 @@ public final class HallDisplayUnit implements AutoCloseable {
 
     /**
      * The hall voice a unit's config asks for: espeak-ng on the default sound device, or with {@code hall.voice}
-     * false a speaker that only logs (a screen without loudspeakers, the demo).
+     * false a silent speaker, the calls only logged (a screen without loudspeakers, the demo).
      */
     public static HallDisplayUnit start(MqttLink link, DeviceMetrics metrics) {
         UnitConfig config = link.config();
@@ -82,7 +82,7 @@ public final class HallDisplayUnit implements AutoCloseable {
         }
         for (Board.Call call : ledger.newCalls(board)) {
             Announcement announcement = text.of(call);
-            log.info("{}: announcing {}", deviceId, announcement.text());
+            log.info("{}: announcing {} ({})", deviceId, announcement.text(), announcement.english());
             speaker.say(announcement);
         }
     }

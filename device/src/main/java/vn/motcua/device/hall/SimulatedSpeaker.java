@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A speaker that logs what it would say and keeps it: the demo's hall, a screen without loudspeakers
- * ({@code hall.voice: false}), tests.
+ * A speaker that only keeps what it would say (the unit logs each announcement): the demo's hall, a screen without
+ * loudspeakers ({@code hall.voice: false}), tests.
  */
 public final class SimulatedSpeaker implements Speaker {
 
@@ -25,7 +25,7 @@ public final class SimulatedSpeaker implements Speaker {
     @Override
     public void say(Announcement announcement) {
         said.add(announcement);
-        log.info("{} says: {} ({})", name, announcement.text(), announcement.english());
+        log.debug("{} says: {}", name, announcement.spoken()); // the unit has logged the announcement already
     }
 
     /** Everything said so far, in order. */

@@ -179,7 +179,7 @@ class HallDisplayUnitTest extends OnBroker {
     void a_unit_with_the_counter_and_display_roles_announces_through_the_speaker_its_config_names() throws Exception {
         UnitConfig config = new UnitConfig("quay-4", site, broker.url(), Set.of(Role.COUNTER, Role.DISPLAY),
                 Optional.of(4), List.of(), dataDir, UnitConfig.DEFAULT_REQUEST_TIMEOUT, Optional.empty(),
-                HardwareConfig.SIMULATED, new HallConfig(Optional.empty(), false, "vi", HallConfig.DEFAULT_SPEED));
+                HardwareConfig.SIMULATED, HallConfig.LOG_ONLY);
 
         try (Unit unit = Unit.start(config, Hardware.simulated("quay-4"))) {
             // voice off: the unit logs what it would say rather than run espeak-ng
