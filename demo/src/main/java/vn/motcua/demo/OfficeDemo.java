@@ -13,15 +13,17 @@ import org.slf4j.LoggerFactory;
 
 import vn.motcua.device.Hardware;
 import vn.motcua.device.Unit;
+import vn.motcua.device.config.HallConfig;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.hub.Hub;
 import vn.motcua.hub.HubSettings;
 import vn.motcua.hub.site.Office;
 
 /**
- * A whole office in one process: the hub with its embedded broker and SQLite file, one kiosk unit and one counter
- * unit per counter (real firmware on simulated hardware, each with its own MQTT connection), simulated citizens
- * arriving at the kiosk and officers pressing the staff keys, in accelerated office time.
+ * A whole office in one process: the hub with its embedded broker and SQLite file, one kiosk unit, one counter
+ * unit per counter and a hall display whose voice is logged (real firmware on simulated hardware, each with its own
+ * MQTT connection), simulated citizens arriving at the kiosk and officers pressing the staff keys, in accelerated
+ * office time.
  */
 public final class OfficeDemo implements AutoCloseable {
 
@@ -56,6 +58,9 @@ public final class OfficeDemo implements AutoCloseable {
                 units.add(Unit.start(UnitConfig.counter(office.id(), id, hub.brokerUrl(), counter.number(),
                         unitsDir.resolve(id)), Hardware.simulated(id)));
             }
+            // The hall's voice, logged rather than spoken: "hall-1: announcing Mời công dân có số 1-003 đến quầy số 2 …".
+            units.add(Unit.start(UnitConfig.display(office.id(), "hall-1", hub.brokerUrl(), HallConfig.LOG_ONLY,
+                    unitsDir.resolve("hall-1")), Hardware.simulated("hall-1")));
             OfficeClock clock = new OfficeClock(office, speed);
             Random random = new Random(seed);
             new Citizens(office, kiosk.kiosk().orElseThrow(), clock, scheduler, random).start();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.device.counter.CounterScans;
 import vn.motcua.device.counter.CounterUnit;
+import vn.motcua.device.hall.HallDisplayUnit;
 import vn.motcua.device.kiosk.KioskUnit;
 import vn.motcua.device.link.LinkException;
 import vn.motcua.device.link.MqttLink;
@@ -27,6 +28,7 @@ public final class Unit implements AutoCloseable {
     private final DeviceMetrics metrics;
     private final Optional<KioskUnit> kiosk;
     private final Optional<CounterUnit> counter;
+    private final Optional<HallDisplayUnit> hall;
 
     private Unit(MqttLink link, Hardware hardware, DeviceMetrics metrics) {
         this.link = link;
@@ -37,6 +39,7 @@ public final class Unit implements AutoCloseable {
                 ? Optional.of(new KioskUnit(link, hardware.printer(), metrics)) : Optional.empty();
         this.counter = config.hasRole(Role.COUNTER)
                 ? Optional.of(new CounterUnit(link, hardware.counterDisplay())) : Optional.empty();
+        this.hall = config.hasRole(Role.DISPLAY) ? Optional.of(HallDisplayUnit.start(link, metrics)) : Optional.empty();
         List<ScanUse> scanUses = new ArrayList<>();
         kiosk.ifPresent(k -> scanUses.add(k.scans()));
         counter.ifPresent(c -> scanUses.add(new CounterScans(c)));
@@ -90,11 +93,17 @@ public final class Unit implements AutoCloseable {
         return counter;
     }
 
+    /** The hall voice of a DISPLAY unit. */
+    public Optional<HallDisplayUnit> hall() {
+        return hall;
+    }
+
     /** Stops the scanner and the roles, then closes the link, which marks the unit offline. */
     @Override
     public void close() {
         hardware.scanner().close();
         kiosk.ifPresent(KioskUnit::close);
+        hall.ifPresent(HallDisplayUnit::close);
         link.close();
     }
 }

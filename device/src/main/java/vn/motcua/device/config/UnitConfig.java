@@ -1,6 +1,7 @@
 package vn.motcua.device.config;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -23,20 +24,22 @@ import vn.motcua.protocol.topic.Topics;
  * @param deviceId       the unit's id, also its MQTT client id; lower-case letters, digits, '-' and '_'
  * @param site           the office's site id, same rules as {@code deviceId}
  * @param brokerUrl      {@code tcp://host:port} of the hub's MQTT broker
- * @param roles          what the unit does; KIOSK and COUNTER are supported by this firmware
+ * @param roles          what the unit does; KIOSK, COUNTER and DISPLAY are supported by this firmware
  * @param counter        the counter number (1-999), present exactly when the unit has the COUNTER role
  * @param services       service codes on the kiosk's keys, in key order; non-empty exactly for the KIOSK role
  * @param dataDir        where the unit keeps its state (MQTT persistence under {@code mqtt/})
  * @param requestTimeout how long a request waits for the hub's answer
  * @param officeName     printed on tickets until the hub's service catalogue names the office
  * @param hardware       which real drivers the unit uses ({@link HardwareConfig#SIMULATED} when the file has none)
+ * @param hall           the DISPLAY role's board page and voice ({@link HallConfig#DEFAULT} when the file has none)
  */
 public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Role> roles, Optional<Integer> counter,
                          List<String> services, Path dataDir, Duration requestTimeout, Optional<String> officeName,
-                         HardwareConfig hardware) {
+                         HardwareConfig hardware, HallConfig hall) {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
-    static final Set<Role> SUPPORTED_ROLES = Collections.unmodifiableSet(EnumSet.of(Role.KIOSK, Role.COUNTER));
+    static final Set<Role> SUPPORTED_ROLES = Collections.unmodifiableSet(EnumSet.of(Role.KIOSK, Role.COUNTER,
+            Role.DISPLAY));
 
     private static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
@@ -61,6 +64,18 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
         hardware = hardware == null ? HardwareConfig.SIMULATED : hardware;
         hardware.checkRoles(roles);
         hardware.checkServices(services);
+        hall = hall == null ? HallConfig.DEFAULT : hall;
+        if (!hall.equals(HallConfig.DEFAULT) && !roles.contains(Role.DISPLAY)) {
+            throw new UnitConfigException("hall", "is only for a unit with the DISPLAY role");
+        }
+    }
+
+    /** A unit with the default hall settings (no {@code hall} section). */
+    public UnitConfig(String deviceId, String site, String brokerUrl, Set<Role> roles, Optional<Integer> counter,
+                      List<String> services, Path dataDir, Duration requestTimeout, Optional<String> officeName,
+                      HardwareConfig hardware) {
+        this(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout, officeName, hardware,
+                HallConfig.DEFAULT);
     }
 
     /** A unit with simulated hardware (no {@code hardware} section). */
@@ -82,6 +97,12 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
                 dataDir, DEFAULT_REQUEST_TIMEOUT, Optional.empty());
     }
 
+    /** A hall display (board screen and voice) with the given hall settings, default timeout. */
+    public static UnitConfig display(String site, String deviceId, String brokerUrl, HallConfig hall, Path dataDir) {
+        return new UnitConfig(deviceId, site, brokerUrl, Set.of(Role.DISPLAY), Optional.empty(), List.of(), dataDir,
+                DEFAULT_REQUEST_TIMEOUT, Optional.empty(), HardwareConfig.SIMULATED, hall);
+    }
+
     /** Reads and validates a configuration file; relative {@code dataDir} paths are taken from the file's folder. */
     public static UnitConfig load(Path file) {
         return UnitConfigFile.read(file);
@@ -98,17 +119,27 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
 
     public UnitConfig withRequestTimeout(Duration timeout) {
         return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, timeout, officeName,
-                hardware);
+                hardware, hall);
     }
 
     public UnitConfig withOfficeName(String name) {
         return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout,
-                Optional.of(name), hardware);
+                Optional.of(name), hardware, hall);
     }
 
     public UnitConfig withHardware(HardwareConfig hardware) {
         return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout,
-                officeName, hardware);
+                officeName, hardware, hall);
+    }
+
+    public UnitConfig withHall(HallConfig hall) {
+        return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout,
+                officeName, hardware, hall);
+    }
+
+    /** The page the DISPLAY role's screen shows: {@code hall.boardUrl}, else the hub's board on the broker's host. */
+    public URI boardUrl() {
+        return hall.boardUrl(brokerUrl);
     }
 
     private static void requireName(String value, String field) {

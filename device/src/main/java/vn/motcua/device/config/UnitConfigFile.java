@@ -37,7 +37,7 @@ final class UnitConfigFile {
     static final int FORMAT = 1;
 
     private static final List<String> FIELDS = List.of("v", "deviceId", "site", "brokerUrl", "roles", "counter",
-            "services", "dataDir", "requestTimeout", "officeName", "hardware");
+            "services", "dataDir", "requestTimeout", "officeName", "hardware", "hall");
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -77,6 +77,9 @@ final class UnitConfigFile {
         config.officeName().ifPresent(name -> root.put("officeName", name));
         if (!config.hardware().equals(HardwareConfig.SIMULATED)) {
             root.set("hardware", config.hardware().toJson(MAPPER));
+        }
+        if (config.hasRole(Role.DISPLAY)) {
+            config.hall().toJson(root.putObject("hall"));
         }
 
         Path target = file.toAbsolutePath();
@@ -140,7 +143,8 @@ final class UnitConfigFile {
                 dataDir,
                 text(root, "requestTimeout").map(UnitConfigFile::duration).orElse(UnitConfig.DEFAULT_REQUEST_TIMEOUT),
                 text(root, "officeName"),
-                HardwareConfig.fromJson(root.get("hardware")));
+                HardwareConfig.fromJson(root.get("hardware")),
+                HallConfig.fromJson(root.get("hall")));
     }
 
     private static Set<Role> roles(ObjectNode root) {

@@ -85,17 +85,12 @@ class UnitConfigTest {
 
     @Test
     void an_unknown_role_is_refused_with_the_roles_there_are() throws IOException {
-        assertRefused(KIOSK.replace("[\"KIOSK\"]", "[\"PRINTER\"]"), "roles", "unknown role \"PRINTER\"; roles are [KIOSK, COUNTER]");
+        assertRefused(KIOSK.replace("[\"KIOSK\"]", "[\"PRINTER\"]"), "roles", "unknown role \"PRINTER\"; roles are [KIOSK, COUNTER, DISPLAY]");
     }
 
     @Test
     void roles_may_be_written_in_lower_case() throws IOException {
         assertThat(UnitConfig.load(file(KIOSK.replace("[\"KIOSK\"]", "[\"kiosk\"]"))).roles()).containsExactly(Role.KIOSK);
-    }
-
-    @Test
-    void the_display_role_is_refused_until_this_firmware_has_it() throws IOException {
-        assertRefused(KIOSK.replace("[\"KIOSK\"]", "[\"KIOSK\", \"DISPLAY\"]"), "roles", "DISPLAY is not supported");
     }
 
     @Test
