@@ -50,7 +50,7 @@ final class DeviceCommand implements Callable<Integer> {
     private String deviceId;
 
     @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
-            description = "kiosk or counter; both for a combined unit (kiosk,counter).")
+            description = "kiosk, counter or display (hall board + voice); several for a combined unit (counter,display).")
     private List<Role> roles;
 
     @Option(names = "--services", split = ",", paramLabel = "CODE",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +54,17 @@ class ProvisionMainTest {
         assertThat(config.officeName()).contains("UBND xã Nghi Lộc");
         assertThat(out.toString()).contains("wrote " + file("kiosk-1.json"), "keys     DD, HT, CT",
                 "topics motcua/v1/nghiloc/dev/kiosk-1/#");
+    }
+
+    @Test
+    void device_writes_a_hall_display_config_whose_board_is_on_the_hub() {
+        int code = run("device", "--site", "nghiloc", "--id", "hall-1", "--role", "display",
+                "--broker", "tcp://hub.local:1883", "--out", file("hall-1.json"));
+
+        assertThat(code).isZero();
+        UnitConfig config = UnitConfig.load(dir.resolve("hall-1.json"));
+        assertThat(config.roles()).containsExactly(Role.DISPLAY);
+        assertThat(config.boardUrl()).isEqualTo(URI.create("http://hub.local:8080/"));
     }
 
     @Test
