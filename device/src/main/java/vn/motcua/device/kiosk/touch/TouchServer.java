@@ -32,9 +32,9 @@ import vn.motcua.device.link.MqttLink;
  * and two JSON calls need no web framework on a small Pi.
  *
  * <p>Routes: {@code GET /} (the page, carrying this start's token), {@code GET /touch.css}, {@code GET /touch.js},
- * {@code GET /api/services}, {@code POST /api/tickets}. Every request passes {@link TouchGuard}; every answer carries
- * a strict Content-Security-Policy. A bad request gets a 4xx JSON error and a failure inside a 500; the server itself
- * never stops for either.
+ * {@code GET /api/services}, {@code POST /api/tickets} (and an empty {@code /favicon.ico}). Every request passes
+ * {@link TouchGuard}; every answer carries a strict Content-Security-Policy. A bad request gets a 4xx JSON error and
+ * a failure inside a 500; the server itself never stops for either.
  *
  * <p>Threads: requests run on a few {@code touch-<deviceId>} threads; a press waits there for its ticket.
  */
@@ -152,6 +152,7 @@ public final class TouchServer implements AutoCloseable {
             case "/" -> new Reply(200, "text/html; charset=utf-8", page);
             case "/touch.css" -> new Reply(200, "text/css; charset=utf-8", css);
             case "/touch.js" -> new Reply(200, "text/javascript; charset=utf-8", script);
+            case "/favicon.ico" -> new Reply(204, "image/x-icon", new byte[0]); // asked for by the browser, none needed
             case "/api/services" -> json(api.services());
             case "/api/tickets" -> press(exchange);
             default -> json(api.error(404, "NOT_FOUND", "no such page"));
