@@ -132,13 +132,17 @@
     }
   }
 
-  function showNotice(online) {
+  // What the banner says: nothing while the hub is reachable; otherwise why the screen may not be current.
+  const NOTICES = {
+    hubAway: ['Đang mất kết nối với máy chủ — vé vẫn được in, nhưng chưa có số người chờ',
+      'Offline: tickets still print, without waiting times'],
+    kioskAway: FAILURES.UNREACHABLE
+  };
+
+  function showNotice(kind) {
     const notice = $('notice');
-    notice.hidden = online;
-    if (!online) {
-      notice.replaceChildren('Đang mất kết nối với máy chủ — vé vẫn được in, nhưng chưa có số người chờ ',
-        el('span', 'en', 'Offline: tickets still print, without waiting times'));
-    }
+    notice.hidden = !kind;
+    if (kind) notice.replaceChildren(NOTICES[kind][0] + ' ', el('span', 'en', NOTICES[kind][1]));
   }
 
   async function refresh() {
@@ -148,9 +152,9 @@
       $('office').textContent = data.office || '';
       renderServices(data.services);
       renderPriorities(data.priorities);
-      showNotice(data.online);
+      showNotice(data.online ? null : 'hubAway');
     } catch (e) {
-      showNotice(false);
+      showNotice('kioskAway'); // the kiosk's own server did not answer: it is restarting
     }
   }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import vn.motcua.device.OfficeTime;
 import vn.motcua.device.OnBroker;
 import vn.motcua.device.Samples;
 import vn.motcua.device.config.UnitConfig;
@@ -24,6 +26,7 @@ import vn.motcua.device.printer.TicketView;
 import vn.motcua.protocol.message.Operation;
 import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.RequestBody;
+import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.ResponseBody;
 import vn.motcua.protocol.message.ServiceCatalogue;
 
@@ -63,9 +66,13 @@ class TouchPageTest extends OnBroker {
     }
 
     private void openPage(ServiceCatalogue catalogue) throws Exception {
+        openPage(catalogue, Duration.ofSeconds(5));
+    }
+
+    private void openPage(ServiceCatalogue catalogue, Duration requestTimeout) throws Exception {
         hub.publishState(topics.services(), catalogue);
-        link = MqttLink.connect(UnitConfig.kiosk(site, "kiosk-1", broker.url(), List.of("DD", "HT"), dataDir),
-                "test-1", Duration.ofSeconds(10));
+        link = MqttLink.connect(UnitConfig.kiosk(site, "kiosk-1", broker.url(), List.of("DD", "HT"), dataDir)
+                .withRequestTimeout(requestTimeout), "test-1", Duration.ofSeconds(10));
         kiosk = new KioskUnit(link, printer);
         await().atMost(WAIT).until(() -> kiosk.catalogue().isPresent());
         touch = TouchServer.start(0, kiosk, link);
@@ -144,6 +151,26 @@ class TouchPageTest extends OnBroker {
         assertThat(browser.bodyText()).contains(HOSTILE, "2 người đang chờ").doesNotContain("Đang in vé");
         assertThat(browser.evaluate("document.querySelectorAll('img').length").asInt()).isZero();
         assertThat(ticketRequests()).isEmpty();
+        assertThat(browser.problems()).isEmpty();
+    }
+
+    @Test
+    void a_ticket_printed_without_the_hub_says_so_on_the_screen() throws Exception {
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
+        hub.answer(request -> request.body() instanceof RequestBody.LeaseRenew renew
+                ? Optional.of(new Response.Ok(request.id(), request.op(),
+                        new ResponseBody.LeaseGranted(renew.service(), 901, 900 + renew.size(), today)))
+                : Optional.empty()); // leases numbers, then never answers a ticket
+        openPage(Samples.catalogue(), Duration.ofMillis(400));
+        await().atMost(WAIT).until(() -> kiosk.offlineNumbersLeft("HT") > 0);
+        awaitText("Hộ tịch");
+
+        browser.tap("button.service[data-code='HT']");
+
+        awaitText("2-901");
+        assertThat(browser.bodyText()).contains("Số của bạn:", "Vui lòng nhận vé",
+                "Vé in khi mất kết nối — chưa có số người chờ", "(printed offline)").doesNotContain("Trước bạn");
+        assertThat(printer.printed()).extracting(TicketView::offline).containsExactly(true);
         assertThat(browser.problems()).isEmpty();
     }
 }

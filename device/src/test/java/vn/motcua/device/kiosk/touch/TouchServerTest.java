@@ -149,6 +149,20 @@ class TouchServerTest extends OnBroker {
     }
 
     @Test
+    void without_the_link_the_services_say_offline_and_show_no_stale_queue_figures() throws Exception {
+        hub.publishState(topics.services(), Samples.catalogue());
+        startKiosk();
+        await().atMost(Duration.ofSeconds(5)).until(() -> kiosk.catalogue().isPresent());
+
+        link.close();
+
+        JsonNode services = services();
+        assertThat(services.get("online").asBoolean()).isFalse();
+        assertThat(services.get("services").get(0).toString()).isEqualTo("{\"code\":\"DD\",\"nameVi\":\"Đất đai\","
+                + "\"nameEn\":\"Land\",\"open\":true}");
+    }
+
+    @Test
     void before_the_catalogue_arrives_a_service_is_its_code_with_no_queue_figures() throws Exception {
         startKiosk();
 
