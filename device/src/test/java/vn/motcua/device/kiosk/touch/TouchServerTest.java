@@ -131,6 +131,7 @@ class TouchServerTest extends OnBroker {
     @Test
     void services_come_from_the_catalogue_in_key_order_with_queue_figures_and_the_priority_choices()
             throws Exception {
+        hub.answerOk(request -> Samples.ticket()); // refuses the kiosk's lease requests at once
         hub.publishState(topics.services(), landOpenCivilStatusClosed());
         startKiosk();
         await().atMost(Duration.ofSeconds(5)).until(() -> kiosk.catalogue().isPresent());
@@ -150,6 +151,7 @@ class TouchServerTest extends OnBroker {
 
     @Test
     void without_the_link_the_services_say_offline_and_show_no_stale_queue_figures() throws Exception {
+        hub.answerOk(request -> Samples.ticket()); // refuses the kiosk's lease requests at once
         hub.publishState(topics.services(), Samples.catalogue());
         startKiosk();
         await().atMost(Duration.ofSeconds(5)).until(() -> kiosk.catalogue().isPresent());
@@ -263,6 +265,7 @@ class TouchServerTest extends OnBroker {
 
     @Test
     void a_service_the_catalogue_says_is_closed_is_refused_without_asking_the_hub() throws Exception {
+        hub.answerOk(request -> Samples.ticket()); // refuses the kiosk's lease requests at once
         hub.publishState(topics.services(), landOpenCivilStatusClosed());
         startKiosk();
         await().atMost(Duration.ofSeconds(5)).until(() -> kiosk.catalogue().isPresent());
