@@ -88,7 +88,7 @@ public final class DeviceMain {
         } catch (RuntimeException e) {
             unit.close();
             hardware.close();
-            err.println("motcua device: cannot open the GPIO keys the config names: " + e.getMessage());
+            err.println("motcua device: cannot open the GPIO keys or the touch screen the config names: " + e.getMessage());
             return EXIT_USAGE;
         }
         UnitService service = UnitService.start(unit, SdNotify.fromEnvironment(System.getenv()),

@@ -30,6 +30,7 @@ import vn.motcua.device.keys.KeyPins;
 import vn.motcua.device.keys.KeyTiming;
 import vn.motcua.device.keys.PiContext;
 import vn.motcua.device.kiosk.ServiceKeys;
+import vn.motcua.device.kiosk.touch.TouchServer;
 import vn.motcua.device.printer.SimulatedPrinter;
 import vn.motcua.device.printer.TicketPrinter;
 import vn.motcua.device.printer.escpos.EscPosPrinter;
@@ -125,6 +126,7 @@ public final class HardwareFactory {
         private GpioKeys<StaffKey> keys;
         private KeypadKeys keypad;
         private ServiceKeys serviceKeys;
+        private TouchServer touchServer;
 
         Opened(Hardware hardware, HardwareConfig config, Optional<Context> context, List<AutoCloseable> owned) {
             this.hardware = hardware;
@@ -170,11 +172,25 @@ public final class HardwareFactory {
             return Optional.of(keys);
         }
 
-        /** Starts every configured key group on its timer: staff keys, satisfaction keypad, kiosk service keys. */
+        /**
+         * Starts every configured key group on its timer (staff keys, satisfaction keypad, kiosk service keys) and the
+         * kiosk's touch page.
+         */
         public void startAllKeys(Unit unit) {
             startKeys(unit, true);
             startKeypad(unit, true, System::currentTimeMillis);
             startServiceKeys(unit, true, System::currentTimeMillis);
+            startTouchScreen(unit);
+        }
+
+        /** Serves the kiosk's touch page on 127.0.0.1 when {@code hardware.touchScreen} is configured. */
+        public synchronized Optional<TouchServer> startTouchScreen(Unit unit) {
+            if (config.touchScreen().isEmpty() || touchServer != null) {
+                return Optional.ofNullable(touchServer);
+            }
+            var kiosk = unit.kiosk().orElseThrow(() -> new IllegalStateException("the touch page needs the KIOSK role"));
+            touchServer = TouchServer.start(config.touchScreen().get().port(), kiosk, unit.link());
+            return Optional.of(touchServer);
         }
 
         /**
@@ -220,6 +236,10 @@ public final class HardwareFactory {
             if (serviceKeys != null) {
                 serviceKeys.close();
                 serviceKeys = null;
+            }
+            if (touchServer != null) {
+                touchServer.close();
+                touchServer = null;
             }
             closeAll(owned, context.orElse(null));
             owned.clear();

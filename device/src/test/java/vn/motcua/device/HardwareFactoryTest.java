@@ -1,8 +1,17 @@
 package vn.motcua.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +38,7 @@ import vn.motcua.device.config.HardwareConfig;
 import vn.motcua.device.config.Keypad;
 import vn.motcua.device.config.KioskKeys;
 import vn.motcua.device.config.ScannerConfig;
+import vn.motcua.device.config.TouchScreen;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.device.counter.SimulatedCounterDisplay;
 import vn.motcua.device.counter.StaffKey;
@@ -213,5 +223,39 @@ class HardwareFactoryTest extends OnBroker {
                     .extracting(r -> r.body()).containsExactly(new RequestBody.TicketIssue("DD", Optional.empty())));
         }
         assertThat(contextsMade).hasValue(1);
+    }
+
+    @Test
+    void a_kiosk_with_a_touch_screen_serves_its_page_on_the_configured_local_port_until_closed() throws Exception {
+        int port;
+        UnitConfig config;
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = taken.getLocalPort();
+            config = UnitConfig.kiosk(site, "kiosk-1", broker.url(), List.of("DD"), dataDir)
+                    .withHardware(new HardwareConfig("gpiochip0", Optional.empty(), Optional.empty(), Map.of(),
+                            ScannerConfig.SIMULATED, Keypad.DEFAULT, KioskKeys.NONE, Optional.of(new TouchScreen(port))));
+            try (HardwareFactory.Opened opened = HardwareFactory.open(config, this::mockContext);
+                 Unit unit = Unit.start(config, opened.hardware())) {
+                assertThatThrownBy(() -> opened.startAllKeys(unit)).isInstanceOf(UncheckedIOException.class)
+                        .hasMessageContaining("cannot serve the touch page on 127.0.0.1:" + port);
+            }
+        }
+        URI page = URI.create("http://127.0.0.1:" + port + "/");
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            try (HardwareFactory.Opened opened = HardwareFactory.open(config, this::mockContext);
+                 Unit unit = Unit.start(config, opened.hardware())) {
+                opened.startAllKeys(unit);
+
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(page).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).contains("<title>Lấy số thứ tự</title>");
+                assertThat(opened.startTouchScreen(unit).orElseThrow().uri()).isEqualTo(page);
+            }
+            assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(page).build(),
+                    HttpResponse.BodyHandlers.ofString())).isInstanceOf(ConnectException.class);
+        }
+        assertThat(contextsMade).hasValue(0);
     }
 }

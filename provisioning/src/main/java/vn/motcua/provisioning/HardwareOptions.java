@@ -75,8 +75,7 @@ final class HardwareOptions {
         if (screen.isPresent() && base.display().isPresent()) {
             throw refused("--display", file + " already has a display; give it in one place");
         }
-        return new HardwareConfig(base.gpioChip(), printer.or(base::printer), screen.or(base::display), base.keys(),
-                base.scanner(), base.keypad(), base.kioskKeys());
+        return base.withPrinterAndDisplay(printer.or(base::printer), screen.or(base::display));
     }
 
     /** The option to blame for a refused {@code hardware.…} field. */

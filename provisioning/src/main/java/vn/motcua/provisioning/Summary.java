@@ -1,6 +1,7 @@
 package vn.motcua.provisioning;
 
 import vn.motcua.device.config.HardwareConfig;
+import vn.motcua.device.config.ScannerConfig;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.protocol.topic.DeviceChannel;
 import vn.motcua.protocol.topic.Topics;
@@ -34,6 +35,21 @@ final class Summary {
                     .append(pins.pin()).append(pins.led().map(led -> " (LED " + led + ")").orElse("")));
             line(text, "staff", keys + " on " + hardware.gpioChip());
         }
+        hardware.scanner().device().ifPresent(scanner -> line(text, "scanner", switch (scanner) {
+            case ScannerConfig.Serial serial -> "serial " + serial.port() + " at " + serial.baud() + " baud";
+            case ScannerConfig.Evdev evdev -> "HID keyboard " + evdev.device();
+        }));
+        if (hardware.keypad().wired()) {
+            line(text, "rating", hardware.keypad().levels().stream().map(level -> level.label()
+                    + level.key().map(key -> " GPIO " + key.pin()).orElse("")).toList().toString());
+        }
+        if (!hardware.kioskKeys().services().isEmpty()) {
+            line(text, "services", hardware.kioskKeys().services().entrySet().stream()
+                    .map(key -> key.getKey() + " GPIO " + key.getValue().pin()).toList().toString()
+                    + hardware.kioskKeys().priority().map(p -> ", priority " + p.priorityClass() + " GPIO "
+                    + p.key().pin()).orElse(""));
+        }
+        hardware.touchScreen().ifPresent(touch -> line(text, "touch", "page on http://127.0.0.1:" + touch.port() + "/"));
         return text.toString();
     }
 

@@ -84,6 +84,23 @@ class ProvisionHardwareTest {
     }
 
     @Test
+    void a_kiosk_hardware_file_keeps_its_scanner_keys_and_touch_page_beside_the_printer_option() throws IOException {
+        Path parts = Files.writeString(dir.resolve("kiosk-parts.json"), """
+                {"scanner": {"type": "serial", "port": "/dev/ttyACM0"},
+                 "serviceKeys": {"DD": {"pin": 5, "led": 6}},
+                 "touchScreen": {"port": 8081}}""");
+        assertThat(kiosk("--hardware", parts.toString(), "--printer", "/dev/usb/lp0")).isZero();
+
+        HardwareConfig hardware = written("kiosk-1.json");
+        assertThat(hardware.printer()).isPresent();
+        assertThat(hardware.scanner().device()).isPresent();
+        assertThat(hardware.kioskKeys().services()).containsOnlyKeys("DD");
+        assertThat(hardware.touchScreen()).isPresent();
+        assertThat(out.toString()).contains("scanner  serial /dev/ttyACM0 at 9600 baud", "services [DD GPIO 5]",
+                "touch    page on http://127.0.0.1:8081/");
+    }
+
+    @Test
     void a_hardware_file_adds_keys_and_the_options_add_the_display() throws IOException {
         Path keys = Files.writeString(dir.resolve("keys.json"), """
                 {"gpioChip": "gpiochip4", "keys": {"NEXT": {"pin": 5, "led": 6}, "RECALL": {"pin": 13}}}""");

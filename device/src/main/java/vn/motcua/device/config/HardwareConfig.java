@@ -30,16 +30,18 @@ import vn.motcua.protocol.message.Role;
  * @param scanner  the QR scanner and what a scan grants ({@link ScannerConfig#SIMULATED} when absent)
  * @param keypad   the satisfaction levels and their keys ({@link Keypad#DEFAULT}: the hub's levels, no keys)
  * @param kioskKeys the kiosk's service keys and priority key on GPIO ({@link KioskKeys#NONE}: none)
+ * @param touchScreen the kiosk's touch page on a local port; empty = none
  */
 public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optional<Display> display,
-                             Map<StaffKey, KeyPin> keys, ScannerConfig scanner, Keypad keypad, KioskKeys kioskKeys) {
+                             Map<StaffKey, KeyPin> keys, ScannerConfig scanner, Keypad keypad, KioskKeys kioskKeys,
+                             Optional<TouchScreen> touchScreen) {
 
     public static final String DEFAULT_GPIO_CHIP = "gpiochip0";
     public static final HardwareConfig SIMULATED =
             new HardwareConfig(DEFAULT_GPIO_CHIP, Optional.empty(), Optional.empty(), Map.of());
 
     static final List<String> FIELDS = List.of("gpioChip", "printer", "display", "keys", "scanner", "keypad",
-            "serviceKeys", "priorityKey");
+            "serviceKeys", "priorityKey", "touchScreen");
 
     /**
      * An ESC/POS printer on a device file ({@code "type": "escpos"}) or a serial port ({@code "escpos-serial"}).
@@ -97,12 +99,24 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         kioskKeys.services().forEach((code, key) -> claim(used, key, "hardware.serviceKeys." + code));
         kioskKeys.priority().ifPresent(p -> claim(used, p.key(), "hardware.priorityKey"));
         scanner = scanner == null ? ScannerConfig.SIMULATED : scanner;
+        touchScreen = touchScreen == null ? Optional.empty() : touchScreen;
+    }
+
+    /** Without a touch page. */
+    public HardwareConfig(String gpioChip, Optional<Printer> printer, Optional<Display> display,
+                          Map<StaffKey, KeyPin> keys, ScannerConfig scanner, Keypad keypad, KioskKeys kioskKeys) {
+        this(gpioChip, printer, display, keys, scanner, keypad, kioskKeys, Optional.empty());
     }
 
     /** Staff keys only: the simulated scanner, the keypad's defaults and no kiosk keys. */
     public HardwareConfig(String gpioChip, Optional<Printer> printer, Optional<Display> display,
                           Map<StaffKey, KeyPin> keys) {
         this(gpioChip, printer, display, keys, ScannerConfig.SIMULATED, Keypad.DEFAULT, KioskKeys.NONE);
+    }
+
+    /** This hardware with {@code printer} and {@code display} in place of its own (the provisioning CLI's options). */
+    public HardwareConfig withPrinterAndDisplay(Optional<Printer> printer, Optional<Display> display) {
+        return new HardwareConfig(gpioChip, printer, display, keys, scanner, keypad, kioskKeys, touchScreen);
     }
 
     /** True when the Pi4J context is needed: a real display or GPIO keys. */
@@ -133,6 +147,10 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         if (!kioskKeys.isEmpty() && !roles.contains(Role.KIOSK)) {
             throw new UnitConfigException(kioskKeys.services().isEmpty() ? "hardware.priorityKey"
                     : "hardware.serviceKeys", "is only for a unit with the KIOSK role");
+        }
+        if (touchScreen.isPresent() && !roles.contains(Role.KIOSK)) {
+            throw new UnitConfigException("hardware.touchScreen", "is the kiosk's touch page, only for a unit with the"
+                    + " KIOSK role");
         }
     }
 
@@ -175,6 +193,7 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
             node.set("keypad", keypad.toJson(mapper));
         }
         kioskKeys.toJson(node);
+        touchScreen.ifPresent(t -> t.toJson(node));
         return node;
     }
 
@@ -201,7 +220,8 @@ public record HardwareConfig(String gpioChip, Optional<Printer> printer, Optiona
         String chip = node.has("gpioChip") ? text(node.get("gpioChip"), "hardware.gpioChip") : DEFAULT_GPIO_CHIP;
         return new HardwareConfig(chip, printer(node.get("printer")), display(node.get("display")),
                 keys(node.get("keys")), ScannerConfig.fromJson(node.get("scanner")),
-                Keypad.fromJson(node.get("keypad")), KioskKeys.fromJson(node.get("serviceKeys"), node.get("priorityKey")));
+                Keypad.fromJson(node.get("keypad")), KioskKeys.fromJson(node.get("serviceKeys"), node.get("priorityKey")),
+                TouchScreen.fromJson(node.get("touchScreen")));
     }
 
     private static Optional<Printer> printer(JsonNode node) {

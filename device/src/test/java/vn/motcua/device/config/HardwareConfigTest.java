@@ -245,4 +245,27 @@ class HardwareConfigTest {
                 "service keys");
         refused(COUNTER, "{\"serviceKeys\": {\"HT\": {\"pin\": 5}}}", "hardware.serviceKeys", "KIOSK");
     }
+
+    @Test
+    void a_kiosk_touch_screen_is_read_and_written_back_the_same() throws IOException {
+        UnitConfig config = load(KIOSK, "{\"touchScreen\": {\"port\": 8081}}");
+        assertThat(config.hardware().touchScreen()).contains(new TouchScreen(8081));
+        assertThat(config.hardware().needsGpio()).isFalse();
+        Path copy = dir.resolve("copy.json");
+        config.write(copy);
+        assertThat(Files.readString(copy)).contains("\"touchScreen\"");
+        assertThat(UnitConfig.load(copy)).isEqualTo(config);
+        assertThat(load(KIOSK, "").hardware().touchScreen()).isEmpty();
+    }
+
+    @Test
+    void bad_touch_screens_are_refused_naming_the_field() {
+        refused(KIOSK, "{\"touchScreen\": {}}", "hardware.touchScreen.port", "is required");
+        refused(KIOSK, "{\"touchScreen\": {\"port\": 80}}", "hardware.touchScreen.port", "1024-65535");
+        refused(KIOSK, "{\"touchScreen\": {\"port\": \"8081\"}}", "hardware.touchScreen.port", "whole number");
+        refused(KIOSK, "{\"touchScreen\": {\"port\": 8081, \"host\": \"0.0.0.0\"}}", "hardware.touchScreen.host",
+                "unknown field");
+        refused(KIOSK, "{\"touchScreen\": 8081}", "hardware.touchScreen", "JSON object");
+        refused(COUNTER, "{\"touchScreen\": {\"port\": 8081}}", "hardware.touchScreen", "KIOSK");
+    }
 }
