@@ -22,7 +22,7 @@ import vn.motcua.protocol.topic.Topics;
  *
  * @param deviceId       the unit's id, also its MQTT client id; lower-case letters, digits, '-' and '_'
  * @param site           the office's site id, same rules as {@code deviceId}
- * @param brokerUrl      {@code tcp://host:port} of the hub's MQTT broker
+ * @param brokerUrl      {@code tcp://host:port} or {@code ssl://host:port} (TLS) of the hub's MQTT broker
  * @param roles          what the unit does; KIOSK and COUNTER are supported by this firmware
  * @param counter        the counter number (1-999), present exactly when the unit has the COUNTER role
  * @param services       service codes on the kiosk's keys, in key order; non-empty exactly for the KIOSK role
@@ -30,18 +30,18 @@ import vn.motcua.protocol.topic.Topics;
  * @param requestTimeout how long a request waits for the hub's answer
  * @param officeName     printed on tickets until the hub's service catalogue names the office
  * @param hardware       which real drivers the unit uses ({@link HardwareConfig#SIMULATED} when the file has none)
+ * @param security       the unit's broker credentials and the site CA ({@link BrokerSecurity#NONE} when the file has none)
  */
 public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Role> roles, Optional<Integer> counter,
                          List<String> services, Path dataDir, Duration requestTimeout, Optional<String> officeName,
-                         HardwareConfig hardware) {
+                         HardwareConfig hardware, BrokerSecurity security) {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     static final Set<Role> SUPPORTED_ROLES = Collections.unmodifiableSet(EnumSet.of(Role.KIOSK, Role.COUNTER));
 
     private static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
-    /** TLS (ssl://) arrives with per-device certificates; until then only plain TCP is accepted. */
-    private static final Pattern BROKER_URL = Pattern.compile("tcp://([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]):([0-9]{1,5})");
+    private static final Pattern BROKER_URL = Pattern.compile("(?:tcp|ssl)://([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]):([0-9]{1,5})");
     /** The protocol's service-code rule (upper-case code such as HT), so a bad key fails here, not at the hub. */
     private static final Pattern SERVICE_CODE = Pattern.compile(Codes.CODE_PATTERN);
     private static final int MAX_OFFICE_NAME = 200;
@@ -61,6 +61,16 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
         hardware = hardware == null ? HardwareConfig.SIMULATED : hardware;
         hardware.checkRoles(roles);
         hardware.checkServices(services);
+        security = security == null ? BrokerSecurity.NONE : security;
+        security.checkScheme(brokerUrl);
+    }
+
+    /** A unit that logs in without credentials over plain TCP. */
+    public UnitConfig(String deviceId, String site, String brokerUrl, Set<Role> roles, Optional<Integer> counter,
+                      List<String> services, Path dataDir, Duration requestTimeout, Optional<String> officeName,
+                      HardwareConfig hardware) {
+        this(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout, officeName, hardware,
+                BrokerSecurity.NONE);
     }
 
     /** A unit with simulated hardware (no {@code hardware} section). */
@@ -98,17 +108,22 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
 
     public UnitConfig withRequestTimeout(Duration timeout) {
         return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, timeout, officeName,
-                hardware);
+                hardware, security);
     }
 
     public UnitConfig withOfficeName(String name) {
         return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout,
-                Optional.of(name), hardware);
+                Optional.of(name), hardware, security);
     }
 
     public UnitConfig withHardware(HardwareConfig hardware) {
         return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout,
-                officeName, hardware);
+                officeName, hardware, security);
+    }
+
+    public UnitConfig withSecurity(BrokerSecurity security) {
+        return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout,
+                officeName, hardware, security);
     }
 
     private static void requireName(String value, String field) {
@@ -123,11 +138,12 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
 
     private static void requireBrokerUrl(String url) {
         if (url == null) {
-            throw new UnitConfigException("brokerUrl", "is required, e.g. tcp://hub.local:1883");
+            throw new UnitConfigException("brokerUrl", "is required, e.g. tcp://hub.local:1883 or ssl://hub.local:8883");
         }
         var matcher = BROKER_URL.matcher(url);
         if (!matcher.matches()) {
-            throw new UnitConfigException("brokerUrl", "must look like tcp://host:port, was \"" + url + "\"");
+            throw new UnitConfigException("brokerUrl", "must look like tcp://host:port or ssl://host:port (TLS), was \""
+                    + url + "\"");
         }
         int port = Integer.parseInt(matcher.group(2));
         if (port < 1 || port > 65_535) {
