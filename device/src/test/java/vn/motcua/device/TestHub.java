@@ -52,14 +52,10 @@ public final class TestHub implements MqttCallback, AutoCloseable {
     }
 
     public static TestHub start(String brokerUrl) throws MqttException {
-        return start(brokerUrl, new MqttConnectOptions());
-    }
-
-    /** A hub that connects with {@code options}: credentials and TLS for a secured broker. */
-    public static TestHub start(String brokerUrl, MqttConnectOptions options) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(brokerUrl, "test-hub", new MemoryPersistence());
         TestHub hub = new TestHub(client);
         client.setCallback(hub);
+        MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         client.connect(options).waitForCompletion(5_000);
         client.subscribe(new String[] {"motcua/v1/+/dev/+/" + DeviceChannel.REQUEST.segment(),

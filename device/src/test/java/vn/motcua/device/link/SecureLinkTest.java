@@ -77,14 +77,13 @@ class SecureLinkTest {
     static void startSecuredBroker() throws IOException, MqttException {
         pki = SecureMosquitto.Pki.make(brokerDir.resolve("pki"));
         Path passwords = brokerDir.resolve("passwd");
-        SecureMosquitto.addUser(passwords, SecureMosquitto.HUB_USER, "hub secret");
         SecureMosquitto.addUser(passwords, "kiosk-1", KIOSK_PASSWORD);
         SecureMosquitto.addUser(passwords, "kiosk-2", "kiosk-2 secret");
         quayPassword = DevicePassword.generate();
         Files.writeString(passwords, DevicePassword.mosquittoLine("quay-3", quayPassword) + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
         broker = SecureMosquitto.start(brokerDir.resolve("broker"), pki, SITE, passwords);
-        hub = TestHub.start(broker.url(), login(SecureMosquitto.HUB_USER, "hub secret"));
+        hub = TestHub.start(broker.hubUrl());
         hub.reset(SITE);
     }
 

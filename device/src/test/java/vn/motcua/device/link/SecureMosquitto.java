@@ -15,14 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A real Mosquitto secured as docs/operations.md tells an office to secure it: a TLS listener with a certificate of a
- * throwaway site CA, no anonymous clients, a password file and the unit ACL ({@code pattern … %u}). A second TLS
- * listener presents a certificate that does not name 127.0.0.1, to show that host names are checked. Certificates
- * are made with openssl, passwords with mosquitto_passwd, as an administrator would.
+ * A real Mosquitto configured as docs/operations.md tells an office to configure it: for units a TLS listener with a
+ * certificate of a throwaway site CA, no anonymous clients, a password file and the unit ACL ({@code pattern … %u});
+ * for the hub on the same machine a plain loopback listener. A second TLS listener presents a certificate that does
+ * not name 127.0.0.1, to show that host names are checked. Certificates are made with openssl, passwords with
+ * mosquitto_passwd, as an administrator would.
  */
 final class SecureMosquitto implements AutoCloseable {
-
-    static final String HUB_USER = "hub";
 
     /** The throwaway PKI of one test class: made once, since openssl takes ~50 ms a key. */
     record Pki(Path siteCa, Path foreignCa, Path serverCert, Path serverKey, Path wrongNameCert, Path wrongNameKey) {
@@ -57,11 +56,13 @@ final class SecureMosquitto implements AutoCloseable {
     private final Process process;
     private final int port;
     private final int wrongNamePort;
+    private final int hubPort;
 
-    private SecureMosquitto(Process process, int port, int wrongNamePort) {
+    private SecureMosquitto(Process process, int port, int wrongNamePort, int hubPort) {
         this.process = process;
         this.port = port;
         this.wrongNamePort = wrongNamePort;
+        this.hubPort = hubPort;
     }
 
     /** Adds (or replaces) {@code user} in the broker password file {@code file} with mosquitto_passwd. */
@@ -73,44 +74,48 @@ final class SecureMosquitto implements AutoCloseable {
     }
 
     /**
-     * Starts Mosquitto for {@code site} in {@code dir} with the users of {@code passwordFile} and waits until both
-     * listeners accept connections.
+     * Starts Mosquitto for {@code site} in {@code dir} with the users of {@code passwordFile} and waits until every
+     * listener accepts connections.
      */
     static SecureMosquitto start(Path dir, Pki pki, String site, Path passwordFile) throws IOException {
         Files.createDirectories(dir);
         int port = freePort();
         int wrongNamePort = freePort();
+        int hubPort = freePort();
         Path acl = dir.resolve("acl");
         Files.writeString(acl, unitAcl(site));
-        Path config = dir.resolve("mosquitto.conf");
-        Files.writeString(config, String.join("\n",
-                "per_listener_settings false",
-                "allow_anonymous false",
-                "password_file " + passwordFile,
-                "acl_file " + acl,
+        List<String> unitSecurity = List.of("allow_anonymous false", "password_file " + passwordFile,
+                "acl_file " + acl, "tls_version tlsv1.2");
+        List<String> config = new ArrayList<>(List.of(
+                "per_listener_settings true",
                 "set_tcp_nodelay true",
                 "persistence false",
                 "log_dest stdout",
                 "log_type all",
                 "user " + System.getProperty("user.name"), // as root, stay root: the key files are root's
+                "listener " + hubPort + " 127.0.0.1",
+                "allow_anonymous true",
                 "listener " + port + " 127.0.0.1",
                 "certfile " + pki.serverCert(),
-                "keyfile " + pki.serverKey(),
-                "tls_version tlsv1.2",
-                "listener " + wrongNamePort + " 127.0.0.1",
+                "keyfile " + pki.serverKey()));
+        config.addAll(unitSecurity);
+        config.addAll(List.of("listener " + wrongNamePort + " 127.0.0.1",
                 "certfile " + pki.wrongNameCert(),
-                "keyfile " + pki.wrongNameKey(),
-                ""));
+                "keyfile " + pki.wrongNameKey()));
+        config.addAll(unitSecurity);
+        Path configFile = dir.resolve("mosquitto.conf");
+        Files.writeString(configFile, String.join("\n", config) + "\n");
         Path log = dir.resolve("mosquitto.log");
-        Process process = new ProcessBuilder(binary(), "-c", config.toString()).redirectErrorStream(true)
+        Process process = new ProcessBuilder(binary(), "-c", configFile.toString()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        SecureMosquitto broker = new SecureMosquitto(process, port, wrongNamePort);
-        broker.awaitListening(log, port);
-        broker.awaitListening(log, wrongNamePort);
+        SecureMosquitto broker = new SecureMosquitto(process, port, wrongNamePort, hubPort);
+        for (int listener : List.of(hubPort, port, wrongNamePort)) {
+            broker.awaitListening(log, listener);
+        }
         return broker;
     }
 
-    /** The ACL of docs/operations.md for one site. */
+    /** The unit ACL of docs/operations.md for one site. */
     static String unitAcl(String site) {
         String prefix = "motcua/v1/" + site + "/";
         return String.join("\n",
@@ -123,15 +128,17 @@ final class SecureMosquitto implements AutoCloseable {
                 "pattern read " + prefix + "counter/+/state",
                 "pattern read " + prefix + "board",
                 "pattern read " + prefix + "services",
-                "",
-                "user " + HUB_USER,
-                "topic readwrite " + prefix + "#",
                 "");
     }
 
     /** The TLS listener with a certificate for 127.0.0.1 and localhost. */
     String url() {
         return "ssl://127.0.0.1:" + port;
+    }
+
+    /** The hub's plain listener on loopback, where only processes of the hub's machine can connect. */
+    String hubUrl() {
+        return "tcp://127.0.0.1:" + hubPort;
     }
 
     /** A TLS listener whose certificate, issued by the same site CA, names only other.example. */
