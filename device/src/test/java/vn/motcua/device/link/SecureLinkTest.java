@@ -62,6 +62,7 @@ class SecureLinkTest {
     @TempDir
     static Path brokerDir;
     static SecureMosquitto.Pki pki;
+    static Path passwords;
     static SecureMosquitto broker;
     static TestHub hub;
     /** A unit whose broker entry DevicePassword made, not mosquitto_passwd. */
@@ -76,9 +77,10 @@ class SecureLinkTest {
     @BeforeAll
     static void startSecuredBroker() throws IOException, MqttException {
         pki = SecureMosquitto.Pki.make(brokerDir.resolve("pki"));
-        Path passwords = brokerDir.resolve("passwd");
+        passwords = brokerDir.resolve("passwd");
         SecureMosquitto.addUser(passwords, "kiosk-1", KIOSK_PASSWORD);
         SecureMosquitto.addUser(passwords, "kiosk-2", "kiosk-2 secret");
+        SecureMosquitto.addUser(passwords, "kiosk-3", "kiosk-3 secret");
         quayPassword = DevicePassword.generate();
         Files.writeString(passwords, DevicePassword.mosquittoLine("quay-3", quayPassword) + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
@@ -237,9 +239,29 @@ class SecureLinkTest {
         assertThat(arrived).containsExactly(ownAnswers);
     }
 
+    @Test
+    void a_unit_whose_password_line_is_deleted_is_disconnected_and_refused() throws Exception {
+        Path passwordFile = dataDir.resolve("kiosk-3.password");
+        DevicePassword.write(passwordFile, "kiosk-3 secret".toCharArray());
+        MqttLink link = connect(unit("kiosk-3", broker.url(), passwordFile, pki.siteCa()));
+
+        Files.write(passwords, Files.readAllLines(passwords).stream().filter(line -> !line.startsWith("kiosk-3:"))
+                .toList());
+        broker.reload();
+
+        await().atMost(FAST).until(() -> !link.isConnected());
+        assertThatThrownBy(() -> plainClient("kiosk-3", "kiosk-3 secret")).isInstanceOfSatisfying(MqttException.class,
+                e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
+    }
+
     private MqttAsyncClient plainClient(String user, String password) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(broker.url(), user + "-probe", new MemoryPersistence());
-        client.connect(login(user, password)).waitForCompletion(5_000);
+        try {
+            client.connect(login(user, password)).waitForCompletion(5_000);
+        } catch (MqttException refused) {
+            client.close();
+            throw refused;
+        }
         open.add(() -> {
             client.disconnect().waitForCompletion(5_000);
             client.close();

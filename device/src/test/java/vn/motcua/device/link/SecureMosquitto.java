@@ -136,6 +136,11 @@ final class SecureMosquitto implements AutoCloseable {
         return "ssl://127.0.0.1:" + port;
     }
 
+    /** Makes Mosquitto read its password and ACL files again, as {@code systemctl reload mosquitto} does (SIGHUP). */
+    void reload() throws IOException {
+        run(Path.of("."), "kill", "-HUP", String.valueOf(process.pid()));
+    }
+
     /** The hub's plain listener on loopback, where only processes of the hub's machine can connect. */
     String hubUrl() {
         return "tcp://127.0.0.1:" + hubPort;
