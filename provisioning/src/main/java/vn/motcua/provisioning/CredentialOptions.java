@@ -34,8 +34,8 @@ final class CredentialOptions {
      * which names it without a folder, so the two files can be copied to the unit together.
      */
     BrokerSecurity security(String deviceId) {
-        return new BrokerSecurity(Optional.empty(),
-                noPassword ? Optional.empty() : Optional.of(Path.of(deviceId + ".password")), Optional.ofNullable(caFile));
+        Optional<Path> passwordFile = noPassword ? Optional.empty() : Optional.of(Path.of(deviceId + ".password"));
+        return new BrokerSecurity(Optional.empty(), passwordFile, Optional.ofNullable(caFile));
     }
 
     /** Refuses to overwrite the unit's password file unless {@code force}; call before writing anything. */

@@ -30,7 +30,7 @@ import vn.motcua.protocol.topic.Topics;
  * @param requestTimeout how long a request waits for the hub's answer
  * @param officeName     printed on tickets until the hub's service catalogue names the office
  * @param hardware       which real drivers the unit uses ({@link HardwareConfig#SIMULATED} when the file has none)
- * @param security       the unit's broker credentials and the site CA ({@link BrokerSecurity#NONE} when the file has none)
+ * @param security       the unit's broker credentials and site CA ({@link BrokerSecurity#NONE} when the file has none)
  */
 public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Role> roles, Optional<Integer> counter,
                          List<String> services, Path dataDir, Duration requestTimeout, Optional<String> officeName,
@@ -41,7 +41,8 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
 
     private static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
-    private static final Pattern BROKER_URL = Pattern.compile("(?:tcp|ssl)://([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]):([0-9]{1,5})");
+    private static final Pattern BROKER_URL =
+            Pattern.compile("(?:tcp|ssl)://([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]):([0-9]{1,5})");
     /** The protocol's service-code rule (upper-case code such as HT), so a bad key fails here, not at the hub. */
     private static final Pattern SERVICE_CODE = Pattern.compile(Codes.CODE_PATTERN);
     private static final int MAX_OFFICE_NAME = 200;
@@ -138,7 +139,8 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
 
     private static void requireBrokerUrl(String url) {
         if (url == null) {
-            throw new UnitConfigException("brokerUrl", "is required, e.g. tcp://hub.local:1883 or ssl://hub.local:8883");
+            throw new UnitConfigException("brokerUrl", "is required, e.g. ssl://hub.local:8883 or "
+                    + "tcp://hub.local:1883");
         }
         var matcher = BROKER_URL.matcher(url);
         if (!matcher.matches()) {

@@ -9,7 +9,8 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * TLS sockets with TCP_NODELAY set and only TLS 1.3 and 1.2 enabled. The TLS twin of the protocol's
- * {@code NoDelaySocketFactory}: over TLS small MQTT packets suffer Nagle's delay just as over plain TCP (docs/device.md).
+ * {@code NoDelaySocketFactory}: over TLS small MQTT packets suffer Nagle's delay just as over plain TCP
+ * (docs/device.md).
  * Paho accepts only an {@link SSLSocketFactory} for {@code ssl://} brokers and creates its socket unconnected
  * ({@link #createSocket()}), then connects and starts the handshake itself.
  */
