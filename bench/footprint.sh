@@ -61,7 +61,7 @@ BROKER="tcp://127.0.0.1:$PORT"
 provision() { # role id extra...
   local role=$1 id=$2; shift 2
   ( module_java provisioning vn.motcua.provisioning.ProvisionMain device --site nghiloc --id "$id" --role "$role" "$@" --broker "$BROKER" \
-    --data-dir "$T/data-$id" --out "$T/$id.json" --force > /dev/null )
+    --data-dir "$T/data-$id" --out "$T/$id.json" --no-password --force > /dev/null )
 }
 provision counter quay-3 --counter 3
 provision kiosk kiosk-1 --services DD,HT,CT

@@ -78,6 +78,10 @@ public final class DeviceMain {
         Unit unit;
         try {
             unit = Unit.start(config, hardware.hardware());
+        } catch (UnitConfigException e) {
+            hardware.close(); // the password or CA file the config names, read when the link starts
+            err.println("motcua device: bad config: " + e.getMessage());
+            return EXIT_USAGE;
         } catch (LinkException e) {
             hardware.close();
             err.println("motcua device: " + e.getMessage());

@@ -43,6 +43,19 @@ class DeviceMainTest {
     }
 
     @Test
+    void a_password_file_that_is_not_there_exits_2_naming_the_field() throws IOException {
+        Path file = dir.resolve("quay-3.json");
+        Files.writeString(file, """
+                {"deviceId": "quay-3", "site": "nghiloc", "brokerUrl": "tcp://127.0.0.1:1",
+                 "roles": ["COUNTER"], "counter": 3, "dataDir": "data", "passwordFile": "quay-3.password"}
+                """);
+
+        assertThat(launch("--config", file.toString())).isEqualTo(DeviceMain.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad config: passwordFile: "
+                + dir.resolve("quay-3.password") + " does not exist");
+    }
+
+    @Test
     void help_prints_usage_and_exits_0() {
         assertThat(launch("--help")).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:");

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import vn.motcua.device.config.HallConfig;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.device.config.UnitConfigException;
 import vn.motcua.protocol.message.Role;
@@ -26,7 +27,9 @@ import vn.motcua.protocol.message.Role;
 @Command(name = "device", mixinStandardHelpOptions = true, description = "Writes the config file of a new unit.",
         footerHeading = "%nExamples:%n", footer = {
                 "  provision device --site nghiloc --id kiosk-1 --role kiosk \\",
-                "      --services DD,HT,CT --broker tcp://hub.local:1883",
+                "      --services DD,HT,CT --broker ssl://hub.local:8883 --ca-file /etc/motcua/ca.pem",
+                "  provision device --site nghiloc --id kiosk-9 --role kiosk --services DD \\",
+                "      --broker tcp://10.0.0.1:1883 --no-password",
                 "  provision device --site nghiloc --id quay-3 --role counter \\",
                 "      --counter 3 --broker tcp://hub.local:1883",
                 "  provision device --site nghiloc --id kiosk-2 --role kiosk --services DD \\",
@@ -36,9 +39,11 @@ import vn.motcua.protocol.message.Role;
 final class DeviceCommand implements Callable<Integer> {
 
     /** Config fields as the options that set them, so refusals name what the administrator typed. */
-    private static final Map<String, String> OPTION_OF_FIELD = Map.of("deviceId", "--id", "site", "--site",
-            "brokerUrl", "--broker", "roles", "--role", "counter", "--counter", "services", "--services",
-            "dataDir", "--data-dir", "requestTimeout", "--request-timeout", "officeName", "--office-name");
+    private static final Map<String, String> OPTION_OF_FIELD = Map.ofEntries(Map.entry("deviceId", "--id"),
+            Map.entry("site", "--site"), Map.entry("brokerUrl", "--broker"), Map.entry("roles", "--role"),
+            Map.entry("counter", "--counter"), Map.entry("services", "--services"), Map.entry("dataDir", "--data-dir"),
+            Map.entry("requestTimeout", "--request-timeout"), Map.entry("officeName", "--office-name"),
+            Map.entry("caFile", "--ca-file"));
 
     @Spec
     private CommandSpec spec;
@@ -61,8 +66,11 @@ final class DeviceCommand implements Callable<Integer> {
     private Integer counter;
 
     @Option(names = "--broker", required = true, paramLabel = "URL",
-            description = "The hub's MQTT broker, tcp://host:port.")
+            description = "The hub's MQTT broker, ssl://host:port (TLS) or tcp://host:port.")
     private String brokerUrl;
+
+    @Mixin
+    private CredentialOptions credentials;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "/var/lib/motcua",
             description = "Where the unit keeps its state (default: ${DEFAULT-VALUE}); relative paths are taken "
@@ -91,7 +99,8 @@ final class DeviceCommand implements Callable<Integer> {
         UnitConfig config;
         try {
             config = new UnitConfig(deviceId, site, brokerUrl, EnumSet.copyOf(roles), Optional.ofNullable(counter),
-                    services, dataDir, requestTimeout, Optional.ofNullable(officeName), hardware.hardware());
+                    services, dataDir, requestTimeout, Optional.ofNullable(officeName), hardware.hardware(),
+                    HallConfig.DEFAULT, credentials.security(deviceId));
         } catch (UnitConfigException e) {
             String option = e.field().map(f -> f.startsWith("hardware") ? hardware.optionOf(f)
                     : OPTION_OF_FIELD.getOrDefault(f, f)).orElse("config");
@@ -101,10 +110,13 @@ final class DeviceCommand implements Callable<Integer> {
         if (Files.exists(file) && !force) {
             throw new ParameterException(spec.commandLine(), file + " exists; add --force to replace it");
         }
+        credentials.checkSecretFree(config, file, force, spec.commandLine());
+        String broker = credentials.writeSecret(config, file);
         config.write(file);
         PrintWriter report = spec.commandLine().getOut();
         report.println("wrote " + file);
         report.print(Summary.of(config));
+        report.print(broker);
         report.flush();
         return 0;
     }

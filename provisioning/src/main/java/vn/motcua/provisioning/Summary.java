@@ -1,5 +1,6 @@
 package vn.motcua.provisioning;
 
+import vn.motcua.device.config.BrokerSecurity;
 import vn.motcua.device.config.HardwareConfig;
 import vn.motcua.device.config.ScannerConfig;
 import vn.motcua.device.config.UnitConfig;
@@ -23,6 +24,10 @@ final class Summary {
             line(text, "keys", String.join(", ", config.services()));
         }
         line(text, "broker", config.brokerUrl() + " as client " + config.deviceId() + ", topics " + ownTopics);
+        BrokerSecurity security = config.security();
+        line(text, "login", security.passwordFile().map(file -> "as " + security.usernameFor(config.deviceId())
+                + " with the password in " + file).orElse("anonymous (no passwordFile)"));
+        security.caFile().ifPresent(ca -> line(text, "tls", "trusts the site CA in " + ca + ", host name checked"));
         line(text, "data", config.dataDir().toString());
         line(text, "timeout", config.requestTimeout().toMillis() + " ms");
         config.officeName().ifPresent(name -> line(text, "office", name));

@@ -23,7 +23,7 @@ import vn.motcua.protocol.topic.Topics;
  *
  * @param deviceId       the unit's id, also its MQTT client id; lower-case letters, digits, '-' and '_'
  * @param site           the office's site id, same rules as {@code deviceId}
- * @param brokerUrl      {@code tcp://host:port} of the hub's MQTT broker
+ * @param brokerUrl      {@code tcp://host:port} or {@code ssl://host:port} (TLS) of the hub's MQTT broker
  * @param roles          what the unit does; KIOSK, COUNTER and DISPLAY are supported by this firmware
  * @param counter        the counter number (1-999), present exactly when the unit has the COUNTER role
  * @param services       service codes on the kiosk's keys, in key order; non-empty exactly for the KIOSK role
@@ -32,10 +32,11 @@ import vn.motcua.protocol.topic.Topics;
  * @param officeName     printed on tickets until the hub's service catalogue names the office
  * @param hardware       which real drivers the unit uses ({@link HardwareConfig#SIMULATED} when the file has none)
  * @param hall           the DISPLAY role's board page and voice ({@link HallConfig#DEFAULT} when the file has none)
+ * @param security       the unit's broker credentials and site CA ({@link BrokerSecurity#NONE} when the file has none)
  */
 public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Role> roles, Optional<Integer> counter,
                          List<String> services, Path dataDir, Duration requestTimeout, Optional<String> officeName,
-                         HardwareConfig hardware, HallConfig hall) {
+                         HardwareConfig hardware, HallConfig hall, BrokerSecurity security) {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     static final Set<Role> SUPPORTED_ROLES = Collections.unmodifiableSet(EnumSet.of(Role.KIOSK, Role.COUNTER,
@@ -43,8 +44,8 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
 
     private static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
-    /** TLS (ssl://) arrives with per-device certificates; until then only plain TCP is accepted. */
-    private static final Pattern BROKER_URL = Pattern.compile("tcp://([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]):([0-9]{1,5})");
+    private static final Pattern BROKER_URL =
+            Pattern.compile("(?:tcp|ssl)://([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]):([0-9]{1,5})");
     /** The protocol's service-code rule (upper-case code such as HT), so a bad key fails here, not at the hub. */
     private static final Pattern SERVICE_CODE = Pattern.compile(Codes.CODE_PATTERN);
     private static final int MAX_OFFICE_NAME = 200;
@@ -68,14 +69,16 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
         if (!hall.equals(HallConfig.DEFAULT) && !roles.contains(Role.DISPLAY)) {
             throw new UnitConfigException("hall", "is only for a unit with the DISPLAY role");
         }
+        security = security == null ? BrokerSecurity.NONE : security;
+        security.checkScheme(brokerUrl);
     }
 
-    /** A unit with the default hall settings (no {@code hall} section). */
+    /** A unit with the default hall settings (no {@code hall} section) that logs in without credentials over TCP. */
     public UnitConfig(String deviceId, String site, String brokerUrl, Set<Role> roles, Optional<Integer> counter,
                       List<String> services, Path dataDir, Duration requestTimeout, Optional<String> officeName,
                       HardwareConfig hardware) {
         this(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout, officeName, hardware,
-                HallConfig.DEFAULT);
+                HallConfig.DEFAULT, BrokerSecurity.NONE);
     }
 
     /** A unit with simulated hardware (no {@code hardware} section). */
@@ -100,7 +103,7 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
     /** A hall display (board screen and voice) with the given hall settings, default timeout. */
     public static UnitConfig display(String site, String deviceId, String brokerUrl, HallConfig hall, Path dataDir) {
         return new UnitConfig(deviceId, site, brokerUrl, Set.of(Role.DISPLAY), Optional.empty(), List.of(), dataDir,
-                DEFAULT_REQUEST_TIMEOUT, Optional.empty(), HardwareConfig.SIMULATED, hall);
+                DEFAULT_REQUEST_TIMEOUT, Optional.empty(), HardwareConfig.SIMULATED, hall, BrokerSecurity.NONE);
     }
 
     /** Reads and validates a configuration file; relative {@code dataDir} paths are taken from the file's folder. */
@@ -119,22 +122,27 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
 
     public UnitConfig withRequestTimeout(Duration timeout) {
         return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, timeout, officeName,
-                hardware, hall);
+                hardware, hall, security);
     }
 
     public UnitConfig withOfficeName(String name) {
         return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout,
-                Optional.of(name), hardware, hall);
+                Optional.of(name), hardware, hall, security);
     }
 
     public UnitConfig withHardware(HardwareConfig hardware) {
         return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout,
-                officeName, hardware, hall);
+                officeName, hardware, hall, security);
     }
 
     public UnitConfig withHall(HallConfig hall) {
         return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout,
-                officeName, hardware, hall);
+                officeName, hardware, hall, security);
+    }
+
+    public UnitConfig withSecurity(BrokerSecurity security) {
+        return new UnitConfig(deviceId, site, brokerUrl, roles, counter, services, dataDir, requestTimeout,
+                officeName, hardware, hall, security);
     }
 
     /** The page the DISPLAY role's screen shows: {@code hall.boardUrl}, else the hub's board on the broker's host. */
@@ -154,11 +162,13 @@ public record UnitConfig(String deviceId, String site, String brokerUrl, Set<Rol
 
     private static void requireBrokerUrl(String url) {
         if (url == null) {
-            throw new UnitConfigException("brokerUrl", "is required, e.g. tcp://hub.local:1883");
+            throw new UnitConfigException("brokerUrl", "is required, e.g. ssl://hub.local:8883 or "
+                    + "tcp://hub.local:1883");
         }
         var matcher = BROKER_URL.matcher(url);
         if (!matcher.matches()) {
-            throw new UnitConfigException("brokerUrl", "must look like tcp://host:port, was \"" + url + "\"");
+            throw new UnitConfigException("brokerUrl", "must look like tcp://host:port or ssl://host:port (TLS), was \""
+                    + url + "\"");
         }
         int port = Integer.parseInt(matcher.group(2));
         if (port < 1 || port > 65_535) {

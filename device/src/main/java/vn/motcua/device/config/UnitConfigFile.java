@@ -2,6 +2,7 @@ package vn.motcua.device.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,7 +38,8 @@ final class UnitConfigFile {
     static final int FORMAT = 1;
 
     private static final List<String> FIELDS = List.of("v", "deviceId", "site", "brokerUrl", "roles", "counter",
-            "services", "dataDir", "requestTimeout", "officeName", "hardware", "hall");
+            "services", "dataDir", "requestTimeout", "officeName", "hardware", "hall", "username", "passwordFile",
+            "caFile");
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -81,6 +83,9 @@ final class UnitConfigFile {
         if (config.hasRole(Role.DISPLAY)) {
             config.hall().toJson(root.putObject("hall"));
         }
+        config.security().username().ifPresent(name -> root.put("username", name));
+        config.security().passwordFile().ifPresent(path -> root.put("passwordFile", path.toString()));
+        config.security().caFile().ifPresent(path -> root.put("caFile", path.toString()));
 
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
@@ -129,9 +134,10 @@ final class UnitConfigFile {
         if (version != null && !(version.isInt() && version.intValue() == FORMAT)) {
             throw new UnitConfigException("v", "this firmware reads format " + FORMAT + ", was " + version);
         }
+        Path folder = file.toAbsolutePath().getParent();
         Path dataDir = Path.of(text(root, "dataDir").orElseThrow(() -> required("dataDir")));
         if (!dataDir.isAbsolute()) {
-            dataDir = file.toAbsolutePath().getParent().resolve(dataDir).normalize();
+            dataDir = folder.resolve(dataDir).normalize();
         }
         return new UnitConfig(
                 text(root, "deviceId").orElseThrow(() -> required("deviceId")),
@@ -144,7 +150,9 @@ final class UnitConfigFile {
                 text(root, "requestTimeout").map(UnitConfigFile::duration).orElse(UnitConfig.DEFAULT_REQUEST_TIMEOUT),
                 text(root, "officeName"),
                 HardwareConfig.fromJson(root.get("hardware")),
-                HallConfig.fromJson(root.get("hall")));
+                HallConfig.fromJson(root.get("hall")),
+                new BrokerSecurity(text(root, "username"), path(root, "passwordFile"), path(root, "caFile"))
+                        .resolvedFrom(folder));
     }
 
     private static Set<Role> roles(ObjectNode root) {
@@ -183,6 +191,18 @@ final class UnitConfigFile {
             throw new UnitConfigException(field, "must be a text in double quotes, was " + node);
         }
         return Optional.of(node.textValue());
+    }
+
+    private static Optional<Path> path(ObjectNode root, String field) {
+        Optional<String> text = text(root, field);
+        text.filter(String::isBlank).ifPresent(blank -> {
+            throw new UnitConfigException(field, "must be a file path, was empty");
+        });
+        try {
+            return text.map(Path::of);
+        } catch (InvalidPathException e) {
+            throw new UnitConfigException(field, "is not a usable file path: " + e.getMessage());
+        }
     }
 
     private static List<String> texts(ObjectNode root, String field) {

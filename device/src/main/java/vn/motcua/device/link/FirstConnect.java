@@ -1,5 +1,6 @@
 package vn.motcua.device.link;
 
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -26,16 +27,21 @@ final class FirstConnect {
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
     private final CompletableFuture<Void> subscribed;
+    private final String username;
 
     FirstConnect(String deviceId, MqttAsyncClient client, MqttConnectOptions options,
-                 CompletableFuture<Void> subscribed) {
+                 CompletableFuture<Void> subscribed, String username) {
         this.deviceId = deviceId;
         this.client = client;
         this.options = options;
         this.subscribed = subscribed;
+        this.username = username;
     }
 
-    /** Returns once connected and subscribed; throws {@link LinkException} at the deadline. */
+    /**
+     * Returns once connected and subscribed; throws {@link LinkException} at the deadline, or at once when the broker
+     * refuses the unit's credentials or the unit refuses the broker's certificate: waiting does not fix either.
+     */
     void await(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         int attempts = 0;
@@ -49,6 +55,7 @@ final class FirstConnect {
                 if (client.isConnected()) {
                     break; // an attempt that outlived its wait succeeded after all
                 }
+                failFastOnRefusal(e);
                 if (Instant.now().plus(RETRY_PAUSE).isAfter(deadline)) {
                     throw new LinkException(deviceId + ": could not connect to " + client.getServerURI() + " within "
                             + timeout.toSeconds() + " s (" + attempts + " attempts): " + describe(e), e);
@@ -61,6 +68,26 @@ final class FirstConnect {
             }
         }
         awaitSubscribed(Duration.between(Instant.now(), deadline));
+    }
+
+    private void failFastOnRefusal(MqttException e) {
+        String refusal = switch (e.getReasonCode()) {
+            case MqttException.REASON_CODE_FAILED_AUTHENTICATION -> "bad user name or password";
+            case MqttException.REASON_CODE_NOT_AUTHORIZED -> "not authorised to connect";
+            default -> null;
+        };
+        if (refusal != null) {
+            throw new LinkException(deviceId + ": the broker " + client.getServerURI() + " refused " + deviceId
+                    + "'s credentials (user " + username + ": " + refusal + "); check the unit's passwordFile and the "
+                    + "broker's password file", e);
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException) {
+                throw new LinkException(deviceId + ": TLS to " + client.getServerURI() + " failed: the broker's "
+                        + "certificate was refused (" + cause.getMessage() + "); it must be issued by the site CA of "
+                        + "the unit's caFile and name the broker's host", e);
+            }
+        }
     }
 
     private void awaitSubscribed(Duration remaining) {

@@ -17,7 +17,7 @@ final class LinkOptions {
     private LinkOptions() {
     }
 
-    static MqttConnectOptions connect(String statusTopic, byte[] offlineStatus) {
+    static MqttConnectOptions connect(String statusTopic, byte[] offlineStatus, LinkSecurity security) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(false); // commands and answers sent while the unit was away are still delivered
@@ -28,6 +28,7 @@ final class LinkOptions {
         options.setMaxInflight(MAX_INFLIGHT);
         options.setSocketFactory(new NoDelaySocketFactory());
         options.setWill(statusTopic, offlineStatus, Protocol.QOS, true);
+        security.applyTo(options); // credentials; for ssl:// a TLS socket factory in place of the plain one
         return options;
     }
 }

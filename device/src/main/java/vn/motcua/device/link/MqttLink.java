@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.motcua.device.OfficeTime;
 import vn.motcua.device.config.UnitConfig;
+import vn.motcua.device.config.UnitConfigException;
 import vn.motcua.device.metrics.DeviceMetrics;
 import vn.motcua.device.store.Outbox;
 import vn.motcua.device.store.StoreException;
@@ -116,7 +117,9 @@ public final class MqttLink implements AutoCloseable {
      * Opens the unit's link and blocks until it is connected and subscribed, retrying for {@link #CONNECT_TIMEOUT}
      * while the broker is unreachable.
      *
-     * @throws LinkException when the broker cannot be reached in time or the persistence directory is unusable
+     * @throws LinkException       when the broker cannot be reached in time, refuses the unit's credentials or
+     *                             certificate checks, or the persistence directory is unusable
+     * @throws UnitConfigException when the config's password or CA file cannot be used
      */
     public static MqttLink connect(UnitConfig config, String firmwareVersion, DeviceMetrics metrics) {
         return connect(config, firmwareVersion, metrics, CONNECT_TIMEOUT);
@@ -130,6 +133,7 @@ public final class MqttLink implements AutoCloseable {
     /** As {@link #connect(UnitConfig, String, DeviceMetrics)}, giving up after {@code timeout}. */
     public static MqttLink connect(UnitConfig config, String firmwareVersion, DeviceMetrics metrics,
                                    Duration timeout) {
+        LinkSecurity security = LinkSecurity.load(config);
         MqttLink link;
         try {
             link = new MqttLink(config, firmwareVersion, metrics);
@@ -141,8 +145,8 @@ public final class MqttLink implements AutoCloseable {
         }
         try {
             new FirstConnect(config.deviceId(), link.client,
-                    LinkOptions.connect(link.statusTopic, link.codec.encodeState(DeviceStatus.offline())),
-                    link.callbacks.firstSubscribed()).await(timeout);
+                    LinkOptions.connect(link.statusTopic, link.codec.encodeState(DeviceStatus.offline()), security),
+                    link.callbacks.firstSubscribed(), security.username()).await(timeout);
             return link;
         } catch (RuntimeException e) {
             link.close();

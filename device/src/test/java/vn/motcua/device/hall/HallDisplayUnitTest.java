@@ -24,6 +24,7 @@ import vn.motcua.device.Hardware;
 import vn.motcua.device.OnBroker;
 import vn.motcua.device.TestClock;
 import vn.motcua.device.Unit;
+import vn.motcua.device.config.BrokerSecurity;
 import vn.motcua.device.config.HallConfig;
 import vn.motcua.device.config.HardwareConfig;
 import vn.motcua.device.config.UnitConfig;
@@ -179,7 +180,7 @@ class HallDisplayUnitTest extends OnBroker {
     void a_unit_with_the_counter_and_display_roles_announces_through_the_speaker_its_config_names() throws Exception {
         UnitConfig config = new UnitConfig("quay-4", site, broker.url(), Set.of(Role.COUNTER, Role.DISPLAY),
                 Optional.of(4), List.of(), dataDir, UnitConfig.DEFAULT_REQUEST_TIMEOUT, Optional.empty(),
-                HardwareConfig.SIMULATED, HallConfig.LOG_ONLY);
+                HardwareConfig.SIMULATED, HallConfig.LOG_ONLY, BrokerSecurity.NONE);
 
         try (Unit unit = Unit.start(config, Hardware.simulated("quay-4"))) {
             // voice off: the unit logs what it would say rather than run espeak-ng

@@ -218,7 +218,8 @@ class MqttLinkTest extends OnBroker {
 
     @Test
     void every_mqtt_socket_has_tcp_nodelay_on() throws IOException {
-        try (Socket socket = LinkOptions.connect("t", new byte[0]).getSocketFactory().createSocket()) {
+        LinkSecurity plain = LinkSecurity.load(kioskConfig());
+        try (Socket socket = LinkOptions.connect("t", new byte[0], plain).getSocketFactory().createSocket()) {
             assertThat(socket.getTcpNoDelay()).isTrue();
         }
     }

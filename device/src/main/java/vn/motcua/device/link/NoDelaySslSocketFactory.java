@@ -1,0 +1,75 @@
+package vn.motcua.device.link;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * TLS sockets with TCP_NODELAY set and only TLS 1.3 and 1.2 enabled. The TLS twin of the protocol's
+ * {@code NoDelaySocketFactory}: over TLS small MQTT packets suffer Nagle's delay just as over plain TCP
+ * (docs/device.md).
+ * Paho accepts only an {@link SSLSocketFactory} for {@code ssl://} brokers and creates its socket unconnected
+ * ({@link #createSocket()}), then connects and starts the handshake itself.
+ */
+final class NoDelaySslSocketFactory extends SSLSocketFactory {
+
+    /** Older versions have known weaknesses and every broker motcua supports speaks these. */
+    static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    private final SSLSocketFactory delegate;
+
+    NoDelaySslSocketFactory(SSLSocketFactory delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+        return configure(delegate.createSocket());
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return configure(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return configure(delegate.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return configure(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
+        return configure(delegate.createSocket(address, port, localAddress, localPort));
+    }
+
+    @Override
+    public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+        socket.setTcpNoDelay(true);
+        return configure(delegate.createSocket(socket, host, port, autoClose));
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+        return delegate.getDefaultCipherSuites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+        return delegate.getSupportedCipherSuites();
+    }
+
+    private static Socket configure(Socket socket) throws IOException {
+        socket.setTcpNoDelay(true);
+        ((SSLSocket) socket).setEnabledProtocols(PROTOCOLS.clone());
+        return socket;
+    }
+}

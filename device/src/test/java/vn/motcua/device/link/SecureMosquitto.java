@@ -1,0 +1,210 @@
+package vn.motcua.device.link;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A real Mosquitto configured as docs/operations.md tells an office to configure it: for units a TLS listener with a
+ * certificate of a throwaway site CA, no anonymous clients, a password file and the unit ACL ({@code pattern … %u});
+ * for the hub on the same machine a plain loopback listener. A second TLS listener presents a certificate that does
+ * not name 127.0.0.1, to show that host names are checked. Certificates are made with openssl, passwords with
+ * mosquitto_passwd, as an administrator would.
+ */
+final class SecureMosquitto implements AutoCloseable {
+
+    /** The throwaway PKI of one test class: made once, since openssl takes ~50 ms a key. */
+    record Pki(Path siteCa, Path foreignCa, Path serverCert, Path serverKey, Path wrongNameCert, Path wrongNameKey) {
+
+        static Pki make(Path dir) throws IOException {
+            Files.createDirectories(dir);
+            Pki pki = new Pki(dir.resolve("ca.pem"), dir.resolve("foreign-ca.pem"), dir.resolve("server.pem"),
+                    dir.resolve("server.key"), dir.resolve("wrong-name.pem"), dir.resolve("wrong-name.key"));
+            selfSigned(dir, "ca", "motcua test site CA");
+            selfSigned(dir, "foreign-ca", "someone else's CA");
+            issued(dir, "server", "localhost", "IP:127.0.0.1,DNS:localhost");
+            issued(dir, "wrong-name", "other.example", "DNS:other.example");
+            return pki;
+        }
+
+        private static void selfSigned(Path dir, String name, String commonName) throws IOException {
+            run(dir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                    "-keyout", name + ".key", "-out", name + ".pem", "-days", "2", "-subj", "/CN=" + commonName,
+                    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign");
+        }
+
+        private static void issued(Path dir, String name, String commonName, String altNames) throws IOException {
+            run(dir, "openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                    "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + commonName);
+            Files.writeString(dir.resolve(name + ".ext"), "subjectAltName=" + altNames + "\n"
+                    + "extendedKeyUsage=serverAuth\n");
+            run(dir, "openssl", "x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+                    "-CAcreateserial", "-out", name + ".pem", "-days", "2", "-extfile", name + ".ext");
+        }
+    }
+
+    private final Process process;
+    private final int port;
+    private final int wrongNamePort;
+    private final int hubPort;
+
+    private SecureMosquitto(Process process, int port, int wrongNamePort, int hubPort) {
+        this.process = process;
+        this.port = port;
+        this.wrongNamePort = wrongNamePort;
+        this.hubPort = hubPort;
+    }
+
+    /** Adds (or replaces) {@code user} in the broker password file {@code file} with mosquitto_passwd. */
+    static void addUser(Path file, String user, String password) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file);
+        }
+        run(file.getParent(), "mosquitto_passwd", "-b", file.toString(), user, password);
+    }
+
+    /**
+     * Starts Mosquitto for {@code site} in {@code dir} with the users of {@code passwordFile} and waits until every
+     * listener accepts connections.
+     */
+    static SecureMosquitto start(Path dir, Pki pki, String site, Path passwordFile) throws IOException {
+        Files.createDirectories(dir);
+        int port = freePort();
+        int wrongNamePort = freePort();
+        int hubPort = freePort();
+        Path acl = dir.resolve("acl");
+        Files.writeString(acl, unitAcl(site));
+        List<String> unitSecurity = List.of("allow_anonymous false", "password_file " + passwordFile,
+                "acl_file " + acl, "tls_version tlsv1.2");
+        List<String> config = new ArrayList<>(List.of(
+                "per_listener_settings true",
+                "set_tcp_nodelay true",
+                "persistence false",
+                "log_dest stdout",
+                "log_type all",
+                "user " + System.getProperty("user.name"), // as root, stay root: the key files are root's
+                "listener " + hubPort + " 127.0.0.1",
+                "allow_anonymous true",
+                "listener " + port + " 127.0.0.1",
+                "certfile " + pki.serverCert(),
+                "keyfile " + pki.serverKey()));
+        config.addAll(unitSecurity);
+        config.addAll(List.of("listener " + wrongNamePort + " 127.0.0.1",
+                "certfile " + pki.wrongNameCert(),
+                "keyfile " + pki.wrongNameKey()));
+        config.addAll(unitSecurity);
+        Path configFile = dir.resolve("mosquitto.conf");
+        Files.writeString(configFile, String.join("\n", config) + "\n");
+        Path log = dir.resolve("mosquitto.log");
+        Process process = new ProcessBuilder(binary(), "-c", configFile.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        SecureMosquitto broker = new SecureMosquitto(process, port, wrongNamePort, hubPort);
+        for (int listener : List.of(hubPort, port, wrongNamePort)) {
+            broker.awaitListening(log, listener);
+        }
+        return broker;
+    }
+
+    /** The unit ACL of docs/operations.md for one site. */
+    static String unitAcl(String site) {
+        String prefix = "motcua/v1/" + site + "/";
+        return String.join("\n",
+                "pattern write " + prefix + "dev/%u/status",
+                "pattern write " + prefix + "dev/%u/req",
+                "pattern write " + prefix + "dev/%u/evt",
+                "pattern read " + prefix + "dev/%u/res",
+                "pattern read " + prefix + "dev/%u/cmd",
+                "pattern read " + prefix + "dev/%u/config",
+                "pattern read " + prefix + "counter/+/state",
+                "pattern read " + prefix + "board",
+                "pattern read " + prefix + "services",
+                "");
+    }
+
+    /** The TLS listener with a certificate for 127.0.0.1 and localhost. */
+    String url() {
+        return "ssl://127.0.0.1:" + port;
+    }
+
+    /** Makes Mosquitto read its password and ACL files again, as {@code systemctl reload mosquitto} does (SIGHUP). */
+    void reload() throws IOException {
+        run(Path.of("."), "kill", "-HUP", String.valueOf(process.pid()));
+    }
+
+    /** The hub's plain listener on loopback, where only processes of the hub's machine can connect. */
+    String hubUrl() {
+        return "tcp://127.0.0.1:" + hubPort;
+    }
+
+    /** A TLS listener whose certificate, issued by the same site CA, names only other.example. */
+    String wrongNameUrl() {
+        return "ssl://127.0.0.1:" + wrongNamePort;
+    }
+
+    private void awaitListening(Path log, int listenerPort) throws IOException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("mosquitto exited at start: " + Files.readString(log));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", listenerPort), 200);
+                return;
+            } catch (IOException notYet) {
+                LockSupport.parkNanos(20_000_000L); // poll the port; the broker starts in ~50 ms
+            }
+        }
+        close();
+        throw new IllegalStateException("mosquitto did not listen on " + listenerPort + ": " + Files.readString(log));
+    }
+
+    private static String binary() {
+        return List.of("/usr/sbin/mosquitto", "/usr/bin/mosquitto").stream().filter(p -> Files.isExecutable(Path.of(p)))
+                .findFirst().orElseThrow(() -> new IllegalStateException("mosquitto is not installed; "
+                        + "sudo apt-get install -y mosquitto"));
+    }
+
+    private static void run(Path dir, String... command) throws IOException {
+        Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile())
+                .redirectErrorStream(true).start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted while running " + command[0], e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
