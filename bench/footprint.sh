@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # P5 device footprint: start-to-ready time and steady RSS of a counter unit and a kiosk unit,
 # under (a) default JVM flags, (b) the small-Pi flags of LIBRARIES.md, (c) the flags the launcher and the systemd
-# unit use (MOTCUA_DEVICE_JAVA_OPTS in ./motcua), (d) (c) + a dynamic AppCDS archive.
+# unit use (MOTCUA_DEVICE_JAVA_OPTS in ./motcua), (d) (c) + a dynamic AppCDS archive, (e) (d) with -Xint on the
+# counter only: what systemd runs (a counter's <id>.env from provisioning adds -Xint).
 # Usage: bench/footprint.sh [RUNS (3)] [IDLE_SECONDS (20)]; TRY_FLAGS="..." runs only the chosen flags plus those.
 # Needs: ./motcua build done (the device jar, */target/classes and target/classpath.txt), /usr/sbin/mosquitto.
 # It never builds: a build in the middle would skew the timings. Traffic: 127.0.0.1 only.
@@ -95,11 +96,14 @@ stop_unit() {
 
 one_run() { # label run flags...
   local label=$1 run=$2; shift 2
+  # COUNTER_FLAGS: extra flags for the counter unit only (what provisioning writes to a counter's <id>.env)
   if [ -n "${ARCHIVE:-}" ]; then
-    start_unit quay-3 "$@" -XX:SharedArchiveFile="${ARCHIVE//UNIT/quay-3}"
+    # shellcheck disable=SC2086
+    start_unit quay-3 "$@" ${COUNTER_FLAGS:-} -XX:SharedArchiveFile="${ARCHIVE//UNIT/quay-3}"
     start_unit kiosk-1 "$@" -XX:SharedArchiveFile="${ARCHIVE//UNIT/kiosk-1}"
   else
-    start_unit quay-3 "$@"; start_unit kiosk-1 "$@"
+    # shellcheck disable=SC2086
+    start_unit quay-3 "$@" ${COUNTER_FLAGS:-}; start_unit kiosk-1 "$@"
   fi
   local rc rk; rc=$(ready_ms quay-3); rk=$(ready_ms kiosk-1)
   sleep "$IDLE"
@@ -120,10 +124,11 @@ one_run() { # label run flags...
 
 echo "# $(date -u '+%F %H:%M UTC') $("$JAVA" -version 2>&1 | sed -n 2p); idle ${IDLE}s"
 echo -e "# setting\trun\tunit\tready_ms\tRSS_idle_MB\tRSS_after_keys_MB"
-dump_archives() { # flags -> $T/quay-3.jsa and $T/kiosk-1.jsa
+dump_archives() { # flags [counter-only flags] -> $T/quay-3.jsa and $T/kiosk-1.jsa
   for id in quay-3 kiosk-1; do
+    local extra=""; [ "$id" = quay-3 ] && extra=${2:-}
     # shellcheck disable=SC2086
-    start_unit "$id" $1 -XX:ArchiveClassesAtExit="$T/$id.jsa"; ready_ms "$id" > /dev/null; sleep 2
+    start_unit "$id" $1 $extra -XX:ArchiveClassesAtExit="$T/$id.jsa"; ready_ms "$id" > /dev/null; sleep 2
     [ "$id" = kiosk-1 ] && { echo DD >&"${UFD[$id]}"; sleep 2; }
     stop_unit "$id"
   done
@@ -145,4 +150,10 @@ dump_archives "$CHOSEN"
 for run in $(seq 1 "$RUNS"); do
   # shellcheck disable=SC2086
   ARCHIVE="$T/UNIT.jsa" one_run d-chosen+cds "$run" $CHOSEN
+done
+# (e): what the systemd unit runs for a counter (its <id>.env adds -Xint): (d) with the interpreter only on the counter
+dump_archives "$CHOSEN" "-Xint"
+for run in $(seq 1 "$RUNS"); do
+  # shellcheck disable=SC2086
+  ARCHIVE="$T/UNIT.jsa" COUNTER_FLAGS=-Xint one_run e-systemd "$run" $CHOSEN
 done

@@ -113,9 +113,11 @@ final class DeviceCommand implements Callable<Integer> {
         credentials.checkSecretFree(config, file, force, spec.commandLine());
         String broker = credentials.writeSecret(config, file);
         config.write(file);
+        String jvm = JvmOptions.write(config, file);
         PrintWriter report = spec.commandLine().getOut();
         report.println("wrote " + file);
         report.print(Summary.of(config));
+        report.print(jvm);
         report.print(broker);
         report.flush();
         return 0;

@@ -68,6 +68,19 @@ class ProvisionMainTest {
     }
 
     @Test
+    void units_without_a_kiosk_run_interpreted_and_kiosks_keep_the_jit() throws IOException {
+        assertThat(run("device", "--site", "nghiloc", "--id", "quay-3", "--role", "counter", "--counter", "3",
+                "--broker", "tcp://hub.local:1883", "--no-password", "--out", file("quay-3.json"))).isZero();
+        assertThat(run("device", "--site", "nghiloc", "--id", "kiosk-1", "--role", "kiosk,counter", "--counter", "1",
+                "--services", "DD", "--broker", "tcp://hub.local:1883", "--no-password", "--out", file("kiosk-1.json")))
+                .isZero();
+
+        assertThat(Files.readAllLines(dir.resolve("quay-3.env"))).contains("UNIT_JAVA_OPTS=-Xint");
+        assertThat(Files.readAllLines(dir.resolve("kiosk-1.env"))).contains("UNIT_JAVA_OPTS=");
+        assertThat(out.toString()).contains("jvm      " + file("quay-3.env") + ": -Xint");
+    }
+
+    @Test
     void device_writes_a_counter_config_with_its_number() {
         int code = run("device", "--site", "nghiloc", "--id", "quay-3", "--role", "counter", "--counter", "3",
                 "--broker", "tcp://hub.local:1883", "--data-dir", "state", "--out", file("quay-3.json"));
