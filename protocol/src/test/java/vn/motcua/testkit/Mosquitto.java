@@ -41,27 +41,48 @@ public final class Mosquitto implements AutoCloseable {
      * only for the benchmark that shows what TCP_NODELAY is worth (docs/benchmarks.md).
      */
     public static Mosquitto start(Path workDir, boolean tcpNoDelay) throws IOException {
-        Path binary = CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElseThrow(() ->
-                new IllegalStateException("mosquitto is not installed; integration tests need a real broker. "
-                        + "Install it with: sudo apt-get install -y mosquitto"));
         int port = freePort();
-        Files.createDirectories(workDir);
-        Path config = workDir.resolve("mosquitto.conf");
-        Path log = workDir.resolve("mosquitto.log");
-        Files.writeString(config, String.join("\n",
+        return start(workDir, List.of(
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
                 "set_tcp_nodelay " + tcpNoDelay,
                 "persistence false",
                 "max_inflight_messages 0",
                 "max_queued_messages 10000",
-                "log_dest stdout",
-                "") );
+                "log_dest stdout"), List.of(port));
+    }
+
+    /**
+     * Starts Mosquitto in {@code workDir} with {@code configLines} as its whole configuration (listeners, security:
+     * the caller's) and waits until every one of {@code ports} accepts connections; {@link #port()} is the first.
+     */
+    public static Mosquitto start(Path workDir, List<String> configLines, List<Integer> ports) throws IOException {
+        Path binary = CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElseThrow(() ->
+                new IllegalStateException("mosquitto is not installed; integration tests need a real broker. "
+                        + "Install it with: sudo apt-get install -y mosquitto"));
+        Files.createDirectories(workDir);
+        Path config = workDir.resolve("mosquitto.conf");
+        Path log = workDir.resolve("mosquitto.log");
+        Files.writeString(config, String.join("\n", configLines) + "\n");
         Process process = new ProcessBuilder(binary.toString(), "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Mosquitto broker = new Mosquitto(process, port, log);
-        broker.awaitListening(Duration.ofSeconds(10));
+        Mosquitto broker = new Mosquitto(process, ports.getFirst(), log);
+        for (int port : ports) {
+            broker.awaitListening(port, Duration.ofSeconds(10));
+        }
         return broker;
+    }
+
+    /** A loopback port nobody listens on right now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The broker's process id, e.g. to send it SIGHUP (reload password and ACL files). */
+    public long pid() {
+        return process.pid();
     }
 
     public int port() {
@@ -76,7 +97,7 @@ public final class Mosquitto implements AutoCloseable {
         return log;
     }
 
-    private void awaitListening(Duration timeout) throws IOException {
+    private void awaitListening(int port, Duration timeout) throws IOException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -90,13 +111,8 @@ public final class Mosquitto implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("mosquitto did not listen on " + port + " within " + timeout);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        throw new IllegalStateException("mosquitto did not listen on " + port + " within " + timeout + ": "
+                + Files.readString(log));
     }
 
     @Override

@@ -1,18 +1,14 @@
 package vn.motcua.device.link;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+
+import vn.motcua.testkit.Mosquitto;
 
 /**
  * A real Mosquitto configured as docs/operations.md tells an office to configure it: for units a TLS listener with a
@@ -53,13 +49,13 @@ final class SecureMosquitto implements AutoCloseable {
         }
     }
 
-    private final Process process;
+    private final Mosquitto broker;
     private final int port;
     private final int wrongNamePort;
     private final int hubPort;
 
-    private SecureMosquitto(Process process, int port, int wrongNamePort, int hubPort) {
-        this.process = process;
+    private SecureMosquitto(Mosquitto broker, int port, int wrongNamePort, int hubPort) {
+        this.broker = broker;
         this.port = port;
         this.wrongNamePort = wrongNamePort;
         this.hubPort = hubPort;
@@ -79,9 +75,9 @@ final class SecureMosquitto implements AutoCloseable {
      */
     static SecureMosquitto start(Path dir, Pki pki, String site, Path passwordFile) throws IOException {
         Files.createDirectories(dir);
-        int port = freePort();
-        int wrongNamePort = freePort();
-        int hubPort = freePort();
+        int port = Mosquitto.freePort();
+        int wrongNamePort = Mosquitto.freePort();
+        int hubPort = Mosquitto.freePort();
         Path acl = dir.resolve("acl");
         Files.writeString(acl, unitAcl(site));
         List<String> unitSecurity = List.of("allow_anonymous false", "password_file " + passwordFile,
@@ -103,16 +99,8 @@ final class SecureMosquitto implements AutoCloseable {
                 "certfile " + pki.wrongNameCert(),
                 "keyfile " + pki.wrongNameKey()));
         config.addAll(unitSecurity);
-        Path configFile = dir.resolve("mosquitto.conf");
-        Files.writeString(configFile, String.join("\n", config) + "\n");
-        Path log = dir.resolve("mosquitto.log");
-        Process process = new ProcessBuilder(binary(), "-c", configFile.toString()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        SecureMosquitto broker = new SecureMosquitto(process, port, wrongNamePort, hubPort);
-        for (int listener : List.of(hubPort, port, wrongNamePort)) {
-            broker.awaitListening(log, listener);
-        }
-        return broker;
+        return new SecureMosquitto(Mosquitto.start(dir, config, List.of(port, hubPort, wrongNamePort)), port,
+                wrongNamePort, hubPort);
     }
 
     /** The unit ACL of docs/operations.md for one site. */
@@ -138,7 +126,7 @@ final class SecureMosquitto implements AutoCloseable {
 
     /** Makes Mosquitto read its password and ACL files again, as {@code systemctl reload mosquitto} does (SIGHUP). */
     void reload() throws IOException {
-        run(Path.of("."), "kill", "-HUP", String.valueOf(process.pid()));
+        run(Path.of("."), "kill", "-HUP", String.valueOf(broker.pid()));
     }
 
     /** The hub's plain listener on loopback, where only processes of the hub's machine can connect. */
@@ -149,29 +137,6 @@ final class SecureMosquitto implements AutoCloseable {
     /** A TLS listener whose certificate, issued by the same site CA, names only other.example. */
     String wrongNameUrl() {
         return "ssl://127.0.0.1:" + wrongNamePort;
-    }
-
-    private void awaitListening(Path log, int listenerPort) throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("mosquitto exited at start: " + Files.readString(log));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", listenerPort), 200);
-                return;
-            } catch (IOException notYet) {
-                LockSupport.parkNanos(20_000_000L); // poll the port; the broker starts in ~50 ms
-            }
-        }
-        close();
-        throw new IllegalStateException("mosquitto did not listen on " + listenerPort + ": " + Files.readString(log));
-    }
-
-    private static String binary() {
-        return List.of("/usr/sbin/mosquitto", "/usr/bin/mosquitto").stream().filter(p -> Files.isExecutable(Path.of(p)))
-                .findFirst().orElseThrow(() -> new IllegalStateException("mosquitto is not installed; "
-                        + "sudo apt-get install -y mosquitto"));
     }
 
     private static void run(Path dir, String... command) throws IOException {
@@ -189,22 +154,8 @@ final class SecureMosquitto implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        broker.close();
     }
 }
