@@ -5,44 +5,31 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import vn.motcua.protocol.message.Board;
+import vn.motcua.testkit.browser.BrowserPage;
+import vn.motcua.testkit.browser.ChromiumPerClass;
+import vn.motcua.testkit.browser.HeadlessChromium;
 
 /** The hall board in a real headless Chromium, fed by a real server. */
+@ExtendWith(ChromiumPerClass.class)
 class BoardPageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
 
-    private static HeadlessChromium chromium;
-
     private TestLiveState state;
     private WebServer server;
     private BrowserPage page;
 
-    @BeforeAll
-    static void launchChromium() throws Exception {
-        chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void quitChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
-    void start() {
+    void start(HeadlessChromium chromium) {
         state = new TestLiveState(Offices.morning(), Offices.catalogue(5));
         server = WebServer.start("127.0.0.1", 0, state);
         page = chromium.newPage(1920, 1080);
@@ -72,8 +59,9 @@ class BoardPageTest {
                 "Quầy 6 | — | Đóng quầy",
                 "Quầy 7 | — | Sẵn sàng",
                 "Quầy 8 | 6-003 | Đang phục vụ | Lao động - Thương binh và Xã hội");
-        assertThat(texts("#calls li")).startsWith("1-023 → Quầy 2", "2-012 → Quầy 4");
-        assertThat(texts("#services li")).contains("Đất đai: 5 người chờ · khoảng 25 phút", "Chứng thực: 0 người chờ");
+        assertThat(page.texts("#calls li")).startsWith("1-023 → Quầy 2", "2-012 → Quầy 4");
+        assertThat(page.texts("#services li"))
+                .contains("Đất đai: 5 người chờ · khoảng 25 phút", "Chứng thực: 0 người chờ");
         assertThat(page.text("document.getElementById('time').textContent")).matches("\\d{2}:\\d{2}:\\d{2}");
         assertThat(page.bodyText()).doesNotContain("Mất kết nối");
         assertThat(page.problems()).isEmpty();
@@ -90,10 +78,10 @@ class BoardPageTest {
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(tiles()).contains("Quầy 7 | 2-013 | Mời đến quầy | Hộ tịch");
-            assertThat(texts("#calls li.fresh")).containsExactly("2-013 → Quầy 7");
-            assertThat(texts("#services li")).contains("Đất đai: 6 người chờ · khoảng 25 phút");
+            assertThat(page.texts("#calls li.fresh")).containsExactly("2-013 → Quầy 7");
+            assertThat(page.texts("#services li")).contains("Đất đai: 6 người chờ · khoảng 25 phút");
         });
-        assertThat(texts("#counters .tile.fresh")).hasSize(1);
+        assertThat(page.texts("#counters .tile.fresh")).hasSize(1);
         assertThat(page.evaluate("window.sameDocument === true").asBoolean()).isTrue();
         page.saveScreenshot(SCREENSHOTS.resolve("board.png"));
         assertThat(page.problems()).isEmpty();
@@ -124,14 +112,15 @@ class BoardPageTest {
                 "Counter 1 | 1-021 | Serving | Land",
                 "Counter 5 | — | On a break",
                 "Counter 6 | — | Closed");
-        assertThat(texts("#calls li")).startsWith("1-023 → Counter 2");
+        assertThat(page.texts("#calls li")).startsWith("1-023 → Counter 2");
         assertThat(page.bodyText()).contains("Latest calls", "People waiting");
         page.saveScreenshot(SCREENSHOTS.resolve("board-en.png"));
         assertThat(page.problems()).isEmpty();
     }
 
     @Test
-    void a_large_centre_fits_a_small_screen_without_cutting_anything_off() throws Exception {
+    void a_large_centre_fits_a_small_screen_without_cutting_anything_off(HeadlessChromium chromium)
+            throws Exception {
         page.close();
         page = chromium.newPage(1280, 720);
         state.publish(Offices.centreCatalogue());
@@ -203,27 +192,12 @@ class BoardPageTest {
     }
 
     private void awaitText(String text) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> assertThat(page.bodyText()).contains(text));
+        page.awaitText(text, WAIT);
     }
 
     /** Each counter tile as its visible lines joined by " | ". */
     private List<String> tiles() {
-        return strings(page.evaluate("[...document.querySelectorAll('#counters .tile')]"
-                + ".map(tile => tile.innerText.split('\\n').map(s => s.trim()).filter(s => s).join(' | '))"));
-    }
-
-    private List<String> texts(String selector) {
-        return strings(page.evaluate("[...document.querySelectorAll(" + quote(selector) + ")].map(e => e.textContent)"));
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asText()));
-        return values;
-    }
-
-    private static String quote(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return page.strings("[...document.querySelectorAll('#counters .tile')]"
+                + ".map(tile => tile.innerText.split('\\n').map(s => s.trim()).filter(s => s).join(' | '))");
     }
 }

@@ -3,17 +3,16 @@ package vn.motcua.device.kiosk.touch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import vn.motcua.device.OfficeTime;
 import vn.motcua.device.OnBroker;
@@ -29,8 +28,12 @@ import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.ResponseBody;
 import vn.motcua.protocol.message.ServiceCatalogue;
+import vn.motcua.testkit.browser.BrowserPage;
+import vn.motcua.testkit.browser.ChromiumPerClass;
+import vn.motcua.testkit.browser.HeadlessChromium;
 
 /** The touch page in a real headless Chromium at the official 7" display's 800×480, on a real kiosk and broker. */
+@ExtendWith(ChromiumPerClass.class)
 class TouchPageTest extends OnBroker {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -38,28 +41,20 @@ class TouchPageTest extends OnBroker {
     /** Screenshots for a person to look at; the assertions read the text. */
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static KioskBrowser browser;
-
     private final SimulatedPrinter printer = new SimulatedPrinter("kiosk-1");
     private MqttLink link;
     private KioskUnit kiosk;
     private TouchServer touch;
+    private BrowserPage page;
 
-    @BeforeAll
-    static void launchChromium() throws Exception {
-        browser = KioskBrowser.launch(800, 480);
-    }
-
-    @AfterAll
-    static void quitChromium() {
-        if (browser != null) {
-            browser.close();
-        }
+    @BeforeEach
+    void openTab(HeadlessChromium chromium) {
+        page = chromium.newTouchPage(800, 480);
     }
 
     @AfterEach
     void stop() {
-        browser.navigate(URI.create("about:blank"));
+        page.close(); // before the server goes, so the page never sees it vanish
         touch.close();
         kiosk.close();
         link.close();
@@ -76,11 +71,11 @@ class TouchPageTest extends OnBroker {
         kiosk = new KioskUnit(link, printer);
         await().atMost(WAIT).until(() -> kiosk.catalogue().isPresent());
         touch = TouchServer.start(0, kiosk, link);
-        browser.navigate(touch.uri());
+        page.navigate(touch.uri().toString());
     }
 
     private void awaitText(String text) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.bodyText()).contains(text));
+        page.awaitText(text, WAIT);
     }
 
     private List<Request> ticketRequests() {
@@ -93,21 +88,21 @@ class TouchPageTest extends OnBroker {
         openPage(Samples.catalogue());
 
         awaitText("Đất đai");
-        String screen = browser.bodyText();
+        String screen = page.bodyText();
         assertThat(screen).contains("Chạm vào dịch vụ để lấy số thứ tự", Samples.OFFICE, "Đất đai", "Land",
                 "5 người đang chờ · khoảng 12 phút", "Hộ tịch", "Civil status", "0 người đang chờ", "Người cao tuổi",
                 "Người khuyết tật", "Phụ nữ mang thai").doesNotContain("Mất kết nối", "Số của bạn");
-        assertThat(browser.evaluate("document.documentElement.lang").asText()).isEqualTo("vi");
-        browser.screenshot(SCREENSHOTS.resolve("touch-services.png"));
+        assertThat(page.evaluate("document.documentElement.lang").asText()).isEqualTo("vi");
+        page.saveScreenshot(SCREENSHOTS.resolve("touch-services.png"));
 
-        browser.tap("button.service[data-code='DD']");
+        page.tap("button.service[data-code='DD']");
 
         awaitText("1-023");
-        browser.screenshot(SCREENSHOTS.resolve("touch-ticket.png"));
-        assertThat(browser.bodyText()).contains("Số của bạn:", "1-023", "Vui lòng nhận vé",
+        page.saveScreenshot(SCREENSHOTS.resolve("touch-ticket.png"));
+        assertThat(page.bodyText()).contains("Số của bạn:", "1-023", "Vui lòng nhận vé",
                 "Trước bạn: 5 người · Dự kiến chờ: 12 phút", "Your number 1-023 — please take your ticket");
         assertThat(printer.printed()).extracting(TicketView::ticket).containsExactly("1-023");
-        assertThat(browser.problems()).isEmpty();
+        assertThat(page.problems()).isEmpty();
     }
 
     @Test
@@ -119,19 +114,19 @@ class TouchPageTest extends OnBroker {
         openPage(Samples.catalogue());
         awaitText("Người cao tuổi");
 
-        browser.tap("button.choice[data-code='ELDERLY']");
-        assertThat(browser.evaluate("document.querySelector(\"button.choice[data-code='ELDERLY']\")"
+        page.tap("button.choice[data-code='ELDERLY']");
+        assertThat(page.evaluate("document.querySelector(\"button.choice[data-code='ELDERLY']\")"
                 + ".getAttribute('aria-pressed')").asText()).isEqualTo("true");
-        browser.tap("button.service[data-code='HT']");
+        page.tap("button.service[data-code='HT']");
         awaitText("Ưu tiên: Người cao tuổi");
-        browser.tap("#overlay");
-        browser.tap("button.service[data-code='HT']");
+        page.tap("#overlay");
+        page.tap("button.service[data-code='HT']");
         await().atMost(WAIT).until(() -> ticketRequests().size() == 2);
 
         assertThat(ticketRequests()).extracting(Request::body).containsExactly(
                 new RequestBody.TicketIssue("HT", Optional.of("ELDERLY")),
                 new RequestBody.TicketIssue("HT", Optional.empty()));
-        assertThat(browser.problems()).isEmpty();
+        assertThat(page.problems()).isEmpty();
     }
 
     @Test
@@ -143,15 +138,15 @@ class TouchPageTest extends OnBroker {
                 Samples.MORNING));
 
         awaitText("Tạm ngừng tiếp nhận");
-        browser.screenshot(SCREENSHOTS.resolve("touch-closed.png"));
-        assertThat(browser.evaluate("document.querySelector(\"button.service[data-code='HT']\").disabled")
+        page.saveScreenshot(SCREENSHOTS.resolve("touch-closed.png"));
+        assertThat(page.evaluate("document.querySelector(\"button.service[data-code='HT']\").disabled")
                 .asBoolean()).isTrue();
-        browser.tap("button.service[data-code='HT']");
+        page.tap("button.service[data-code='HT']");
 
-        assertThat(browser.bodyText()).contains(HOSTILE, "2 người đang chờ").doesNotContain("Đang in vé");
-        assertThat(browser.evaluate("document.querySelectorAll('img').length").asInt()).isZero();
+        assertThat(page.bodyText()).contains(HOSTILE, "2 người đang chờ").doesNotContain("Đang in vé");
+        assertThat(page.evaluate("document.querySelectorAll('img').length").asInt()).isZero();
         assertThat(ticketRequests()).isEmpty();
-        assertThat(browser.problems()).isEmpty();
+        assertThat(page.problems()).isEmpty();
     }
 
     @Test
@@ -165,12 +160,12 @@ class TouchPageTest extends OnBroker {
         await().atMost(WAIT).until(() -> kiosk.offlineNumbersLeft("HT") > 0);
         awaitText("Hộ tịch");
 
-        browser.tap("button.service[data-code='HT']");
+        page.tap("button.service[data-code='HT']");
 
         awaitText("2-901");
-        assertThat(browser.bodyText()).contains("Số của bạn:", "Vui lòng nhận vé",
+        assertThat(page.bodyText()).contains("Số của bạn:", "Vui lòng nhận vé",
                 "Vé in khi mất kết nối — chưa có số người chờ", "(printed offline)").doesNotContain("Trước bạn");
         assertThat(printer.printed()).extracting(TicketView::offline).containsExactly(true);
-        assertThat(browser.problems()).isEmpty();
+        assertThat(page.problems()).isEmpty();
     }
 }

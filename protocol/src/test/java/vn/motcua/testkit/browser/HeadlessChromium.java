@@ -1,4 +1,4 @@
-package vn.motcua.hub.web;
+package vn.motcua.testkit.browser;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -20,11 +21,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A real headless Chromium for page tests, driven over the DevTools protocol. Start one per test class
- * ({@link #launch()}), open a {@link BrowserPage} per test, close both.
+ * A real headless Chromium for page tests (the hub's hall board, the kiosk's touch page), driven over the DevTools
+ * protocol. Start one per test class ({@link #launch()}), open a {@link BrowserPage} per test, close both.
  *
  * <p>Needs Debian's {@code chromium} at {@value #BINARY}; without it the test fails with how to install it, never
- * skips. Each browser gets a fresh profile directory, removed on close.
+ * skips. Each browser gets a fresh profile directory, removed on close; closing also ends every process Chromium
+ * started.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -45,7 +47,7 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Starts Chromium and connects to it; throws with a clear message if it is missing or does not start. */
-    public static HeadlessChromium launch() throws Exception {
+    public static HeadlessChromium launch() throws IOException {
         if (!Files.isExecutable(Path.of(BINARY))) {
             throw new IllegalStateException("The page tests drive a real Chromium, but " + BINARY + " is missing. "
                     + "Install it with: apt-get install -y chromium");
@@ -66,7 +68,10 @@ public final class HeadlessChromium implements AutoCloseable {
         try {
             URI uri = endpoint.get(30, TimeUnit.SECONDS);
             return new HeadlessChromium(process, profile, DevTools.connect(uri), tail);
-        } catch (TimeoutException | RuntimeException e) {
+        } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             stop(process);
             deleteTree(profile);
             throw new IllegalStateException("Chromium did not open its DevTools endpoint; its last output:\n"
@@ -74,13 +79,25 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    /** Opens a tab of {@code width}×{@code height} CSS pixels. */
+    /** Opens a tab of {@code width}×{@code height} CSS pixels, as a screen with a mouse (the hall TV). */
     public BrowserPage newPage(int width, int height) {
+        return open(width, height, false);
+    }
+
+    /**
+     * Opens a tab of {@code width}×{@code height} CSS pixels on a touch screen (the kiosk's): the page sees touch
+     * support, and {@link BrowserPage#tap} is turned into the click a finger makes.
+     */
+    public BrowserPage newTouchPage(int width, int height) {
+        return open(width, height, true);
+    }
+
+    private BrowserPage open(int width, int height, boolean touch) {
         String targetId = devTools.call(null, "Target.createTarget", DevTools.params().put("url", "about:blank"))
                 .path("targetId").asText();
         String sessionId = devTools.call(null, "Target.attachToTarget", DevTools.params()
                 .put("targetId", targetId).put("flatten", true)).path("sessionId").asText();
-        return BrowserPage.open(devTools, targetId, sessionId, width, height);
+        return BrowserPage.open(devTools, targetId, sessionId, width, height, touch);
     }
 
     /** The last lines Chromium wrote to stderr, for failure messages. */
@@ -149,6 +166,7 @@ public final class HeadlessChromium implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }

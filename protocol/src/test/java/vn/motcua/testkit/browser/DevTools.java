@@ -1,4 +1,4 @@
-package vn.motcua.hub.web;
+package vn.motcua.testkit.browser;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +43,7 @@ final class DevTools implements AutoCloseable {
                 .buildAsync(browserEndpoint, new Receiver()).get(10, TimeUnit.SECONDS);
     }
 
-    static DevTools connect(URI browserEndpoint) throws Exception {
+    static DevTools connect(URI browserEndpoint) throws InterruptedException, ExecutionException, TimeoutException {
         return new DevTools(browserEndpoint);
     }
 
@@ -79,6 +79,10 @@ final class DevTools implements AutoCloseable {
 
     void onEvents(String sessionId, Consumer<JsonNode> sink) {
         sinks.put(sessionId, sink);
+    }
+
+    void stopEvents(String sessionId) {
+        sinks.remove(sessionId);
     }
 
     static ObjectNode params() {
