@@ -19,7 +19,8 @@ import vn.motcua.hub.site.Office;
  * hour: {@code visitsPerDay × arrivalsByHalfHour[slot]} per half hour, only while the office is open (shares are
  * used as given, so they should add up to 1). Each arrival then draws its service by share, a priority class, an
  * appointment (the slot its arrival time falls in, and a new arrival time around that slot), a no-show, a second
- * service and a patience.
+ * service, a patience and the service times. The plan has its own random stream, apart from the officers' (walk-up,
+ * ratings), so every policy run on the same seed meets the same citizens, staffing and work.
  */
 final class DayPlan {
 
@@ -85,7 +86,17 @@ final class DayPlan {
             second = Optional.of(services.get(draws.pick(others)).code());
         }
         Optional<Duration> patience = options.patience().map(draws::exponential);
-        return new Citizen(id, arrival, service.code(), priority, slot, noShow, second, patience);
+        List<Duration> times = new ArrayList<>(List.of(serviceTime(service.code())));
+        second.ifPresent(code -> times.add(serviceTime(code)));
+        return new Citizen(id, arrival, service.code(), priority, slot, noShow, second, patience, times);
+    }
+
+    Duration serviceTime(String service) {
+        double mean = office.service(service).orElseThrow().meanMinutes();
+        return switch (options.serviceTimes()) {
+            case LOGNORMAL -> draws.lognormal(mean, options.serviceCv());
+            case EXPONENTIAL -> draws.exponential(Draws.minutes(mean));
+        };
     }
 
     /** The appointment slot the arrival time falls in, on the {@code appointmentSlot} grid from local midnight. */

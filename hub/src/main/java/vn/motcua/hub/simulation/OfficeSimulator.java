@@ -25,11 +25,15 @@ public final class OfficeSimulator {
                 .orElseGet(() -> AllocationPolicy.of(office));
         List<LocalDate> days = officeDays(office, options);
         Engine engine = new Engine(office, days.getFirst(), policy);
-        Draws draws = new Draws(new SplittableRandom(options.seed()));
+        // One seed, two streams: the citizens and staffing of each day, and what happens during it. A policy that
+        // changes what happens cannot change who comes.
+        SplittableRandom seeded = new SplittableRandom(options.seed());
+        Draws plan = new Draws(seeded.split());
+        Draws draws = new Draws(seeded.split());
         List<Visit> visits = new ArrayList<>();
         List<CounterDay> counters = new ArrayList<>();
         for (LocalDate day : days) {
-            SimulatedDay simulated = new SimulatedDay(office, options, engine, draws, day);
+            SimulatedDay simulated = new SimulatedDay(office, options, engine, plan, draws, day);
             visits.addAll(simulated.run());
             counters.addAll(simulated.counters());
         }

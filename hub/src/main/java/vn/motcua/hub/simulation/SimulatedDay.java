@@ -37,6 +37,9 @@ final class SimulatedDay {
     private final Office office;
     private final SimulationOptions options;
     private final Engine engine;
+    /** The day's citizens and staffing, drawn up front: the same whatever the policy does. */
+    private final Draws plan;
+    /** What happens as the day goes: walk-ups, ratings, carried-over citizens' service times. */
     private final Draws draws;
     private final LocalDate day;
     private final List<Instant[]> periods = new ArrayList<>();
@@ -46,10 +49,11 @@ final class SimulatedDay {
     private final List<VisitTracker> visits = new ArrayList<>();
     private final Map<String, VisitTracker> byTicket = new LinkedHashMap<>();
 
-    SimulatedDay(Office office, SimulationOptions options, Engine engine, Draws draws, LocalDate day) {
+    SimulatedDay(Office office, SimulationOptions options, Engine engine, Draws plan, Draws draws, LocalDate day) {
         this.office = office;
         this.options = options;
         this.engine = engine;
+        this.plan = plan;
         this.draws = draws;
         this.day = day;
         office.hours().forEach(p -> periods.add(new Instant[] {at(p.start()), at(p.end())}));
@@ -59,7 +63,7 @@ final class SimulatedDay {
 
     /** Runs the day to its end and returns its visits, in arrival order (carried-over ones first). */
     List<Visit> run() {
-        List<Citizen> citizens = new DayPlan(office, options, draws).citizens(day);
+        List<Citizen> citizens = new DayPlan(office, options, plan).citizens(day);
         office.counters().forEach(c -> desks.add(new Desk(c.number(), breaks())));
         // The counters closed overnight: this first command of the day also opens the engine's office day.
         desks.forEach(d -> send(new Command.SignOut(d.number)));
@@ -84,24 +88,24 @@ final class SimulatedDay {
     private List<Instant> breaks() {
         List<Instant> due = new ArrayList<>();
         for (Instant[] p : periods) {
-            if (draws.chance(options.breakShare())) {
+            if (plan.chance(options.breakShare())) {
                 Duration quarter = Duration.between(p[0], p[1]).dividedBy(4);
-                due.add(p[0].plus(draws.uniform(quarter, quarter.multipliedBy(3))));
+                due.add(p[0].plus(plan.uniform(quarter, quarter.multipliedBy(3))));
             }
         }
         return due;
     }
 
     private void planShift(Desk desk) {
-        Duration late = draws.chance(options.lateOpeningShare())
-                ? draws.uniform(Duration.ZERO, options.lateOpeningMax()) : Duration.ZERO;
+        Duration late = plan.chance(options.lateOpeningShare())
+                ? plan.uniform(Duration.ZERO, options.lateOpeningMax()) : Duration.ZERO;
         time.at(periods.getFirst()[0].plus(late), () -> {
             send(new Command.SignIn(desk.number, desk.officer));
             desk.signedIn = true;
             next(desk);
         });
-        if (draws.chance(options.earlyLeaveShare())) {
-            Instant leaves = periods.getLast()[1].minus(draws.uniform(Duration.ZERO, options.earlyLeaveMax()));
+        if (plan.chance(options.earlyLeaveShare())) {
+            Instant leaves = periods.getLast()[1].minus(plan.uniform(Duration.ZERO, options.earlyLeaveMax()));
             time.at(leaves, () -> {
                 desk.leaving = true;
                 next(desk);
@@ -112,27 +116,31 @@ final class SimulatedDay {
 
     /** A free counter's officer decides what to do now: leave, rest, or call the next citizen. */
     private void next(Desk desk) {
-        if (!desk.idle()) {
-            return;
+        if (desk.idle()) {
+            callOrRest(desk);
         }
+    }
+
+    /** @return whether the counter called someone */
+    private boolean callOrRest(Desk desk) {
         Instant now = time.now();
         if (desk.leaving || !now.isBefore(dayEnd)) {
             send(new Command.SignOut(desk.number));
             desk.signedIn = false;
-            return;
+            return false;
         }
         if (!callingHours(now)) {
             desk.breaksDue.removeIf(due -> due.isBefore(now)); // a break missed in a busy period is not made up
-            return;
+            return false;
         }
         if (!desk.breaksDue.isEmpty() && !desk.breaksDue.peek().isAfter(now)) {
             desk.breaksDue.poll();
             takeBreak(desk);
-            return;
+            return false;
         }
         Decision decision = engine.handle(new Command.CallNext(desk.number), now);
         if (decision.rejection().filter(r -> r.code() == ErrorCode.NO_TICKET_WAITING).isPresent()) {
-            return; // idle until a ticket comes: wakeIdle
+            return false; // idle until a ticket comes
         }
         carriedIn(expect(decision, "call next at counter " + desk.number));
         VisitTracker visit = byTicket.get(((ResponseBody.TicketCalled) decision.answer().orElseThrow()).ticket());
@@ -149,6 +157,7 @@ final class SimulatedDay {
             Duration walk = draws.uniform(options.walkUp().dividedBy(2), options.walkUp().multipliedBy(3).dividedBy(2));
             time.at(now.plus(walk), () -> start(desk));
         }
+        return true;
     }
 
     private void takeBreak(Desk desk) {
@@ -179,15 +188,7 @@ final class SimulatedDay {
         if (visit.started.isEmpty()) {
             visit.started = Optional.of(time.now());
         }
-        time.at(time.now().plus(serviceTime(visit.services.getLast())), () -> finish(desk));
-    }
-
-    private Duration serviceTime(String service) {
-        double mean = office.service(service).orElseThrow().meanMinutes();
-        return switch (options.serviceTimes()) {
-            case LOGNORMAL -> draws.lognormal(mean, options.serviceCv());
-            case EXPONENTIAL -> draws.exponential(Draws.minutes(mean));
-        };
+        time.at(time.now().plus(visit.citizen.serviceTimes().get(visit.services.size() - 1)), () -> finish(desk));
     }
 
     /** The file is done: the next service of the visit goes back to the queue, or the visit ends and may be rated. */
@@ -200,7 +201,7 @@ final class SimulatedDay {
             send(new Command.AddService(desk.number, second));
             visit.services.add(second);
             free(desk);
-            wakeIdle();
+            offerNewTicket();
             return;
         }
         send(new Command.Done(desk.number, Optional.empty()));
@@ -221,8 +222,22 @@ final class SimulatedDay {
         next(desk);
     }
 
+    /** Every idle counter looks again: at the start of a period, and when the day ends. */
     private void wakeIdle() {
         desks.forEach(this::next);
+    }
+
+    /**
+     * One ticket joined the queue. Idle counters had nothing they could call, so only this ticket is new to them:
+     * the first idle counter that calls takes it, and asking the others would only be refused (each refusal costs
+     * the engine a scan of the day's tickets, which made long M/M/s runs several times slower).
+     */
+    private void offerNewTicket() {
+        for (Desk desk : desks) {
+            if (desk.idle() && callOrRest(desk)) {
+                return;
+            }
+        }
     }
 
     private boolean callingHours(Instant now) {
@@ -245,7 +260,7 @@ final class SimulatedDay {
         carriedIn(expect(decision, "ticket for citizen " + citizen.id()));
         queued(visit, ((ResponseBody.TicketIssued) decision.answer().orElseThrow()).ticket());
         citizen.patience().ifPresent(p -> time.at(time.now().plus(p), () -> giveUp(visit)));
-        wakeIdle();
+        offerNewTicket();
     }
 
     private void queued(VisitTracker visit, String label) {
@@ -280,7 +295,8 @@ final class SimulatedDay {
         decision.prelude().stream().filter(e -> e instanceof Event.DayOpened).map(e -> (Event.DayOpened) e)
                 .flatMap(opened -> opened.carried().stream()).forEach(ticket -> {
                     Citizen again = new Citizen(-1 - visits.size(), ticket.issuedAt(), ticket.service(),
-                            ticket.priority(), Optional.empty(), false, Optional.empty(), Optional.empty());
+                            ticket.priority(), Optional.empty(), false, Optional.empty(), Optional.empty(),
+                            List.of(new DayPlan(office, options, draws).serviceTime(ticket.service())));
                     VisitTracker visit = new VisitTracker(again, true);
                     visits.add(visit);
                     queued(visit, ticket.label());

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import vn.motcua.hub.engine.policy.AllocationPolicy;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.Rules;
 
@@ -35,6 +36,20 @@ class SimulatorTest {
         assertThat(again.visits()).isEqualTo(first.visits());
         assertThat(again.counters()).isEqualTo(first.counters());
         assertThat(other.visits()).isNotEqualTo(first.visits());
+    }
+
+    @Test
+    void every_policy_meets_the_same_citizens_on_the_same_seed() {
+        SimulationOptions options = BUSY.withSeed(5).withPatience(Optional.empty());
+        List<List<Object>> arrivals = AllocationPolicy.NAMES.stream()
+                .map(policy -> OfficeSimulator.run(SimOffices.DISTRICT, options.withPolicy(policy)).visits().stream()
+                        .filter(v -> !v.carried())
+                        .<Object>map(v -> List.of(v.day(), v.citizen(), v.arrival(), v.services().getFirst(), v.priority()))
+                        .toList())
+                .toList();
+
+        assertThat(arrivals.get(1)).isEqualTo(arrivals.get(0));
+        assertThat(arrivals.get(2)).isEqualTo(arrivals.get(0));
     }
 
     static Stream<Arguments> offices() {
