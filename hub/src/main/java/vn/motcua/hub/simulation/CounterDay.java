@@ -6,12 +6,8 @@ import java.time.LocalDate;
 /**
  * One counter on one simulated day. {@code open} is the office's opening time that day (every period), {@code busy}
  * the time the counter had a citizen called or at it; {@code files} the files its officer finished (a visit with a
- * second service counts two). Utilisation is busy ÷ open, so a counter opening late or pausing shows lower.
+ * second service counts two). {@link Summary} divides busy by open: a counter opening late or pausing shows lower.
  */
 public record CounterDay(LocalDate day, int counter, String officer, Duration open, Duration busy, int files,
                          int breaks) {
-
-    public double utilisation() {
-        return open.isZero() ? 0 : (double) busy.toNanos() / open.toNanos();
-    }
 }
