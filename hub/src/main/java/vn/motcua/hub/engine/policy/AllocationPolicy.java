@@ -2,10 +2,12 @@ package vn.motcua.hub.engine.policy;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import vn.motcua.hub.engine.Ticket;
 import vn.motcua.hub.site.Office;
+import vn.motcua.hub.site.Rules;
 
 /**
  * Decides which waiting citizen a counter calls next. Pure: the same inputs give the same choice. The engine asks
@@ -24,10 +26,23 @@ public interface AllocationPolicy {
 
     /** The policy an office's rules name. */
     static AllocationPolicy of(Office office) {
-        return switch (office.rules().policy()) {
+        return named(office.rules().policy(), office.rules());
+    }
+
+    /**
+     * The policy called {@code name} under {@code rules}, e.g. for the simulator to compare policies on one office.
+     *
+     * @throws IllegalArgumentException for a name that is none of {@link #NAMES}
+     */
+    static AllocationPolicy named(String name, Rules rules) {
+        return switch (name) {
+            case "effective-wait" -> new EffectiveWaitPolicy(rules);
             case "fifo-dedicated" -> new FifoDedicatedPolicy();
             case "strict-priority" -> new StrictPriorityPolicy();
-            default -> new EffectiveWaitPolicy(office.rules());
+            default -> throw new IllegalArgumentException("no allocation policy \"" + name + "\"; use one of " + NAMES);
         };
     }
+
+    /** The policies built, by name. */
+    List<String> NAMES = List.of("effective-wait", "fifo-dedicated", "strict-priority");
 }

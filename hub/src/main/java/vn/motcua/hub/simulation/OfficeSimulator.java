@@ -1,0 +1,56 @@
+package vn.motcua.hub.simulation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import vn.motcua.hub.engine.Engine;
+import vn.motcua.hub.engine.policy.AllocationPolicy;
+import vn.motcua.hub.site.Office;
+
+/**
+ * The office simulator: runs an office profile for a number of office days in virtual time, driving one real
+ * {@link Engine} through them all (so the day's end and the closing rule are the engine's own), and returns every
+ * visit. Deterministic: the same office, options and seed give the same visits.
+ */
+public final class OfficeSimulator {
+
+    private OfficeSimulator() {
+    }
+
+    /** @throws IllegalArgumentException for an unknown policy name in the options */
+    public static SimulationResult run(Office office, SimulationOptions options) {
+        AllocationPolicy policy = options.policy().map(name -> AllocationPolicy.named(name, office.rules()))
+                .orElseGet(() -> AllocationPolicy.of(office));
+        List<LocalDate> days = officeDays(office, options);
+        Engine engine = new Engine(office, days.getFirst(), policy);
+        // One seed, two streams: the citizens and staffing of each day, and what happens during it. A policy that
+        // changes what happens cannot change who comes.
+        SplittableRandom seeded = new SplittableRandom(options.seed());
+        Draws plan = new Draws(seeded.split());
+        Draws draws = new Draws(seeded.split());
+        List<Visit> visits = new ArrayList<>();
+        List<CounterDay> counters = new ArrayList<>();
+        for (LocalDate day : days) {
+            SimulatedDay simulated = new SimulatedDay(office, options, engine, plan, draws, day);
+            visits.addAll(simulated.run());
+            counters.addAll(simulated.counters());
+        }
+        return new SimulationResult(visits, counters);
+    }
+
+    /** The first {@code days} dates from {@code firstDay} on which the office opens. */
+    private static List<LocalDate> officeDays(Office office, SimulationOptions options) {
+        if (office.days().isEmpty() || office.hours().isEmpty()) {
+            throw new IllegalArgumentException("office " + office.id() + " has no opening days or hours to simulate");
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = options.firstDay(); days.size() < options.days(); d = d.plusDays(1)) {
+            if (office.days().contains(d.getDayOfWeek())) {
+                days.add(d);
+            }
+        }
+        return days;
+    }
+}
