@@ -3,8 +3,6 @@ package vn.motcua.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,7 +17,6 @@ import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 import vn.motcua.device.config.DevicePassword;
 import vn.motcua.device.config.UnitConfig;
 
@@ -35,20 +32,16 @@ class ProvisionCredentialsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final ProvisionCli cli = new ProvisionCli();
 
     private int provisionKiosk(String... more) {
-        CommandLine commandLine = ProvisionMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
         String[] base = {"device", "--site", "nghiloc", "--id", "kiosk-1", "--role", "kiosk", "--services", "DD",
                 "--broker", "ssl://hub.local:8883", "--ca-file", "/etc/motcua/ca.pem",
                 "--out", dir.resolve("kiosk-1.json").toString()};
         String[] args = new String[base.length + more.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(more, 0, args, base.length, more.length);
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -63,7 +56,7 @@ class ProvisionCredentialsTest {
                 .doesNotContain(password);
         UnitConfig config = UnitConfig.load(dir.resolve("kiosk-1.json"));
         assertThat(config.security().passwordFile()).contains(secret.toAbsolutePath());
-        assertThat(out.toString()).contains("wrote " + secret.toAbsolutePath(), "login    as kiosk-1 with the password",
+        assertThat(cli.out()).contains("wrote " + secret.toAbsolutePath(), "login    as kiosk-1 with the password",
                 "tls      trusts the site CA in /etc/motcua/ca.pem").doesNotContain(password);
     }
 
@@ -71,8 +64,8 @@ class ProvisionCredentialsTest {
     void the_printed_broker_line_is_the_pbkdf2_sha512_hash_of_the_written_password() throws Exception {
         assertThat(provisionKiosk()).isZero();
 
-        Matcher line = BROKER_LINE.matcher(out.toString());
-        assertThat(line.find()).as("a kiosk-1:$7$… line in %s", out).isTrue();
+        Matcher line = BROKER_LINE.matcher(cli.out());
+        assertThat(line.find()).as("a kiosk-1:$7$… line in %s", cli.out()).isTrue();
         char[] password = DevicePassword.read(dir.resolve("kiosk-1.password"));
         byte[] salt = Base64.getDecoder().decode(line.group(2));
         assertThat(Base64.getDecoder().decode(line.group(3)))
@@ -81,14 +74,11 @@ class ProvisionCredentialsTest {
 
     @Test
     void an_ssl_broker_without_the_site_ca_is_refused_naming_the_option() {
-        CommandLine commandLine = ProvisionMain.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
-
-        int code = commandLine.execute("device", "--site", "nghiloc", "--id", "kiosk-1", "--role", "kiosk",
+        int code = cli.run("device", "--site", "nghiloc", "--id", "kiosk-1", "--role", "kiosk",
                 "--services", "DD", "--broker", "ssl://hub.local:8883", "--out", dir.resolve("k.json").toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--ca-file: is required for an ssl:// broker");
+        assertThat(cli.err()).contains("--ca-file: is required for an ssl:// broker");
         assertThat(dir).isEmptyDirectory();
     }
 
@@ -98,7 +88,7 @@ class ProvisionCredentialsTest {
         Files.writeString(secret, "old\n");
 
         assertThat(provisionKiosk()).isEqualTo(2);
-        assertThat(err.toString()).contains(secret.toAbsolutePath() + " exists; add --force");
+        assertThat(cli.err()).contains(secret.toAbsolutePath() + " exists; add --force");
         assertThat(Files.readString(secret)).isEqualTo("old\n");
         assertThat(dir.resolve("kiosk-1.json")).doesNotExist();
 
@@ -112,7 +102,7 @@ class ProvisionCredentialsTest {
 
         assertThat(dir.resolve("kiosk-1.password")).doesNotExist();
         assertThat(Files.readString(dir.resolve("kiosk-1.json"))).doesNotContain("passwordFile");
-        assertThat(out.toString()).contains("login    anonymous", "allow_anonymous true");
+        assertThat(cli.out()).contains("login    anonymous", "allow_anonymous true");
     }
 
     /** PBKDF2-HMAC-SHA512 as Mosquitto computes it for a {@code $7$} line (64-byte output). */

@@ -3,8 +3,6 @@ package vn.motcua.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 import vn.motcua.device.config.HardwareConfig;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.device.counter.StaffKey;
@@ -27,14 +24,10 @@ class ProvisionHardwareTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final ProvisionCli cli = new ProvisionCli();
 
     private int run(String... args) {
-        CommandLine commandLine = ProvisionMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     private int kiosk(String... hardware) {
@@ -58,7 +51,7 @@ class ProvisionHardwareTest {
         assertThat(kiosk("--printer", "/dev/usb/lp0", "--paper", "58", "--native-qr")).isZero();
         assertThat(written("kiosk-1.json").printer()).contains(new HardwareConfig.Printer("/dev/usb/lp0", 58,
                 Optional.empty(), true));
-        assertThat(out.toString()).contains("printer  ESC/POS on /dev/usb/lp0, 58 mm, QR native (GS ( k)");
+        assertThat(cli.out()).contains("printer  ESC/POS on /dev/usb/lp0, 58 mm, QR native (GS ( k)");
     }
 
     @Test
@@ -67,7 +60,7 @@ class ProvisionHardwareTest {
                 .isZero();
         assertThat(written("kiosk-1.json").printer()).contains(new HardwareConfig.Printer("/dev/ttyUSB0", 80,
                 Optional.of(new SerialSettings(19200, SerialSettings.FlowControl.XON_XOFF)), false));
-        assertThat(out.toString()).contains("serial /dev/ttyUSB0 at 19200 baud, xonxoff, 80 mm, QR in the raster");
+        assertThat(cli.out()).contains("serial /dev/ttyUSB0 at 19200 baud, xonxoff, 80 mm, QR in the raster");
 
         assertThat(kiosk("--printer-serial", "/dev/serial0", "--force")).isZero();
         assertThat(written("kiosk-1.json").printer().orElseThrow().serial()).contains(SerialSettings.defaults());
@@ -77,7 +70,7 @@ class ProvisionHardwareTest {
     void displays_are_written_with_their_defaults_and_lcd_options() {
         assertThat(counter("--display", "hd44780", "--lcd-size", "20x4", "--lcd-address", "0x3F")).isZero();
         assertThat(written("quay-3.json").display()).contains(new HardwareConfig.Hd44780(1, 0x3F, 20, 4));
-        assertThat(out.toString()).contains("display  HD44780 20x4 on I2C bus 1 at 0x3F");
+        assertThat(cli.out()).contains("display  HD44780 20x4 on I2C bus 1 at 0x3F");
 
         assertThat(counter("--display", "max7219", "--force")).isZero();
         assertThat(written("quay-3.json").display()).contains(new HardwareConfig.Max7219(0, 0, 8));
@@ -96,7 +89,7 @@ class ProvisionHardwareTest {
         assertThat(hardware.scanner().device()).isPresent();
         assertThat(hardware.kioskKeys().services()).containsOnlyKeys("DD");
         assertThat(hardware.touchScreen()).isPresent();
-        assertThat(out.toString()).contains("scanner  serial /dev/ttyACM0 at 9600 baud", "services [DD GPIO 5]",
+        assertThat(cli.out()).contains("scanner  serial /dev/ttyACM0 at 9600 baud", "services [DD GPIO 5]",
                 "touch    page on http://127.0.0.1:8081/");
     }
 
@@ -111,7 +104,7 @@ class ProvisionHardwareTest {
         assertThat(hardware.keys()).isEqualTo(Map.of(StaffKey.NEXT, new HardwareConfig.KeyPin(5, Optional.of(6)),
                 StaffKey.RECALL, new HardwareConfig.KeyPin(13, Optional.empty())));
         assertThat(hardware.display()).contains(new HardwareConfig.Max7219(0, 0, 8));
-        assertThat(out.toString()).contains("staff    NEXT GPIO 5 (LED 6), RECALL GPIO 13 on gpiochip4");
+        assertThat(cli.out()).contains("staff    NEXT GPIO 5 (LED 6), RECALL GPIO 13 on gpiochip4");
     }
 
     @Test
@@ -129,22 +122,22 @@ class ProvisionHardwareTest {
                 List.of("--hardware", printer.toString(), "--printer", "/dev/usb/lp0"), List.of("give it in one place"),
                 List.of("--hardware", dir.resolve("none.json").toString()), List.of("--hardware:", "no such file"));
         for (int i = 0; i < kioskCases.size(); i += 2) {
-            err.getBuffer().setLength(0);
+            cli.forget();
             assertThat(kiosk(kioskCases.get(i).toArray(String[]::new))).as(kioskCases.get(i).toString()).isEqualTo(2);
-            assertThat(err.toString()).as(kioskCases.get(i).toString()).contains(kioskCases.get(i + 1));
+            assertThat(cli.err()).as(kioskCases.get(i).toString()).contains(kioskCases.get(i + 1));
         }
-        err.getBuffer().setLength(0);
+        cli.forget();
         assertThat(counter("--hardware", bad.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--hardware:", "hardware.keys.NEXT.pin", "0-53");
-        err.getBuffer().setLength(0);
+        assertThat(cli.err()).contains("--hardware:", "hardware.keys.NEXT.pin", "0-53");
+        cli.forget();
         assertThat(counter("--printer", "/dev/usb/lp0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--printer: is only for a unit with the KIOSK role");
-        err.getBuffer().setLength(0);
+        assertThat(cli.err()).contains("--printer: is only for a unit with the KIOSK role");
+        cli.forget();
         assertThat(counter("--display", "oled")).isEqualTo(2);
-        assertThat(err.toString()).contains("--display: must be max7219 or hd44780");
-        err.getBuffer().setLength(0);
+        assertThat(cli.err()).contains("--display: must be max7219 or hd44780");
+        cli.forget();
         assertThat(counter("--display", "hd44780", "--lcd-address", "0x99")).isEqualTo(2);
-        assertThat(err.toString()).contains("--lcd-address: must be a 7-bit I2C address");
+        assertThat(cli.err()).contains("--lcd-address: must be a 7-bit I2C address");
 
         assertThat(dir.resolve("kiosk-1.json")).doesNotExist();
         assertThat(dir.resolve("quay-3.json")).doesNotExist();

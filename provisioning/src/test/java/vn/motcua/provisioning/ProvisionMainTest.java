@@ -3,8 +3,6 @@ package vn.motcua.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 import vn.motcua.device.config.UnitConfig;
 import vn.motcua.protocol.message.Role;
 
@@ -24,14 +21,10 @@ class ProvisionMainTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final ProvisionCli cli = new ProvisionCli();
 
     private int run(String... args) {
-        CommandLine commandLine = ProvisionMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     private String file(String name) {
@@ -52,7 +45,7 @@ class ProvisionMainTest {
         assertThat(config.brokerUrl()).isEqualTo("tcp://hub.local:1883");
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/motcua"));
         assertThat(config.officeName()).contains("UBND xã Nghi Lộc");
-        assertThat(out.toString()).contains("wrote " + file("kiosk-1.json"), "keys     DD, HT, CT",
+        assertThat(cli.out()).contains("wrote " + file("kiosk-1.json"), "keys     DD, HT, CT",
                 "topics motcua/v1/nghiloc/dev/kiosk-1/#");
     }
 
@@ -77,7 +70,7 @@ class ProvisionMainTest {
 
         assertThat(Files.readAllLines(dir.resolve("quay-3.env"))).contains("UNIT_JAVA_OPTS=-Xint");
         assertThat(Files.readAllLines(dir.resolve("kiosk-1.env"))).contains("UNIT_JAVA_OPTS=");
-        assertThat(out.toString()).contains("jvm      " + file("quay-3.env") + ": -Xint");
+        assertThat(cli.out()).contains("jvm      " + file("quay-3.env") + ": -Xint");
     }
 
     @Test
@@ -98,7 +91,7 @@ class ProvisionMainTest {
                 "--broker", "tcp://hub.local:1883", "--out", file("bad.json"));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--id: must be 1-48 lower-case letters");
+        assertThat(cli.err()).contains("--id: must be 1-48 lower-case letters");
         assertThat(dir.resolve("bad.json")).doesNotExist();
     }
 
@@ -108,7 +101,7 @@ class ProvisionMainTest {
                 "--broker", "tcp://hub.local:1883", "--out", file("quay-3.json"));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--counter: is required for the COUNTER role");
+        assertThat(cli.err()).contains("--counter: is required for the COUNTER role");
     }
 
     @Test
@@ -117,7 +110,7 @@ class ProvisionMainTest {
                 "--services", "DD", "--broker", "tcp://hub.local:1883", "--out", file("quay-3.json"));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--services: only a unit with the KIOSK role has service keys");
+        assertThat(cli.err()).contains("--services: only a unit with the KIOSK role has service keys");
     }
 
     @Test
@@ -126,7 +119,7 @@ class ProvisionMainTest {
                 "--broker", "tcp://hub.local:1883", "--out", file("kiosk-1.json"));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--role", "printer");
+        assertThat(cli.err()).contains("--role", "printer");
     }
 
     @Test
@@ -138,7 +131,7 @@ class ProvisionMainTest {
 
         assertThat(run(args)).isEqualTo(2);
         assertThat(existing).hasContent("keep me");
-        assertThat(err.toString()).contains("exists; add --force");
+        assertThat(cli.err()).contains("exists; add --force");
 
         String[] forced = List.of(args).toArray(new String[args.length + 1]);
         forced[args.length] = "--force";
@@ -153,7 +146,7 @@ class ProvisionMainTest {
                 Path.of("/var/lib/motcua"), UnitConfig.DEFAULT_REQUEST_TIMEOUT, Optional.empty()).write(file);
 
         assertThat(run("check", file.toString())).isZero();
-        assertThat(out.toString()).contains(file + ": valid", "unit     quay-3 at site nghiloc", "counter  3",
+        assertThat(cli.out()).contains(file + ": valid", "unit     quay-3 at site nghiloc", "counter  3",
                 "timeout  5000 ms");
     }
 
@@ -166,12 +159,12 @@ class ProvisionMainTest {
                 """);
 
         assertThat(run("check", file.toString())).isEqualTo(CheckCommand.INVALID);
-        assertThat(err.toString()).contains("invalid: " + file + ": counter: must be 1-999, was 1000");
+        assertThat(cli.err()).contains("invalid: " + file + ": counter: must be 1-999, was 1000");
     }
 
     @Test
     void without_a_subcommand_it_says_what_to_do_and_exits_2() {
         assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).contains("name what to do: device or check");
+        assertThat(cli.err()).contains("name what to do: device or check");
     }
 }
