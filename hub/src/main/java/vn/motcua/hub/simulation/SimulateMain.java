@@ -38,6 +38,9 @@ public final class SimulateMain implements Callable<Integer> {
     @Option(names = "--first-day", description = "First date to simulate (YYYY-MM-DD); closed days are skipped. Default: 2026-01-05")
     LocalDate firstDay;
 
+    @Option(names = "--compare", description = "Run every allocation policy and the fully pooled lower bound on the same citizens and print one table.")
+    boolean compare;
+
     /** The policy names for --help. */
     static final class PolicyNames implements Iterable<String> {
         @Override
@@ -57,6 +60,10 @@ public final class SimulateMain implements Callable<Integer> {
             }
             if (policy != null) {
                 options = options.withPolicy(policy);
+            }
+            if (compare) {
+                System.out.print(PolicyTable.of(loaded.name(), seed, PolicyComparison.run(loaded, options)));
+                return 0;
             }
             String policyName = options.policy().orElse(loaded.rules().policy());
             SimulationResult result = OfficeSimulator.run(loaded, options);
