@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 
 import vn.motcua.hub.engine.Engine;
 import vn.motcua.hub.engine.policy.AllocationPolicy;
+import vn.motcua.hub.predict.WaitPredictor;
 import vn.motcua.hub.site.Office;
 
 /**
@@ -21,6 +22,16 @@ public final class OfficeSimulator {
 
     /** @throws IllegalArgumentException for an unknown policy name in the options */
     public static SimulationResult run(Office office, SimulationOptions options) {
+        return run(office, options, List.of());
+    }
+
+    /**
+     * A run in which every ticket issued also gets each predictor's estimate ({@link Visit#predictedWait()}). The
+     * predictors only read the engine, so the visits are those of the same run without them.
+     *
+     * @throws IllegalArgumentException for an unknown policy name in the options
+     */
+    public static SimulationResult run(Office office, SimulationOptions options, List<WaitPredictor> predictors) {
         AllocationPolicy policy = options.policy().map(name -> AllocationPolicy.named(name, office.rules()))
                 .orElseGet(() -> AllocationPolicy.of(office));
         List<LocalDate> days = officeDays(office, options);
@@ -33,7 +44,8 @@ public final class OfficeSimulator {
         List<Visit> visits = new ArrayList<>();
         List<CounterDay> counters = new ArrayList<>();
         for (LocalDate day : days) {
-            SimulatedDay simulated = new SimulatedDay(office, options, engine, plan, draws, day);
+            SimulatedDay simulated = new SimulatedDay(office, options, engine, plan, draws, day,
+                    predictors);
             visits.addAll(simulated.run());
             counters.addAll(simulated.counters());
         }

@@ -41,6 +41,9 @@ public final class SimulateMain implements Callable<Integer> {
     @Option(names = "--compare", description = "Run every allocation policy and the fully pooled lower bound on the same citizens and print one table.")
     boolean compare;
 
+    @Option(names = "--predictors", description = "Measure every wait predictor against the actual waits and print their errors (all day and 07:30-09:30).")
+    boolean predictors;
+
     /** The policy names for --help. */
     static final class PolicyNames implements Iterable<String> {
         @Override
@@ -66,6 +69,11 @@ public final class SimulateMain implements Callable<Integer> {
                 return 0;
             }
             String policyName = options.policy().orElse(loaded.rules().policy());
+            if (predictors) {
+                System.out.print(PredictorTable.of(loaded.name(), policyName + ", " + days + " ngày / days, seed " + seed,
+                        PredictorStudy.run(loaded, options)));
+                return 0;
+            }
             SimulationResult result = OfficeSimulator.run(loaded, options);
             System.out.print(SummaryTable.of(loaded.name(), policyName + ", seed " + seed, result.summary()));
             return 0;

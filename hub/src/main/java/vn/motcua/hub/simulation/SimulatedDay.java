@@ -17,6 +17,9 @@ import vn.motcua.hub.engine.Engine;
 import vn.motcua.hub.engine.Event;
 import vn.motcua.hub.engine.Ticket;
 import vn.motcua.hub.engine.TicketState;
+import vn.motcua.hub.predict.ConfiguredServiceTimes;
+import vn.motcua.hub.predict.ServiceTimeStats;
+import vn.motcua.hub.predict.WaitPredictor;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.Rules;
 import vn.motcua.protocol.ErrorCode;
@@ -48,14 +51,20 @@ final class SimulatedDay {
     private final List<Desk> desks = new ArrayList<>();
     private final List<VisitTracker> visits = new ArrayList<>();
     private final Map<String, VisitTracker> byTicket = new LinkedHashMap<>();
+    /** Estimated at every issue, measured against the actual wait afterwards; none in a plain run. */
+    private final List<WaitPredictor> predictors;
+    private final ServiceTimeStats serviceTimes;
 
-    SimulatedDay(Office office, SimulationOptions options, Engine engine, Draws plan, Draws draws, LocalDate day) {
+    SimulatedDay(Office office, SimulationOptions options, Engine engine, Draws plan, Draws draws, LocalDate day,
+                 List<WaitPredictor> predictors) {
         this.office = office;
         this.options = options;
         this.engine = engine;
         this.plan = plan;
         this.draws = draws;
         this.day = day;
+        this.predictors = List.copyOf(predictors);
+        this.serviceTimes = new ConfiguredServiceTimes(office);
         office.hours().forEach(p -> periods.add(new Instant[] {at(p.start()), at(p.end())}));
         this.dayEnd = periods.getLast()[1].plus(options.overtime());
         this.time = new Timeline(periods.getFirst()[0].minus(BEFORE_OPENING));
@@ -259,8 +268,18 @@ final class SimulatedDay {
         }
         carriedIn(expect(decision, "ticket for citizen " + citizen.id()));
         queued(visit, ((ResponseBody.TicketIssued) decision.answer().orElseThrow()).ticket());
+        predict(visit);
         citizen.patience().ifPresent(p -> time.at(time.now().plus(p), () -> giveUp(visit)));
         offerNewTicket();
+    }
+
+    /** What each predictor would print on the ticket now, before any counter has had a chance to call it. */
+    private void predict(VisitTracker visit) {
+        Ticket ticket = engine.state().ticket(visit.ticket.orElseThrow()).orElseThrow();
+        for (WaitPredictor predictor : predictors) {
+            predictor.minutes(engine.state(), ticket, serviceTimes)
+                    .ifPresent(minutes -> visit.predictedWait.put(predictor.name(), minutes));
+        }
     }
 
     private void queued(VisitTracker visit, String label) {

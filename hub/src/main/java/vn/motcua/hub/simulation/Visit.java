@@ -3,7 +3,10 @@ package vn.motcua.hub.simulation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,11 +20,13 @@ import java.util.Optional;
  * @param counter  the counter that first called the citizen; 0 if never called
  * @param files    files served in this visit
  * @param ended    when the visit ended: finished, no-show recorded, cancelled, closed, refused
+ * @param predictedWait each wait predictor's estimate in minutes when the ticket was issued, by predictor name;
+ *                 empty for carried visits, refused ones, and runs without predictors
  */
 public record Visit(LocalDate day, int citizen, Optional<String> ticket, List<String> services,
                     Optional<String> priority, boolean appointment, boolean carried, Instant arrival,
                     Optional<Instant> called, Optional<Instant> started, Instant ended, Outcome outcome, int counter,
-                    int files, Optional<String> rating) {
+                    int files, Optional<String> rating, Map<String, Double> predictedWait) {
 
     /** How a visit ended. */
     public enum Outcome {
@@ -38,6 +43,16 @@ public record Visit(LocalDate day, int citizen, Optional<String> ticket, List<St
 
     public Visit {
         services = List.copyOf(services);
+        predictedWait = Collections.unmodifiableMap(new LinkedHashMap<>(predictedWait));
+    }
+
+    /** A visit without wait predictions. */
+    public Visit(LocalDate day, int citizen, Optional<String> ticket, List<String> services, Optional<String> priority,
+                 boolean appointment, boolean carried, Instant arrival, Optional<Instant> called,
+                 Optional<Instant> started, Instant ended, Outcome outcome, int counter, int files,
+                 Optional<String> rating) {
+        this(day, citizen, ticket, services, priority, appointment, carried, arrival, called, started, ended, outcome,
+                counter, files, rating, Map.of());
     }
 
     /** The time from arrival to the first call; empty for a citizen never called. */

@@ -3,7 +3,9 @@ package vn.motcua.hub.simulation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A visit being followed through the day; becomes a {@link Visit} once it has an outcome. */
@@ -18,6 +20,8 @@ final class VisitTracker {
     int counter;
     int files;
     Optional<String> rating = Optional.empty();
+    /** Each predictor's estimate at issue, by predictor name, in the order the predictors were given. */
+    final Map<String, Double> predictedWait = new LinkedHashMap<>();
     private Visit.Outcome outcome;
     private Instant ended;
 
@@ -55,6 +59,7 @@ final class VisitTracker {
                     + ") has no outcome at the end of " + day);
         }
         return new Visit(day, citizen.id(), ticket, services, citizen.priority(), citizen.appointmentSlot().isPresent(),
-                carried, citizen.arrival(), called, started, ended, outcome, counter, files, rating);
+                carried, citizen.arrival(), called, started, ended, outcome, counter, files, rating,
+                predictedWait);
     }
 }

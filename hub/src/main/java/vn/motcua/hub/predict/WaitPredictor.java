@@ -1,0 +1,24 @@
+package vn.motcua.hub.predict;
+
+import java.util.OptionalDouble;
+
+import vn.motcua.hub.engine.EngineState;
+import vn.motcua.hub.engine.Ticket;
+
+/**
+ * The wait a citizen is promised when a ticket is issued: minutes from issue to the first call. A predictor only
+ * reads the engine's state (its mutators are not public) and never changes it, so the simulator can measure exactly
+ * the estimate the hub would print.
+ */
+public interface WaitPredictor {
+
+    /** A short name for tables. */
+    String name();
+
+    /**
+     * @param state  the engine's state just after {@code ticket} was issued (the ticket is in it, waiting)
+     * @param ticket the new ticket: its service, priority, issue time
+     * @return the predicted wait in minutes; empty when no counter serving the service is staffed
+     */
+    OptionalDouble minutes(EngineState state, Ticket ticket, ServiceTimeStats stats);
+}

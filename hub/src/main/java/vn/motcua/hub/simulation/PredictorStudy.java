@@ -1,0 +1,62 @@
+package vn.motcua.hub.simulation;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.motcua.hub.predict.AverageOverCounters;
+import vn.motcua.hub.predict.PredictionErrors;
+import vn.motcua.hub.predict.QueueLength;
+import vn.motcua.hub.predict.WaitPredictor;
+import vn.motcua.hub.site.Office;
+
+/**
+ * Every wait predictor on one simulation run: the estimate each made when a ticket was issued against the wait the
+ * citizen then had until the first call. Only served visits count (a no-show's or a cancelled citizen's wait to
+ * call is not what they waited, and an unserved one has none); carried-over visits have no estimate of today.
+ */
+public record PredictorStudy(List<Row> rows) {
+
+    /** The morning peak of the issue: tickets issued from 07:30 to before 09:30, office time. */
+    static final LocalTime PEAK_FROM = LocalTime.of(7, 30);
+    static final LocalTime PEAK_TO = LocalTime.of(9, 30);
+
+    /** One predictor's errors over the whole run and over the morning peak. */
+    public record Row(String predictor, PredictionErrors all, PredictionErrors peak) {
+    }
+
+    public PredictorStudy {
+        rows = List.copyOf(rows);
+    }
+
+    /** The predictors measured: the two baselines of issue 5. */
+    static List<WaitPredictor> predictors() {
+        return List.of(new AverageOverCounters(), new QueueLength());
+    }
+
+    public static PredictorStudy run(Office office, SimulationOptions options) {
+        List<WaitPredictor> predictors = predictors();
+        return of(office, OfficeSimulator.run(office, options, predictors).visits(),
+                predictors.stream().map(WaitPredictor::name).toList());
+    }
+
+    static PredictorStudy of(Office office, List<Visit> visits, List<String> predictors) {
+        List<Row> rows = new ArrayList<>();
+        for (String name : predictors) {
+            List<PredictionErrors.Pair> all = new ArrayList<>();
+            List<PredictionErrors.Pair> peak = new ArrayList<>();
+            visits.stream().filter(v -> v.outcome() == Visit.Outcome.SERVED && v.predictedWait().containsKey(name))
+                    .forEach(v -> {
+                        PredictionErrors.Pair pair = new PredictionErrors.Pair(v.predictedWait().get(name),
+                                v.waited().orElseThrow().toMillis() / 60_000.0);
+                        all.add(pair);
+                        LocalTime issued = v.arrival().atZone(office.zone()).toLocalTime();
+                        if (!issued.isBefore(PEAK_FROM) && issued.isBefore(PEAK_TO)) {
+                            peak.add(pair);
+                        }
+                    });
+            rows.add(new Row(name, PredictionErrors.of(all), PredictionErrors.of(peak)));
+        }
+        return new PredictorStudy(rows);
+    }
+}

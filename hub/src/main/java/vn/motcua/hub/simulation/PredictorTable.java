@@ -1,0 +1,41 @@
+package vn.motcua.hub.simulation;
+
+import java.util.Locale;
+
+import vn.motcua.hub.predict.PredictionErrors;
+
+/** A {@link PredictorStudy} as a plain-text table for a terminal, headings in Vietnamese and English. */
+final class PredictorTable {
+
+    private PredictorTable() {
+    }
+
+    static String of(String office, String run, PredictorStudy study) {
+        StringBuilder out = new StringBuilder();
+        line(out, "%s — dự báo thời gian chờ / wait predictors, %s", office, run);
+        line(out, "Sai số tính bằng phút, trên công dân đã được phục vụ / errors in minutes, over citizens served; "
+                + "lệch = dự báo − thực tế / bias = predicted − actual");
+        line(out, "");
+        line(out, "%-26s %-12s %7s %7s %7s %7s %7s", "Dự báo / predictor", "", "MAE", "RMSE", "±5 min", "lệch",
+                "n");
+        line(out, "%-26s %-12s %7s %7s %7s %7s %7s", "", "", "", "", "", "bias", "");
+        for (PredictorStudy.Row row : study.rows()) {
+            errors(out, row.predictor(), "cả ngày/all", row.all());
+            errors(out, "", "07:30–09:30", row.peak());
+        }
+        return out.toString();
+    }
+
+    private static void errors(StringBuilder out, String predictor, String when, PredictionErrors e) {
+        if (e.count() == 0) {
+            line(out, "%-26s %-12s %7s %7s %7s %7s %7d", predictor, when, "–", "–", "–", "–", 0);
+            return;
+        }
+        line(out, "%-26s %-12s %7.1f %7.1f %6.0f%% %+7.1f %7d", predictor, when, e.mae(), e.rmse(),
+                100 * e.withinFive(), e.bias(), e.count());
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

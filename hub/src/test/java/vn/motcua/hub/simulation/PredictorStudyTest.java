@@ -1,0 +1,77 @@
+package vn.motcua.hub.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import vn.motcua.hub.predict.PredictionErrors;
+
+class PredictorStudyTest {
+
+    private static final SimulationOptions TWO_DAYS = SimulationOptions.defaults().withDays(2).withSeed(3);
+
+    @Test
+    void everyTicketIssuedGetsEveryEstimateAndTheRunIsTheSame() {
+        List<String> names = PredictorStudy.predictors().stream().map(p -> p.name()).toList();
+        List<Visit> plain = OfficeSimulator.run(SimOffices.COMMUNE, TWO_DAYS).visits();
+        List<Visit> predicted = OfficeSimulator.run(SimOffices.COMMUNE, TWO_DAYS, PredictorStudy.predictors()).visits();
+
+        assertThat(predicted).hasSameSizeAs(plain);
+        for (int i = 0; i < plain.size(); i++) {
+            Visit p = predicted.get(i);
+            // Predictors only read the engine: the same visits, with estimates added.
+            assertThat(withoutEstimates(p)).isEqualTo(plain.get(i));
+            boolean issuedToday = p.ticket().isPresent() && !p.carried();
+            assertThat(p.predictedWait().keySet()).isEqualTo(issuedToday ? Set.copyOf(names) : Set.of());
+            p.predictedWait().values().forEach(m -> assertThat(m).isFinite().isNotNegative());
+        }
+        PredictorStudy study = PredictorStudy.of(SimOffices.COMMUNE, predicted, names);
+        long served = predicted.stream().filter(v -> v.outcome() == Visit.Outcome.SERVED && !v.carried()).count();
+        assertThat(study.rows()).extracting(r -> r.all().count()).containsOnly((int) served);
+    }
+
+    /** Served at 08:00 (peak) and 10:00, a no-show at 08:10 left out; errors +3 and −1 minutes. */
+    @Test
+    void theMorningPeakIsTicketsIssuedFrom0730To0930() {
+        LocalDate day = LocalDate.of(2026, 1, 5);
+        List<Visit> visits = List.of(visit(day, 0, LocalTime.of(8, 0), 7, 4, Visit.Outcome.SERVED),
+                visit(day, 1, LocalTime.of(10, 0), 2, 3, Visit.Outcome.SERVED),
+                visit(day, 2, LocalTime.of(8, 10), 9, 1, Visit.Outcome.NO_SHOW),
+                visit(day, 3, LocalTime.of(9, 30), 0, 0, Visit.Outcome.SERVED));
+
+        PredictorStudy.Row row = PredictorStudy.of(SimOffices.COMMUNE, visits, List.of("p")).rows().getFirst();
+
+        assertThat(row.all().count()).isEqualTo(3);
+        assertThat(row.all().bias()).isCloseTo((3 - 1 + 0) / 3.0, within(1e-9));
+        assertThat(row.peak().count()).isEqualTo(1);
+        assertThat(row.peak().mae()).isCloseTo(3, within(1e-9));
+        String table = PredictorTable.of("Xã thử", "seed 1", new PredictorStudy(List.of(row,
+                new PredictorStudy.Row("q", PredictionErrors.of(List.of()), PredictionErrors.of(List.of())))));
+        assertThat(table).contains("Xã thử", "07:30–09:30", "MAE", "+0.7", "–");
+    }
+
+    private static Visit visit(LocalDate day, int id, LocalTime issued, double predicted, int waited,
+                               Visit.Outcome outcome) {
+        Instant arrival = ZonedDateTime.of(day, issued, SimOffices.COMMUNE.zone()).toInstant();
+        Instant called = arrival.plus(Duration.ofMinutes(waited));
+        return new Visit(day, id, Optional.of("1-00" + id), List.of("HT"), Optional.empty(), false, false, arrival,
+                Optional.of(called), Optional.of(called), called.plusSeconds(300), outcome, 1,
+                outcome == Visit.Outcome.SERVED ? 1 : 0, Optional.empty(), Map.of("p", predicted));
+    }
+
+    private static Visit withoutEstimates(Visit v) {
+        return new Visit(v.day(), v.citizen(), v.ticket(), v.services(), v.priority(), v.appointment(), v.carried(),
+                v.arrival(), v.called(), v.started(), v.ended(), v.outcome(), v.counter(), v.files(), v.rating());
+    }
+}
