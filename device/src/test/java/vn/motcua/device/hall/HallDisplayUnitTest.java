@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.device.Hardware;
+import vn.motcua.device.OfficeTime;
 import vn.motcua.device.OnBroker;
-import vn.motcua.device.TestClock;
 import vn.motcua.device.Unit;
 import vn.motcua.device.config.BrokerSecurity;
 import vn.motcua.device.config.HallConfig;
@@ -32,6 +32,7 @@ import vn.motcua.device.link.MqttLink;
 import vn.motcua.device.metrics.DeviceMetrics;
 import vn.motcua.protocol.message.Board;
 import vn.motcua.protocol.message.Role;
+import vn.motcua.testkit.ManualClock;
 
 /** The hall voice against a real Mosquitto, with the test hub publishing retained boards as the hub does. */
 class HallDisplayUnitTest extends OnBroker {
@@ -39,7 +40,7 @@ class HallDisplayUnitTest extends OnBroker {
     private static final Instant NOW = Instant.parse("2026-11-23T01:15:00Z"); // 08:15 in the office
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final TestClock clock = new TestClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW, OfficeTime.ZONE);
     private final DeviceMetrics metrics = new DeviceMetrics();
     private final List<MqttLink> links = new ArrayList<>();
     private long sequence;

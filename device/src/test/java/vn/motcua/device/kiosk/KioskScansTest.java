@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import vn.motcua.device.OfficeTime;
 import vn.motcua.device.OnBroker;
 import vn.motcua.device.Samples;
-import vn.motcua.device.TestClock;
 import vn.motcua.device.config.HardwareConfig;
 import vn.motcua.device.config.Keypad;
 import vn.motcua.device.config.KioskKeys;
@@ -27,6 +27,7 @@ import vn.motcua.device.scan.ScanRouter;
 import vn.motcua.device.scan.SimulatedScanner;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.ResponseBody;
+import vn.motcua.testkit.ManualClock;
 
 /** Scans at a kiosk, from the simulated scanner through the router to the hub's requests and the printer. */
 class KioskScansTest extends OnBroker {
@@ -39,7 +40,7 @@ class KioskScansTest extends OnBroker {
             "079066005678||Lê Văn Cường|24111966|Nam|5 Lý Thường Kiệt, Hà Nội|01072021";
 
     private final SimulatedPrinter printer = new SimulatedPrinter("kiosk-1");
-    private final TestClock clock = new TestClock(Samples.MORNING.toInstant());
+    private final ManualClock clock = new ManualClock(Samples.MORNING.toInstant(), OfficeTime.ZONE);
     private final DeviceMetrics metrics = new DeviceMetrics();
     private final SimulatedScanner scanner = new SimulatedScanner();
     private MqttLink link;

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.ResponseBody;
 import vn.motcua.protocol.message.ServiceCatalogue;
+import vn.motcua.testkit.ManualClock;
 
 class DeskWriterTest {
 
@@ -121,7 +123,7 @@ class DeskWriterTest {
     void an_office_day_follows_ho_chi_minh_city_midnight_on_a_utc_server_and_survives_a_restart() throws Exception {
         assertThat(java.util.TimeZone.getDefault().getID()).as("surefire runs the hub's tests in UTC").isEqualTo("UTC");
         Office commune = OfficeLoader.load(Path.of("../config/offices/commune-office.json")); // closing rule: carry over
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T16:59:30Z")); // 23:59:30 in HCMC
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T16:59:30Z"), ZoneOffset.UTC); // 23:59:30 in HCMC
         try (HubStore store = HubStore.open(dir.resolve("hub.db"));
              DeskWriter writer = new DeskWriter(commune, store, clock, new Published())) {
             assertThat(issue(writer, "HT")).isEqualTo("1-001");
