@@ -22,7 +22,6 @@ import vn.motcua.device.printer.TicketView;
 import vn.motcua.hub.Hub;
 import vn.motcua.hub.HubSettings;
 import vn.motcua.hub.site.Office;
-import vn.motcua.hub.site.OfficeLoader;
 import vn.motcua.protocol.message.ResponseBody;
 import vn.motcua.testkit.Mosquitto;
 
@@ -33,7 +32,7 @@ import vn.motcua.testkit.Mosquitto;
  */
 class OfflineRoundTripTest {
 
-    private static final Office OFFICE = OfficeLoader.load(Path.of("../config/offices/district-office.json"));
+    private static final Office OFFICE = Parts.DISTRICT;
 
     @TempDir
     Path dir;
@@ -44,11 +43,7 @@ class OfflineRoundTripTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable part : new AutoCloseable[] {kiosk, counter, hub, mosquitto}) {
-            if (part != null) {
-                part.close();
-            }
-        }
+        Parts.closeAll(kiosk, counter, hub, mosquitto);
     }
 
     private Hub startHub() throws Exception {

@@ -26,7 +26,6 @@ import vn.motcua.device.printer.TicketView;
 import vn.motcua.hub.Hub;
 import vn.motcua.hub.HubSettings;
 import vn.motcua.hub.site.Office;
-import vn.motcua.hub.site.OfficeLoader;
 import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.Board;
 import vn.motcua.protocol.message.ResponseBody;
@@ -41,7 +40,7 @@ class TicketJourneyTest {
 
     enum BrokerKind { EMBEDDED, MOSQUITTO }
 
-    private static final Office OFFICE = OfficeLoader.load(Path.of("../config/offices/district-office.json"));
+    private static final Office OFFICE = Parts.DISTRICT;
 
     @TempDir
     Path dir;
@@ -52,11 +51,7 @@ class TicketJourneyTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable part : new AutoCloseable[] {kiosk, counter, hub, mosquitto}) {
-            if (part != null) {
-                part.close();
-            }
-        }
+        Parts.closeAll(kiosk, counter, hub, mosquitto);
     }
 
     @ParameterizedTest
