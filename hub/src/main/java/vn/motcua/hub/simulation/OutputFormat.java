@@ -1,10 +1,16 @@
 package vn.motcua.hub.simulation;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,6 +27,11 @@ public enum OutputFormat {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Standard output in UTF-8 whatever the locale: the tables and exports carry Vietnamese names. */
+    static PrintStream stdout() {
+        return new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    }
+
     /** The export as pretty-printed JSON (UTF-8 when written as such), ending in a newline. */
     static String json(Object export) {
         try {
@@ -36,23 +47,26 @@ public enum OutputFormat {
      * numbers are written as Java writes them (a dot, whatever the locale).
      */
     static <R extends Record> String csv(Class<R> type, List<R> rows) {
-        RecordComponent[] columns = type.getRecordComponents();
         StringBuilder out = new StringBuilder();
-        out.append(Arrays.stream(columns).map(c -> field(c.getName())).collect(Collectors.joining(",")))
+        out.append(Arrays.stream(type.getRecordComponents()).map(c -> field(c.getName())).collect(Collectors.joining(",")))
                 .append("\r\n");
         for (R row : rows) {
-            out.append(Arrays.stream(columns).map(c -> field(text(value(c, row)))).collect(Collectors.joining(",")))
-                    .append("\r\n");
+            out.append(cells(row).values().stream().map(OutputFormat::field).collect(Collectors.joining(","))).append("\r\n");
         }
         return out.toString();
     }
 
-    private static Object value(RecordComponent column, Record row) {
-        try {
-            return column.getAccessor().invoke(row);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + column.getName() + " of " + row, e);
+    /** A record's components as text, by name in declaration order, as they go in a CSV cell. */
+    static Map<String, String> cells(Record row) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        for (RecordComponent column : row.getClass().getRecordComponents()) {
+            try {
+                cells.put(column.getName(), text(column.getAccessor().invoke(row)));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + column.getName() + " of " + row, e);
+            }
         }
+        return cells;
     }
 
     private static String text(Object value) {

@@ -63,7 +63,7 @@ public final class PlanMain implements Callable<Integer> {
             StaffingPlan plan = new StaffingPlanner(loaded, options, target, bar).plan();
             bar.finish();
             PlanExport export = PlanExport.of(loaded, plan);
-            System.out.print(switch (format) {
+            OutputFormat.stdout().print(switch (format) {
                 case TABLE -> PlanTable.of(export);
                 case JSON -> export.json();
                 case CSV -> export.csv();
