@@ -75,7 +75,12 @@ public final class PlanMain implements Callable<Integer> {
         }
     }
 
+    /** The command as {@code main} runs it: {@code --format json} and {@code --format JSON} both work. */
+    static CommandLine commandLine() {
+        return new CommandLine(new PlanMain()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new PlanMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

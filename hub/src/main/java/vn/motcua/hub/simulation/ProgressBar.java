@@ -19,7 +19,7 @@ final class ProgressBar implements StaffingPlanner.Progress {
     private final boolean terminal;
     private final LongSupplier nanos;
     private final long started;
-    private long drawnAt = Long.MIN_VALUE;
+    private long drawnAt;
     private int drawnLength;
 
     ProgressBar(PrintStream out, boolean terminal, LongSupplier nanos) {
@@ -27,6 +27,7 @@ final class ProgressBar implements StaffingPlanner.Progress {
         this.terminal = terminal;
         this.nanos = nanos;
         this.started = nanos.getAsLong();
+        this.drawnAt = started - REDRAW_NANOS;
     }
 
     /** Whether the launcher found standard error to be a terminal ({@code ./motcua} sets the variable). */

@@ -112,7 +112,12 @@ public final class SimulateMain implements Callable<Integer> {
         }
     }
 
+    /** The command as {@code main} runs it: {@code --format json} and {@code --format JSON} both work. */
+    static CommandLine commandLine() {
+        return new CommandLine(new SimulateMain()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SimulateMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

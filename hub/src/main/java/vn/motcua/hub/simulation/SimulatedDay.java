@@ -155,7 +155,8 @@ final class SimulatedDay {
         }
         Staffing schedule = options.schedule().get();
         List<LocalTime> halfHours = Staffing.halfHours(office);
-        if (!schedule.halfHours().equals(halfHours) || !schedule.counters().contains(counter)) {
+        if (!schedule.halfHours().equals(halfHours)
+                || !schedule.counters().equals(office.counters().stream().map(Office.Counter::number).sorted().toList())) {
             throw new IllegalArgumentException("the staffing schedule is not one of office " + office.id());
         }
         return schedule.stretches(counter).stream()
