@@ -29,7 +29,7 @@ public final class PlanMain implements Callable<Integer> {
             description = "Share of the citizens of each half hour (in %%) who must wait at most the target. Default: ${DEFAULT-VALUE}")
     double percentile;
 
-    @Option(names = "--days", defaultValue = "5",
+    @Option(names = "--days", defaultValue = "10",
             description = "Office days each candidate schedule is simulated on (the same days for all). Default: ${DEFAULT-VALUE}")
     int days;
 
