@@ -27,9 +27,9 @@ public enum OutputFormat {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Standard output in UTF-8 whatever the locale: the tables and exports carry Vietnamese names. */
-    static PrintStream stdout() {
-        return new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    /** Standard output or error in UTF-8 whatever the locale: tables, exports and progress carry Vietnamese. */
+    static PrintStream utf8(FileDescriptor out) {
+        return new PrintStream(new FileOutputStream(out), true, StandardCharsets.UTF_8);
     }
 
     /** The export as pretty-printed JSON (UTF-8 when written as such), ending in a newline. */

@@ -1,5 +1,6 @@
 package vn.motcua.hub.simulation;
 
+import java.io.FileDescriptor;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -59,11 +60,11 @@ public final class PlanMain implements Callable<Integer> {
                 options = options.withPolicy(policy);
             }
             StaffingPlanner.Target target = new StaffingPlanner.Target(targetWait, percentile);
-            ProgressBar bar = new ProgressBar(System.err, ProgressBar.stderrIsTerminal(), System::nanoTime);
+            ProgressBar bar = new ProgressBar(OutputFormat.utf8(FileDescriptor.err), ProgressBar.stderrIsTerminal(), System::nanoTime);
             StaffingPlan plan = new StaffingPlanner(loaded, options, target, bar).plan();
             bar.finish();
             PlanExport export = PlanExport.of(loaded, plan);
-            OutputFormat.stdout().print(switch (format) {
+            OutputFormat.utf8(FileDescriptor.out).print(switch (format) {
                 case TABLE -> PlanTable.of(export);
                 case JSON -> export.json();
                 case CSV -> export.csv();

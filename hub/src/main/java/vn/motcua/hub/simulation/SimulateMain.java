@@ -1,5 +1,6 @@
 package vn.motcua.hub.simulation;
 
+import java.io.FileDescriptor;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -75,7 +76,7 @@ public final class SimulateMain implements Callable<Integer> {
             if (counters != null) {
                 options = options.withSchedule(Staffing.only(loaded, CounterList.parse(counters)));
             }
-            PrintStream out = OutputFormat.stdout();
+            PrintStream out = OutputFormat.utf8(FileDescriptor.out);
             if (compare) {
                 PolicyComparison comparison = PolicyComparison.run(loaded, options);
                 PolicyExport export = PolicyExport.of(loaded.name(), seed, comparison);

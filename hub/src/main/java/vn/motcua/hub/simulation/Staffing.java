@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -121,13 +120,6 @@ public final class Staffing {
             runs.add(new int[] {from, bits.nextClearBit(from)});
         }
         return runs;
-    }
-
-    /** The schedule as counter number → staffed half-hour starts, for reports. */
-    public Map<Integer, List<LocalTime>> byCounter() {
-        Map<Integer, List<LocalTime>> out = new TreeMap<>();
-        staffed.forEach((number, bits) -> out.put(number, bits.stream().mapToObj(halfHours::get).toList()));
-        return out;
     }
 
     private SortedMap<Integer, BitSet> copy() {

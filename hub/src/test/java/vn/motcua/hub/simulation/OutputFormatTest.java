@@ -2,6 +2,7 @@ package vn.motcua.hub.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.FileDescriptor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class OutputFormatTest {
 
     @Test
     void standard_output_is_utf8_whatever_the_locale() {
-        assertThat(OutputFormat.stdout().charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(OutputFormat.utf8(FileDescriptor.out).charset()).isEqualTo(StandardCharsets.UTF_8);
     }
 
     @Test
