@@ -1,5 +1,7 @@
 package vn.motcua.hub.simulation;
 
+import java.io.FileDescriptor;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -44,6 +46,13 @@ public final class SimulateMain implements Callable<Integer> {
     @Option(names = "--predictors", description = "Measure every wait predictor against the actual waits and print their errors (all day and 07:30-09:30).")
     boolean predictors;
 
+    @Option(names = "--counters", description = "Staff only these counters of the profile, all day, e.g. 1-6,10. Default: every counter")
+    String counters;
+
+    @Option(names = "--format", defaultValue = "table",
+            description = "Output: ${COMPLETION-CANDIDATES} (case-insensitive). Default: ${DEFAULT-VALUE}")
+    OutputFormat format;
+
     /** The policy names for --help. */
     static final class PolicyNames implements Iterable<String> {
         @Override
@@ -64,18 +73,39 @@ public final class SimulateMain implements Callable<Integer> {
             if (policy != null) {
                 options = options.withPolicy(policy);
             }
+            if (counters != null) {
+                options = options.withSchedule(Staffing.only(loaded, CounterList.parse(counters)));
+            }
+            PrintStream out = OutputFormat.utf8(FileDescriptor.out);
             if (compare) {
-                System.out.print(PolicyTable.of(loaded.name(), seed, PolicyComparison.run(loaded, options)));
+                PolicyComparison comparison = PolicyComparison.run(loaded, options);
+                PolicyExport export = PolicyExport.of(loaded.name(), seed, comparison);
+                out.print(switch (format) {
+                    case TABLE -> PolicyTable.of(loaded.name(), seed, comparison);
+                    case JSON -> export.json();
+                    case CSV -> export.csv();
+                });
                 return 0;
             }
             String policyName = options.policy().orElse(loaded.rules().policy());
             if (predictors) {
-                System.out.print(PredictorTable.of(loaded.name(), policyName + ", " + days + " ngày / days, seed " + seed,
-                        PredictorStudy.run(loaded, options)));
+                PredictorStudy study = PredictorStudy.run(loaded, options);
+                PredictorExport export = PredictorExport.of(loaded.name(), policyName, seed, days, study);
+                out.print(switch (format) {
+                    case TABLE -> PredictorTable.of(loaded.name(), policyName + ", " + days + " ngày / days, seed " + seed,
+                            study);
+                    case JSON -> export.json();
+                    case CSV -> export.csv();
+                });
                 return 0;
             }
             SimulationResult result = OfficeSimulator.run(loaded, options);
-            System.out.print(SummaryTable.of(loaded.name(), policyName + ", seed " + seed, result.summary()));
+            SummaryExport export = SummaryExport.of(loaded.name(), policyName, seed, result.summary());
+            out.print(switch (format) {
+                case TABLE -> SummaryTable.of(loaded.name(), policyName + ", seed " + seed, result.summary());
+                case JSON -> export.json();
+                case CSV -> export.csv();
+            });
             return 0;
         } catch (OfficeConfigException | IllegalArgumentException e) {
             System.err.println("motcua simulate: " + e.getMessage());
@@ -83,7 +113,12 @@ public final class SimulateMain implements Callable<Integer> {
         }
     }
 
+    /** The command as {@code main} runs it: {@code --format json} and {@code --format JSON} both work. */
+    static CommandLine commandLine() {
+        return new CommandLine(new SimulateMain()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SimulateMain()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

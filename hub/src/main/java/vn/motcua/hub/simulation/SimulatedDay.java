@@ -105,22 +105,63 @@ final class SimulatedDay {
         return due;
     }
 
+    /**
+     * The counter's day: it signs in at the start of each staffed stretch (the first one perhaps late) and its officer
+     * leaves as the stretch ends, signing out once the counter is free; a stretch that runs to the last period's end
+     * signs out when the day ends. An officer leaving early ends the stretch under way and skips later ones. The draws
+     * are made for every counter, staffed or not, so every schedule meets the same citizens and officers.
+     */
     private void planShift(Desk desk) {
         Duration late = plan.chance(options.lateOpeningShare())
                 ? plan.uniform(Duration.ZERO, options.lateOpeningMax()) : Duration.ZERO;
-        time.at(periods.getFirst()[0].plus(late), () -> {
-            send(new Command.SignIn(desk.number, desk.officer));
-            desk.signedIn = true;
-            next(desk);
-        });
-        if (plan.chance(options.earlyLeaveShare())) {
-            Instant leaves = periods.getLast()[1].minus(plan.uniform(Duration.ZERO, options.earlyLeaveMax()));
-            time.at(leaves, () -> {
-                desk.leaving = true;
+        Optional<Instant> leavesEarly = plan.chance(options.earlyLeaveShare())
+                ? Optional.of(periods.getLast()[1].minus(plan.uniform(Duration.ZERO, options.earlyLeaveMax())))
+                : Optional.empty();
+        List<Instant[]> shifts = shifts(desk.number);
+        for (Instant[] shift : shifts) {
+            boolean first = shift == shifts.getFirst();
+            Instant signIn = first ? shift[0].plus(late) : shift[0];
+            if (leavesEarly.filter(leaves -> !leaves.isAfter(signIn)).isPresent() || !signIn.isBefore(shift[1])) {
+                continue; // the officer has gone, or came too late for this stretch
+            }
+            time.at(signIn, () -> {
+                desk.leaving = false;
+                if (!desk.signedIn) {
+                    send(new Command.SignIn(desk.number, desk.officer));
+                    desk.signedIn = true;
+                }
+                if (!first) {
+                    desk.breaksDue.removeIf(due -> due.isBefore(time.now())); // breaks fall in the staffed time
+                }
                 next(desk);
             });
+            if (shift[1].isBefore(periods.getLast()[1])) {
+                time.at(shift[1], () -> leave(desk));
+            }
         }
+        leavesEarly.ifPresent(leaves -> time.at(leaves, () -> leave(desk)));
         desk.breaksDue.forEach(due -> time.at(due, () -> next(desk)));
+    }
+
+    private void leave(Desk desk) {
+        desk.leaving = true;
+        next(desk);
+    }
+
+    /** The counter's staffed stretches as {sign in, leave}: the whole day unless the options give a schedule. */
+    private List<Instant[]> shifts(int counter) {
+        if (options.schedule().isEmpty()) {
+            return List.<Instant[]>of(new Instant[] {periods.getFirst()[0], periods.getLast()[1]});
+        }
+        Staffing schedule = options.schedule().get();
+        List<LocalTime> halfHours = Staffing.halfHours(office);
+        if (!schedule.halfHours().equals(halfHours)
+                || !schedule.counters().equals(office.counters().stream().map(Office.Counter::number).sorted().toList())) {
+            throw new IllegalArgumentException("the staffing schedule is not one of office " + office.id());
+        }
+        return schedule.stretches(counter).stream()
+                .map(run -> new Instant[] {at(halfHours.get(run[0])),
+                        at(Staffing.halfHourEnd(office, halfHours.get(run[1] - 1)))}).toList();
     }
 
     /** A free counter's officer decides what to do now: leave, rest, or call the next citizen. */

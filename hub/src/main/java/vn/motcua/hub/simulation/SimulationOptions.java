@@ -32,6 +32,7 @@ import java.util.Optional;
  *                         nobody gives up
  * @param overtime         how long counters keep calling after each opening period ends; arrivals always stop at its
  *                         end
+ * @param schedule         which counters are staffed in each half hour; empty: every counter of the profile all day
  */
 public record SimulationOptions(LocalDate firstDay, int days, long seed, Optional<String> policy,
                                 ServiceTimes serviceTimes, double serviceCv, Duration walkUp, Duration recallAfter,
@@ -39,7 +40,7 @@ public record SimulationOptions(LocalDate firstDay, int days, long seed, Optiona
                                 double lateOpeningShare, Duration lateOpeningMax, double earlyLeaveShare,
                                 Duration earlyLeaveMax, double ratingShare, Duration appointmentSlot,
                                 Duration appointmentOffsetMean, Duration appointmentOffsetSd,
-                                Optional<Duration> patience, Duration overtime) {
+                                Optional<Duration> patience, Duration overtime, Optional<Staffing> schedule) {
 
     /** Service-time distributions: lognormal with {@link #serviceCv}, or exponential (CV 1, for M/M/s checks). */
     public enum ServiceTimes {
@@ -68,65 +69,73 @@ public record SimulationOptions(LocalDate firstDay, int days, long seed, Optiona
         return new SimulationOptions(LocalDate.of(2026, 1, 5), 1, 1, Optional.empty(), ServiceTimes.LOGNORMAL, 0.6,
                 Duration.ofSeconds(45), Duration.ofSeconds(60), Duration.ofSeconds(60), 0.05, 0.5,
                 Duration.ofMinutes(10), 0.0, Duration.ofMinutes(20), 0.0, Duration.ofMinutes(30), 0.6,
-                Duration.ofMinutes(15), Duration.ofMinutes(-5), Duration.ofMinutes(7), Optional.empty(), Duration.ZERO);
+                Duration.ofMinutes(15), Duration.ofMinutes(-5), Duration.ofMinutes(7), Optional.empty(), Duration.ZERO, Optional.empty());
     }
 
     public SimulationOptions withDays(int n) {
         return new SimulationOptions(firstDay, n, seed, policy, serviceTimes, serviceCv, walkUp, recallAfter, noShowAfter,
                 secondServiceShare, breakShare, breakLength, lateOpeningShare, lateOpeningMax, earlyLeaveShare,
-                earlyLeaveMax, ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd, patience, overtime);
+                earlyLeaveMax, ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd, patience, overtime, schedule);
     }
 
     public SimulationOptions withSeed(long s) {
         return new SimulationOptions(firstDay, days, s, policy, serviceTimes, serviceCv, walkUp, recallAfter, noShowAfter,
                 secondServiceShare, breakShare, breakLength, lateOpeningShare, lateOpeningMax, earlyLeaveShare,
-                earlyLeaveMax, ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd, patience, overtime);
+                earlyLeaveMax, ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd, patience, overtime, schedule);
     }
 
     public SimulationOptions withPolicy(String name) {
         return new SimulationOptions(firstDay, days, seed, Optional.of(name), serviceTimes, serviceCv, walkUp, recallAfter,
                 noShowAfter, secondServiceShare, breakShare, breakLength, lateOpeningShare, lateOpeningMax,
                 earlyLeaveShare, earlyLeaveMax, ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd,
-                patience, overtime);
+                patience, overtime, schedule);
     }
 
     public SimulationOptions withServiceTimes(ServiceTimes kind, double cv) {
         return new SimulationOptions(firstDay, days, seed, policy, kind, cv, walkUp, recallAfter, noShowAfter,
                 secondServiceShare, breakShare, breakLength, lateOpeningShare, lateOpeningMax, earlyLeaveShare,
-                earlyLeaveMax, ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd, patience, overtime);
+                earlyLeaveMax, ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd, patience, overtime, schedule);
     }
 
     /** The officers: walk-up time, and the shares of second services and breaks. */
     public SimulationOptions withCounterWork(Duration walk, double secondServices, double breaks) {
         return new SimulationOptions(firstDay, days, seed, policy, serviceTimes, serviceCv, walk, recallAfter, noShowAfter,
                 secondServices, breaks, breakLength, lateOpeningShare, lateOpeningMax, earlyLeaveShare, earlyLeaveMax,
-                ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd, patience, overtime);
+                ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd, patience, overtime, schedule);
     }
 
     /** Counters opening late and officers leaving early: the share of counters each day and the most minutes. */
     public SimulationOptions withStaffing(double lateShare, Duration lateMax, double earlyShare, Duration earlyMax) {
         return new SimulationOptions(firstDay, days, seed, policy, serviceTimes, serviceCv, walkUp, recallAfter,
                 noShowAfter, secondServiceShare, breakShare, breakLength, lateShare, lateMax, earlyShare, earlyMax,
-                ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd, patience, overtime);
+                ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd, patience, overtime, schedule);
     }
 
     public SimulationOptions withPatience(Optional<Duration> mean) {
         return new SimulationOptions(firstDay, days, seed, policy, serviceTimes, serviceCv, walkUp, recallAfter,
                 noShowAfter, secondServiceShare, breakShare, breakLength, lateOpeningShare, lateOpeningMax,
                 earlyLeaveShare, earlyLeaveMax, ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd,
-                mean, overtime);
+                mean, overtime, schedule);
     }
 
     public SimulationOptions withOvertime(Duration d) {
         return new SimulationOptions(firstDay, days, seed, policy, serviceTimes, serviceCv, walkUp, recallAfter,
                 noShowAfter, secondServiceShare, breakShare, breakLength, lateOpeningShare, lateOpeningMax,
                 earlyLeaveShare, earlyLeaveMax, ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd,
-                patience, d);
+                patience, d, schedule);
     }
 
     public SimulationOptions withFirstDay(LocalDate d) {
         return new SimulationOptions(d, days, seed, policy, serviceTimes, serviceCv, walkUp, recallAfter, noShowAfter,
                 secondServiceShare, breakShare, breakLength, lateOpeningShare, lateOpeningMax, earlyLeaveShare,
-                earlyLeaveMax, ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd, patience, overtime);
+                earlyLeaveMax, ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd, patience, overtime, schedule);
+    }
+
+    /** Staff the counters by this schedule instead of every counter all day. */
+    public SimulationOptions withSchedule(Staffing s) {
+        return new SimulationOptions(firstDay, days, seed, policy, serviceTimes, serviceCv, walkUp, recallAfter,
+                noShowAfter, secondServiceShare, breakShare, breakLength, lateOpeningShare, lateOpeningMax,
+                earlyLeaveShare, earlyLeaveMax, ratingShare, appointmentSlot, appointmentOffsetMean, appointmentOffsetSd,
+                patience, overtime, Optional.of(s));
     }
 }

@@ -54,4 +54,11 @@ final class SimOffices {
                 office.services(), office.counters(), office.priorityShare(), office.appointmentShare(),
                 office.noShowShare(), office.arrivalsByHalfHour(), rules);
     }
+
+    /** {@code office} open only in these periods, everything else the same. */
+    static Office hours(Office office, Office.Period... periods) {
+        return new Office(office.id(), office.name(), office.zone(), List.of(periods), office.days(),
+                office.visitsPerDay(), office.services(), office.counters(), office.priorityShare(),
+                office.appointmentShare(), office.noShowShare(), office.arrivalsByHalfHour(), office.rules());
+    }
 }

@@ -1,0 +1,51 @@
+package vn.motcua.hub.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.motcua.hub.predict.PredictionErrors;
+
+/**
+ * A {@link PredictorStudy} ({@code simulate --predictors}) for other programs: JSON is this record, CSV one
+ * {@link Row} per predictor and window. Metrics are null (JSON) or empty (CSV) for a window without tickets.
+ */
+public record PredictorExport(String office, String policy, long seed, int days, List<Row> rows) {
+
+    /** The window of the morning peak, as it appears in {@link Row#window}. */
+    static final String PEAK = PredictorStudy.PEAK_FROM + "-" + PredictorStudy.PEAK_TO;
+
+    /**
+     * @param window     {@code all} (the whole run) or {@code 07:30-09:30} (tickets issued in the morning peak)
+     * @param withinFive share of tickets whose estimate was within ±5 minutes of the actual wait
+     * @param biasMin    mean of predicted − actual
+     */
+    public record Row(String predictor, String window, int count, Double maeMin, Double rmseMin, Double withinFive,
+                      Double biasMin) {
+    }
+
+    static PredictorExport of(String office, String policy, long seed, int days, PredictorStudy study) {
+        List<Row> rows = new ArrayList<>();
+        for (PredictorStudy.Row row : study.rows()) {
+            rows.add(row(row.predictor(), "all", row.all()));
+            rows.add(row(row.predictor(), PEAK, row.peak()));
+        }
+        return new PredictorExport(office, policy, seed, days, rows);
+    }
+
+    private static Row row(String predictor, String window, PredictionErrors e) {
+        return new Row(predictor, window, e.count(), tenth(e.mae()), tenth(e.rmse()),
+                Double.isNaN(e.withinFive()) ? null : WaitsExport.share(e.withinFive()), tenth(e.bias()));
+    }
+
+    private static Double tenth(double minutes) {
+        return Double.isNaN(minutes) ? null : PlanExport.tenth(minutes);
+    }
+
+    String json() {
+        return OutputFormat.json(this);
+    }
+
+    String csv() {
+        return OutputFormat.csv(Row.class, rows);
+    }
+}
