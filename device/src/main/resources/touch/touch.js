@@ -56,7 +56,11 @@
     if (service.waiting === undefined) return ['', ''];
     let vi = service.waiting + ' người đang chờ';
     let en = service.waiting + ' waiting';
-    if (service.estimateMin !== undefined) {
+    if (service.mayNotBeServedToday) {
+      // Said before the ticket is taken, in place of a time the office cannot keep today.
+      vi += ' · có thể không được phục vụ trong hôm nay';
+      en += ' · you may not be served today';
+    } else if (service.estimateMin !== undefined) {
       vi += ' · khoảng ' + service.estimateMin + ' phút';
       en += ' · about ' + service.estimateMin + ' min';
     }
@@ -97,6 +101,7 @@
       button.querySelector('.queue-en').textContent = en;
       button.disabled = !service.open;
       button.classList.toggle('closed', !service.open);
+      button.classList.toggle('late', service.open && service.mayNotBeServedToday === true);
     }
   }
 
@@ -178,7 +183,8 @@
       details.push('Vé in khi mất kết nối — chưa có số người chờ');
     } else {
       details.push('Trước bạn: ' + t.ahead + ' người');
-      if (t.estimateMin !== undefined) details.push('Dự kiến chờ: ' + t.estimateMin + ' phút');
+      if (t.mayNotBeServedToday) details.push('Có thể không được phục vụ trong hôm nay');
+      else if (t.estimateMin !== undefined) details.push('Dự kiến chờ: ' + t.estimateMin + ' phút');
     }
     if (t.priority) details.push('Ưu tiên: ' + (t.priorityVi || t.priority));
     overlay(t.offline ? 'done offline' : 'done', {

@@ -19,6 +19,7 @@
       waitingCount: function (n) { return n + ' người chờ'; },
       estimate: function (m) { return 'khoảng ' + m + ' phút'; },
       notIssuing: 'tạm ngừng phát số',
+      mayNotBeServed: 'số lấy bây giờ có thể không được phục vụ hôm nay',
       noServices: 'Chưa có dịch vụ',
       lost: 'Mất kết nối — đang thử lại',
       locale: 'vi-VN'
@@ -39,6 +40,7 @@
       waitingCount: function (n) { return n + ' waiting'; },
       estimate: function (m) { return 'about ' + m + ' min'; },
       notIssuing: 'not issuing tickets',
+      mayNotBeServed: 'a ticket taken now may not be served today',
       noServices: 'No services',
       lost: 'Connection lost — retrying',
       locale: 'en-GB'
@@ -204,6 +206,7 @@
       item.appendChild(el('span', 'service-name', (lang === 'en' ? entry.nameEn : entry.nameVi) + ':'));
       item.appendChild(el('span', 'service-count', ' ' + L.waitingCount(entry.waiting)));
       var note = !entry.open ? L.notIssuing
+        : entry.mayNotBeServedToday ? L.mayNotBeServed
         : (entry.estimateMin !== undefined && entry.waiting > 0 ? L.estimate(entry.estimateMin) : '');
       if (note) { item.appendChild(el('span', 'service-note', ' · ' + note)); }
       return item;

@@ -1,6 +1,7 @@
 package vn.motcua.demo;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -57,8 +58,10 @@ public final class DemoMain implements Callable<Integer> {
             return 2;
         }
         Path dataDir = data != null ? data : Files.createTempDirectory("motcua-demo-");
+        int web = portOrAny(httpPort);
+        // The port is fixed before the hub starts, so the printed tickets' QR codes can link to the status page.
         HubSettings settings = new HubSettings(profile, dataDir, "127.0.0.1", portOrAny(mqttPort), Optional.empty(),
-                "127.0.0.1", portOrAny(httpPort));
+                "127.0.0.1", web, Optional.of("http://localhost:" + web));
         OfficeDemo demo = OfficeDemo.start(settings, speed, seed);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
@@ -66,21 +69,27 @@ public final class DemoMain implements Callable<Integer> {
             stopped.countDown();
         }));
         System.out.printf("%n  motcua demo — %s%n  Bảng gọi số / hall board:  http://localhost:%d/%n"
+                        + "  Theo dõi số / a ticket's status:  http://localhost:%d/ticket/{số, e.g. 1-001}%n"
                         + "  MQTT broker: %s   SQLite: %s%n  %s office minutes per real minute. Ctrl-C stops.%n%n",
-                profile.name(), demo.hub().httpPort(), demo.hub().brokerUrl(), dataDir.resolve("hub.db"),
-                (int) speed);
+                profile.name(), demo.hub().httpPort(), demo.hub().httpPort(), demo.hub().brokerUrl(),
+                dataDir.resolve("hub.db"), (int) speed);
         stopped.await();
         return 0;
     }
 
-    /** The wanted port if it is free on loopback, else 0 (any free port), so a busy 8080 or 1883 doesn't stop the demo. */
-    private static int portOrAny(int wanted) {
+    /**
+     * The wanted port if it is free on loopback, else another free one, so a busy 8080 or 1883 doesn't stop the demo.
+     * A real number, not 0, so the web address is known before the hub starts.
+     */
+    private static int portOrAny(int wanted) throws IOException {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress("127.0.0.1", wanted));
             return wanted;
         } catch (IOException busy) {
-            return 0;
+            try (ServerSocket any = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return any.getLocalPort();
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import vn.motcua.hub.store.HubStore;
 import vn.motcua.hub.web.CallHistory;
 import vn.motcua.hub.web.WebServer;
 import vn.motcua.hub.writer.DeskWriter;
+import vn.motcua.hub.writer.StatusLinks;
 
 /**
  * One running hub: broker (embedded or external), store, the desk writer, the device gateway and the web server,
@@ -58,7 +59,8 @@ public final class Hub implements AutoCloseable {
             Metrics metrics = new Metrics();
             DeviceGateway gateway = DeviceGateway.connect(brokerUrl, site, metrics);
             parts.push(gateway);
-            DeskWriter writer = new DeskWriter(settings.office(), store, clock, gateway);
+            DeskWriter writer = new DeskWriter(settings.office(), store, clock, gateway, DeskWriter.DEFAULT_MAX_BATCH,
+                    settings.publicUrl().map(StatusLinks::at).orElseGet(StatusLinks::none));
             parts.push(writer);
             gateway.serve(writer);
             AppointmentInbox inbox = AppointmentInbox.start(settings.dataDir(), writer, metrics);
@@ -71,7 +73,7 @@ public final class Hub implements AutoCloseable {
                     return reader.calls(clock.instant().atZone(settings.office().zone()).toLocalDate(), ticket);
                 }
             };
-            WebServer web = WebServer.start(settings.httpHost(), settings.httpPort(), writer, metrics, history);
+            WebServer web = WebServer.start(settings.httpHost(), settings.httpPort(), writer, metrics, history, writer);
             parts.push(web);
             LOG.info("hub for {} ({}) is up: broker {}, web http://{}:{}/", settings.office().name(), site, brokerUrl,
                     settings.httpHost(), web.port());

@@ -39,13 +39,17 @@ public final class HubMain implements Callable<Integer> {
     @Option(names = "--http-port", defaultValue = "8080", description = "Web port. Default: ${DEFAULT-VALUE}")
     int httpPort;
 
+    @Option(names = "--public-url", description = "Address phones reach this hub's web pages at, e.g. "
+            + "http://192.168.1.10:8080; tickets then carry a QR link to their status page /ticket/{label}")
+    String publicUrl;
+
     @Override
     public Integer call() throws Exception {
         HubSettings settings;
         try {
             settings = new HubSettings(OfficeLoader.load(office), data, mqttHost, mqttPort, Optional.ofNullable(broker),
-                    httpHost, httpPort);
-        } catch (OfficeConfigException e) {
+                    httpHost, httpPort, Optional.ofNullable(publicUrl));
+        } catch (OfficeConfigException | IllegalArgumentException e) {
             System.err.println("motcua hub: " + e.getMessage());
             return 2;
         }

@@ -23,7 +23,11 @@ public final class TicketText {
         parts.add(ticket.serviceNameVi());
         ticket.priority().ifPresent(priority -> parts.add("Ưu tiên: " + priority));
         parts.add(ticket.aheadLine());
-        ticket.estimateMin().ifPresent(minutes -> parts.add("Dự kiến chờ: " + minutes + " phút"));
+        if (ticket.mayNotBeServedToday()) {
+            parts.add(TicketView.MAY_NOT_BE_SERVED_VI);
+        } else {
+            ticket.estimateMin().ifPresent(minutes -> parts.add("Dự kiến chờ: " + minutes + " phút"));
+        }
         parts.add(ISSUED.format(ticket.issuedAt()));
         ticket.statusUrl().ifPresent(url -> parts.add("Tra cứu: " + url));
         parts.add(ticket.englishLine());

@@ -24,10 +24,17 @@ import vn.motcua.protocol.message.ServiceCatalogue;
  * @param priority      the priority-class code, for priority tickets
  * @param statusUrl     where the citizen can follow the ticket (printed as QR later)
  * @param offline       printed from the kiosk's leased numbers while the hub was unreachable: no queue figures
+ * @param mayNotBeServedToday the hub expects the citizen's turn after the office's last call: the ticket says so
+ *                      instead of printing an estimate it cannot keep
  */
 public record TicketView(Optional<String> officeName, String serviceCode, String serviceNameVi, String serviceNameEn,
                          String ticket, int number, int ahead, Optional<Integer> estimateMin, ZonedDateTime issuedAt,
-                         Optional<String> priority, Optional<String> statusUrl, boolean offline) {
+                         Optional<String> priority, Optional<String> statusUrl, boolean offline,
+                         boolean mayNotBeServedToday) {
+
+    /** Printed in place of the estimate on a ticket the hub warns about. */
+    public static final String MAY_NOT_BE_SERVED_VI = "Có thể không được phục vụ trong hôm nay";
+    public static final String MAY_NOT_BE_SERVED_EN = "You may not be served today";
 
     public TicketView {
         officeName = Objects.requireNonNullElse(officeName, Optional.empty());
@@ -46,7 +53,7 @@ public record TicketView(Optional<String> officeName, String serviceCode, String
                       String ticket, int number, int ahead, Optional<Integer> estimateMin, ZonedDateTime issuedAt,
                       Optional<String> priority, Optional<String> statusUrl) {
         this(officeName, serviceCode, serviceNameVi, serviceNameEn, ticket, number, ahead, estimateMin, issuedAt,
-                priority, statusUrl, false);
+                priority, statusUrl, false, false);
     }
 
     /**
@@ -58,7 +65,7 @@ public record TicketView(Optional<String> officeName, String serviceCode, String
                                      Optional<String> officeName) {
         return new TicketView(officeName, serviceCode, service.map(ServiceCatalogue.Entry::nameVi).orElse(serviceCode),
                 service.map(ServiceCatalogue.Entry::nameEn).orElse(serviceCode), label, number, 0, Optional.empty(),
-                printedAt, priority, Optional.empty(), true);
+                printedAt, priority, Optional.empty(), true, false);
     }
 
     /** The queue line: people ahead, or, offline, why there is no count. */
@@ -68,7 +75,8 @@ public record TicketView(Optional<String> officeName, String serviceCode, String
 
     /** The English line at the foot of the ticket. */
     public String englishLine() {
-        return "Your number " + ticket + " · " + serviceNameEn + (offline ? " · printed offline" : "");
+        return "Your number " + ticket + " · " + serviceNameEn + (offline ? " · printed offline" : "")
+                + (mayNotBeServedToday ? " · " + MAY_NOT_BE_SERVED_EN : "");
     }
 
     /** The ticket the hub issued, named from the catalogue entry of its service when there is one. */
@@ -78,6 +86,7 @@ public record TicketView(Optional<String> officeName, String serviceCode, String
                 service.map(ServiceCatalogue.Entry::nameVi).orElse(issued.service()),
                 service.map(ServiceCatalogue.Entry::nameEn).orElse(issued.service()),
                 issued.ticket(), issued.number(), issued.ahead(), issued.estimateMin(),
-                issued.issuedAt().atZoneSameInstant(OfficeTime.ZONE), issued.priority(), issued.statusUrl());
+                issued.issuedAt().atZoneSameInstant(OfficeTime.ZONE), issued.priority(), issued.statusUrl(), false,
+                issued.mayNotBeServedToday());
     }
 }

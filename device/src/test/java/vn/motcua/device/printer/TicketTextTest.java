@@ -32,4 +32,16 @@ class TicketTextTest {
         assertThat(TicketText.line(ticket)).isEqualTo("Số thứ tự 2-007 · HT · Ưu tiên: ELDERLY · Trước bạn: 0 người · "
                 + "08:15 23/11/2026 · Tra cứu: http://hub.local/t/7Q4K · Your number 2-007 · HT");
     }
+
+    @Test
+    void a_ticket_the_hub_warns_about_says_it_may_not_be_served_today_instead_of_the_estimate() {
+        TicketIssued issued = new TicketIssued("1-090", "DD", 90, 41, Optional.of(250),
+                OffsetDateTime.parse("2026-11-23T14:05:00+07:00"), Optional.empty(), Optional.empty(), true);
+
+        TicketView ticket = TicketView.of(issued, Samples.catalogue().services().stream().findFirst(), Optional.empty());
+
+        assertThat(TicketText.line(ticket)).isEqualTo("Số thứ tự 1-090 · Đất đai · Trước bạn: 41 người · "
+                + "Có thể không được phục vụ trong hôm nay · 14:05 23/11/2026 · Your number 1-090 · Land · "
+                + "You may not be served today");
+    }
 }

@@ -94,9 +94,10 @@ final class OfflineActions {
                 offline.priority(), Optional.empty(), true);
         Views views = new Views(state);
         int ahead = views.waitingBefore(service.code(), queuedAt, label);
+        Optional<Integer> estimate = views.estimateMinutes(service.code(), ahead);
         return Decision.ok(Optional.empty(), List.of(new Event.OfflineTicketSynced(offline.device(), ticket, now)),
                 new ResponseBody.TicketIssued(label, service.code(), offline.number(), ahead,
-                        views.estimateMinutes(service.code(), ahead), queuedAt.atZone(zone).toOffsetDateTime(),
-                        offline.priority(), Optional.empty()));
+                        estimate, queuedAt.atZone(zone).toOffsetDateTime(),
+                        offline.priority(), Optional.empty(), LastCall.mayNotBeServedToday(state.office(), now, estimate)));
     }
 }

@@ -43,9 +43,11 @@ final class TicketActions {
         int ahead = views.waiting(service.code());
         Ticket ticket = Ticket.issued(state.day(), service.prefix(), service.code(), number, now, priority, appointment,
                 false);
+        Optional<Integer> estimate = views.estimateMinutes(service.code(), ahead);
         return Decision.ok(Optional.empty(), List.of(new Event.TicketIssued(ticket, now)),
                 new ResponseBody.TicketIssued(ticket.label(), service.code(), number, ahead,
-                        views.estimateMinutes(service.code(), ahead), local(now), priority, Optional.empty()));
+                        estimate, local(now), priority, Optional.empty(),
+                        LastCall.mayNotBeServedToday(state.office(), now, estimate)));
     }
 
     /** The highest number the hub may hand out online today: the service's last, or just below its leased numbers. */

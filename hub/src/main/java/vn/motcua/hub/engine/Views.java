@@ -45,10 +45,29 @@ public final class Views {
     public ServiceCatalogue catalogue(Instant now) {
         List<ServiceCatalogue.Entry> entries = state.office().services().stream().map(s -> {
             int waiting = waiting(s.code());
+            Optional<Integer> estimate = estimateMinutes(s.code(), waiting);
             return new ServiceCatalogue.Entry(s.code(), s.prefix(), s.nameVi(), s.nameEn(), staffed(s.code()) > 0,
-                    waiting, estimateMinutes(s.code(), waiting));
+                    waiting, estimate, LastCall.mayNotBeServedToday(state.office(), now, estimate));
         }).toList();
         return new ServiceCatalogue(state.office().name(), entries, local(state, now));
+    }
+
+    /**
+     * Today's ticket {@code label} as its status page shows it; empty when there is none. The wait is estimated by
+     * {@link #estimateMinutes}, the same expression the ticket was issued with, from the tickets of its service
+     * still waiting that were issued before it.
+     */
+    public Optional<TicketStatus> ticketStatus(String label, Instant now) {
+        return state.ticket(label).map(t -> {
+            Optional<Office.Service> service = state.office().service(t.service());
+            boolean waiting = t.state() == TicketState.WAITING;
+            int ahead = waiting ? waitingBefore(t.service(), t.issuedAt(), t.label()) : 0;
+            Optional<Integer> estimate = waiting ? estimateMinutes(t.service(), ahead) : Optional.empty();
+            return new TicketStatus(t.label(), t.service(), service.map(Office.Service::nameVi).orElse(t.service()),
+                    service.map(Office.Service::nameEn).orElse(t.service()), t.state(), ahead, estimate,
+                    waiting && LastCall.mayNotBeServedToday(state.office(), now, estimate),
+                    t.state().atCounter() ? Optional.of(t.counter()) : Optional.empty(), local(state, t.issuedAt()));
+        });
     }
 
     /** The counters configured at the office, in number order. */

@@ -6,13 +6,14 @@ import java.util.Optional;
 
 /**
  * How an office runs its queue: priority classes, rating keys, recalls, undo, the day's end, appointments, the
- * allocation policy's bounds and offline printing (whether kiosks get number leases, and at most how many numbers a
- * lease holds). Every field has a default (see {@link #defaults()}) so a profile may leave any out.
+ * allocation policy's bounds, offline printing (whether kiosks get number leases, and at most how many numbers a
+ * lease holds) and {@code lastCallBeforeClose}: how long before the end of the day's last opening period counters
+ * stop calling new citizens, so a ticket whose estimated call falls later says it may not be served today. Every field has a default (see {@link #defaults()}) so a profile may leave any out.
  */
 public record Rules(List<PriorityClass> priorityClasses, List<RatingLevel> ratingLevels, Duration ratingWindow,
                     int recallsBeforeNoShow, Duration undoWindow, ClosingRule closingRule, Duration starvationCap,
                     Duration skillStep, Duration appointmentEarly, Duration appointmentLate, String policy,
-                    boolean offlinePrinting, int offlineLeaseMax) {
+                    boolean offlinePrinting, int offlineLeaseMax, Duration lastCallBeforeClose) {
 
     public Rules {
         priorityClasses = List.copyOf(priorityClasses);
@@ -47,7 +48,10 @@ public record Rules(List<PriorityClass> priorityClasses, List<RatingLevel> ratin
                         new RatingLevel("BINH_THUONG", "Bình thường", "Neutral"),
                         new RatingLevel("KHONG_HAI_LONG", "Không hài lòng", "Dissatisfied")),
                 Duration.ofMinutes(10), 2, Duration.ofSeconds(60), ClosingRule.CLOSE, Duration.ofMinutes(40),
-                Duration.ofMinutes(3), Duration.ofMinutes(15), Duration.ofMinutes(10), "effective-wait", true, 50);
+                Duration.ofMinutes(3), Duration.ofMinutes(15), Duration.ofMinutes(10), "effective-wait", true, 50,
+                // Ten minutes: counters spend the last minutes finishing the files at hand, and a citizen called at the
+                // very end would be sent home half-served; the warning errs towards telling the truth early.
+                Duration.ofMinutes(10));
     }
 
     public Optional<PriorityClass> priorityClass(String code) {

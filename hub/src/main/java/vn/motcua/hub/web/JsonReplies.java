@@ -28,7 +28,13 @@ final class JsonReplies {
         json(ctx, 200, write(Map.of("status", "UP")));
     }
 
+    /** Set on a 404 whose handler wrote its own answer (an unknown ticket), which the generic one must not replace. */
+    static final String ANSWERED = "motcua.answered";
+
     static void notFound(Context ctx) {
+        if (ctx.attribute(ANSWERED) != null) {
+            return;
+        }
         SecurityHeaders.apply(ctx);
         String path = ctx.path().length() > MAX_PATH_SHOWN ? ctx.path().substring(0, MAX_PATH_SHOWN) + "…" : ctx.path();
         json(ctx, 404, error("NOT_FOUND", "no page or API at " + path));

@@ -10,7 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 /**
- * The hall board page and its script and style, read once from the classpath ({@code /web/…}) and served from memory.
+ * The hall board page, the ticket status page and their scripts and styles, read once from the classpath ({@code /web/…}) and served from memory.
  * A fixed list, not a directory: nothing else on the classpath can be reached through it.
  */
 final class Pages {
@@ -22,7 +22,12 @@ final class Pages {
     static final Map<String, Asset> ROUTES = Map.of(
             "/", new Asset("board.html", "text/html; charset=utf-8"),
             "/board.js", new Asset("board.js", "text/javascript; charset=utf-8"),
-            "/board.css", new Asset("board.css", "text/css; charset=utf-8"));
+            "/board.css", new Asset("board.css", "text/css; charset=utf-8"),
+            "/ticket.js", new Asset("ticket.js", "text/javascript; charset=utf-8"),
+            "/ticket.css", new Asset("ticket.css", "text/css; charset=utf-8"));
+
+    /** The ticket status page, served by {@link TicketsApi} under {@code /ticket/{label}} once the ticket is found. */
+    static final String TICKET_PAGE = "ticket.html";
 
     private final Map<String, byte[]> bodies;
 
@@ -34,7 +39,13 @@ final class Pages {
     static Pages load() {
         Map<String, byte[]> bodies = new HashMap<>();
         ROUTES.values().forEach(asset -> bodies.put(asset.resource(), read(asset.resource())));
+        bodies.put(TICKET_PAGE, read(TICKET_PAGE));
         return new Pages(Map.copyOf(bodies));
+    }
+
+    /** The ticket status page. */
+    byte[] ticketPage() {
+        return bodies.get(TICKET_PAGE);
     }
 
     /** The handler serving {@code asset}. */

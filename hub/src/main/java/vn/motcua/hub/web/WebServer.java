@@ -15,7 +15,9 @@ import vn.motcua.protocol.codec.Codec;
  * {@link LiveState} and never writes to the hub.
  *
  * <p>Routes: {@code GET /} (board page, {@code ?lang=en} for English), {@code /board.js}, {@code /board.css},
- * {@code /api/board}, {@code /api/services}, {@code /api/board/stream} (Server-Sent Events), {@code /api/calls?ticket=} (why a ticket was called), {@code /health}, {@code /metrics} (Prometheus text).
+ * {@code /api/board}, {@code /api/services}, {@code /api/board/stream} (Server-Sent Events), {@code /api/calls?ticket=} (why a ticket was called), {@code /health}, {@code /metrics} (Prometheus text),
+ * {@code /ticket/{label}} (a citizen's ticket status page, {@code ?lang=en} for English, with {@code /ticket.js},
+ * {@code /ticket.css}) and {@code /api/tickets/{label}} (its JSON).
  * Every response carries {@link SecurityHeaders}; unknown paths get a JSON 404.
  *
  * <p>Threads: Jetty's request threads serve requests; each open stream has its own writer thread
@@ -44,7 +46,7 @@ public final class WebServer implements AutoCloseable {
      * @throws io.javalin.util.JavalinBindException if the port is taken
      */
     public static WebServer start(String host, int port, LiveState state) {
-        return start(host, port, state, new Metrics(), CallHistory.none(), KEEP_ALIVE_EVERY);
+        return start(host, port, state, new Metrics(), CallHistory.none(), TicketLookup.none(), KEEP_ALIVE_EVERY);
     }
 
     /**
@@ -52,21 +54,28 @@ public final class WebServer implements AutoCloseable {
      * reasons of {@code history} at {@code /api/calls}.
      */
     public static WebServer start(String host, int port, LiveState state, Metrics metrics, CallHistory history) {
-        return start(host, port, state, metrics, history, KEEP_ALIVE_EVERY);
+        return start(host, port, state, metrics, history, TicketLookup.none(), KEEP_ALIVE_EVERY);
+    }
+
+    /** As {@link #start(String, int, LiveState, Metrics, CallHistory)}, also serving the ticket status pages. */
+    public static WebServer start(String host, int port, LiveState state, Metrics metrics, CallHistory history,
+                                  TicketLookup tickets) {
+        return start(host, port, state, metrics, history, tickets, KEEP_ALIVE_EVERY);
     }
 
     static WebServer start(String host, int port, LiveState state, Duration keepAliveEvery) {
-        return start(host, port, state, new Metrics(), CallHistory.none(), keepAliveEvery);
+        return start(host, port, state, new Metrics(), CallHistory.none(), TicketLookup.none(), keepAliveEvery);
     }
 
     private static WebServer start(String host, int port, LiveState state, Metrics metrics, CallHistory history,
-                                   Duration keepAliveEvery) {
+                                   TicketLookup tickets, Duration keepAliveEvery) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(state, "state");
         Codec codec = new Codec();
         Pages pages = Pages.load();
         StateApi api = new StateApi(state, codec);
         CallsApi calls = new CallsApi(history);
+        TicketsApi ticketPages = new TicketsApi(tickets, pages.ticketPage());
         BoardStream stream = new BoardStream(state, codec, keepAliveEvery);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -77,10 +86,13 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/services", api::services);
             config.routes.get("/api/board/stream", stream::open);
             config.routes.get("/api/calls", calls::calls);
+            config.routes.get("/ticket/{label}", ticketPages::page);
+            config.routes.get("/api/tickets/{label}", ticketPages::api);
             config.routes.get("/health", JsonReplies::health);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.prometheusText()));
             config.routes.error(404, JsonReplies::notFound);
+            config.routes.exception(TicketLookup.Unavailable.class, TicketsApi::unavailable);
             config.routes.exception(Exception.class, JsonReplies::internal);
         });
         app.start(host, port);

@@ -1,6 +1,7 @@
 package vn.motcua.hub.writer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,9 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -23,10 +27,12 @@ import vn.motcua.hub.engine.Command;
 import vn.motcua.hub.engine.Decision;
 import vn.motcua.hub.engine.Engine;
 import vn.motcua.hub.engine.Event;
+import vn.motcua.hub.engine.TicketStatus;
 import vn.motcua.hub.engine.Views;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.store.HubStore;
 import vn.motcua.hub.web.LiveState;
+import vn.motcua.hub.web.TicketLookup;
 import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.Board;
@@ -40,13 +46,16 @@ import vn.motcua.protocol.message.ServiceCatalogue;
  * state published. A request id seen before is answered with the stored original response and changes nothing.
  * The engine, the store and the batch belong to the writer thread; {@link #board()} and {@link #services()} are
  * safe from any thread. With no requests for a minute the writer lets the clock in (a new office day at midnight).
+ * {@link #status} reads one ticket through the same queue, so it sees exactly what was committed.
  */
-public final class DeskWriter implements LiveState, AutoCloseable {
+public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskWriter.class);
     /** Requests committed together at most; 1 turns group commit off (one fsync per request, the baseline). */
     public static final int DEFAULT_MAX_BATCH = 256;
     private static final Job STOP = new Job.Stop();
+    /** How long a status read waits for the writer, busy with a large batch, before the page says "try again". */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
     private final Office office;
     private final HubStore store;
@@ -56,6 +65,7 @@ public final class DeskWriter implements LiveState, AutoCloseable {
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final int maxBatch;
+    private final StatusLinks links;
     private final Thread thread;
     private Engine engine;
     private long sequence;
@@ -67,10 +77,17 @@ public final class DeskWriter implements LiveState, AutoCloseable {
     }
 
     public DeskWriter(Office office, HubStore store, Clock clock, StatePublisher publisher, int maxBatch) {
+        this(office, store, clock, publisher, maxBatch, StatusLinks.none());
+    }
+
+    /** {@code links}: the status-page link added to every issued ticket's answer. */
+    public DeskWriter(Office office, HubStore store, Clock clock, StatePublisher publisher, int maxBatch,
+                      StatusLinks links) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
         }
         this.maxBatch = maxBatch;
+        this.links = links;
         this.office = office;
         this.store = store;
         this.clock = clock;
@@ -90,6 +107,33 @@ public final class DeskWriter implements LiveState, AutoCloseable {
     /** Queues a command from inside the hub; {@code done} hears the decision after it commits. */
     public void submit(Command command, Consumer<Decision> done) {
         queue.add(new Job.Internal(command, done));
+    }
+
+    /**
+     * Today's ticket {@code label} as committed now, read on the writer thread.
+     *
+     * @throws TicketLookup.Unavailable if the writer does not get to it within two seconds (or is stopped)
+     */
+    @Override
+    public Optional<TicketStatus> status(String label) {
+        CompletableFuture<Optional<TicketStatus>> answer = new CompletableFuture<>();
+        queue.add(new Job.Read(engine -> {
+            try {
+                answer.complete(engine.view().ticketStatus(label, clock.instant()));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e); // a bug: the page gets a 500, the writer carries on
+            }
+        }));
+        try {
+            return answer.get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new TicketLookup.Unavailable("the ticket desk is busy; try again in a moment");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TicketLookup.Unavailable("interrupted while reading " + label);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reading " + label + " failed", e.getCause());
+        }
     }
 
     /** The engine as the log on disk says it is: every stored group replayed in order. */
@@ -115,6 +159,14 @@ public final class DeskWriter implements LiveState, AutoCloseable {
             }
             queue.drainTo(batch, maxBatch - 1);
             boolean stop = batch.remove(STOP);
+            // Reads see the state committed by earlier batches, before this batch changes it; they write nothing.
+            batch.removeIf(job -> {
+                if (job instanceof Job.Read read) {
+                    read.read().accept(engine);
+                    return true;
+                }
+                return false;
+            });
             if (!batch.isEmpty()) {
                 try {
                     apply(batch);
@@ -178,7 +230,7 @@ public final class DeskWriter implements LiveState, AutoCloseable {
             Decision decision = Commands.of(job.deviceId(), job.request().body()).map(command -> engine.handle(command, now))
                     .orElseGet(() -> notSupported(job.request()));
             LocalDate day = engine.state().day();
-            byte[] response = codec.encode(respond(job.request(), decision));
+            byte[] response = codec.encode(respond(job.request(), decision, links));
             answered.put(key, response);
             Optional<String> requestId = Optional.of(job.request().id());
             writes.add(() -> {
@@ -206,6 +258,7 @@ public final class DeskWriter implements LiveState, AutoCloseable {
                     case Job.FromDevice device -> device.reply().accept(codec.encode(Response.Failure.of(device.request(),
                             ErrorCode.INTERNAL, "the hub could not store the request; retry with the same id")));
                     case Job.Internal internal -> internal.done().accept(failed);
+                    case Job.Read read -> { }
                     case Job.Stop stop -> { }
                 }
             }
@@ -222,8 +275,8 @@ public final class DeskWriter implements LiveState, AutoCloseable {
                 ErrorCode.NOT_SUPPORTED, request.op().wireName() + " is not supported by this hub version")));
     }
 
-    private static Response respond(Request request, Decision decision) {
-        return decision.answer().<Response>map(body -> new Response.Ok(request.id(), request.op(), body))
+    private static Response respond(Request request, Decision decision, StatusLinks links) {
+        return decision.answer().<Response>map(body -> new Response.Ok(request.id(), request.op(), links.link(body)))
                 .orElseGet(() -> Response.Failure.of(request, decision.rejection().orElseThrow().code(),
                         decision.rejection().orElseThrow().message()));
     }

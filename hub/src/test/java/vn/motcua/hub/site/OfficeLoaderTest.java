@@ -88,6 +88,20 @@ class OfficeLoaderTest {
         assertThatThrownBy(() -> OfficeLoader.load(notAFlag)).hasMessageContaining("rules.offlinePrinting must be true or false");
     }
 
+    @Test
+    void the_last_call_is_ten_minutes_before_close_by_default_and_can_be_set_within_bounds() throws IOException {
+        assertThat(Rules.defaults().lastCallBeforeClose()).hasMinutes(10);
+        String sample = Files.readString(Path.of("../config/offices/commune-office.json"));
+        String rules = "\"rules\": {";
+        Office set = OfficeLoader.load(write(sample.replace(rules, rules + "\"lastCallMinutesBeforeClose\": 0,")));
+        assertThat(set.rules().lastCallBeforeClose()).isZero();
+        for (String bad : new String[] {"-5", "241", "\"10\"", "7.5"}) {
+            Path file = write(sample.replace(rules, rules + "\"lastCallMinutesBeforeClose\": " + bad + ","));
+            assertThatThrownBy(() -> OfficeLoader.load(file)).isInstanceOf(OfficeConfigException.class)
+                    .hasMessageEndingWith("office.json: rules.lastCallMinutesBeforeClose must be a whole number from 0 to 240");
+        }
+    }
+
     private Path write(String text) throws IOException {
         Path file = dir.resolve("office.json");
         Files.writeString(file, text);

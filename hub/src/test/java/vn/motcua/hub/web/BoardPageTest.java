@@ -5,13 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.motcua.protocol.message.Board;
+import vn.motcua.protocol.message.ServiceCatalogue;
 import vn.motcua.testkit.browser.BrowserPage;
 import vn.motcua.testkit.browser.ChromiumPerClass;
 import vn.motcua.testkit.browser.HeadlessChromium;
@@ -84,6 +87,21 @@ class BoardPageTest {
         assertThat(page.texts("#counters .tile.fresh")).hasSize(1);
         assertThat(page.evaluate("window.sameDocument === true").asBoolean()).isTrue();
         page.saveScreenshot(SCREENSHOTS.resolve("board.png"));
+        assertThat(page.problems()).isEmpty();
+    }
+
+    @Test
+    void a_service_whose_next_ticket_may_not_be_served_today_says_so_instead_of_a_time() {
+        ServiceCatalogue late = Offices.catalogue(40);
+        List<ServiceCatalogue.Entry> services = new ArrayList<>(late.services());
+        ServiceCatalogue.Entry land = services.getFirst();
+        services.set(0, new ServiceCatalogue.Entry(land.code(), land.prefix(), land.nameVi(), land.nameEn(), true, 40,
+                Optional.of(250), true));
+        state.publish(new ServiceCatalogue(late.office(), services, late.updatedAt()));
+        open("/");
+
+        awaitText("Đất đai: 40 người chờ · số lấy bây giờ có thể không được phục vụ hôm nay");
+        assertThat(page.bodyText()).doesNotContain("khoảng 250 phút");
         assertThat(page.problems()).isEmpty();
     }
 

@@ -9,10 +9,14 @@ public sealed interface ResponseBody {
 
     /**
      * A ticket now exists: print it. {@code ahead} counts citizens before this one for the same service;
-     * {@code estimateMin} is absent when the hub cannot promise a time.
+     * {@code estimateMin} is absent when the hub cannot promise a time. {@code mayNotBeServedToday}: the estimated
+     * call comes after the office's last call of the day (or the day's hours are over), so the ticket must say so
+     * instead of promising a time; absent or null on the wire (a hub before this field) reads as {@code false}.
+     * (A {@code Boolean}, never null once built: the codec refuses a missing primitive, and an older hub omits it.)
      */
     record TicketIssued(String ticket, String service, int number, int ahead, Optional<Integer> estimateMin,
-                        OffsetDateTime issuedAt, Optional<String> priority, Optional<String> statusUrl)
+                        OffsetDateTime issuedAt, Optional<String> priority, Optional<String> statusUrl,
+                        Boolean mayNotBeServedToday)
             implements ResponseBody {
         public TicketIssued {
             Check.ticket(ticket, "body.ticket");
@@ -23,6 +27,13 @@ public sealed interface ResponseBody {
             Check.required(issuedAt, "body.issuedAt");
             priority = Check.code(priority, "body.priority");
             statusUrl = Check.text(statusUrl, "body.statusUrl");
+            mayNotBeServedToday = Boolean.TRUE.equals(mayNotBeServedToday);
+        }
+
+        /** A ticket as a hub without {@code mayNotBeServedToday} issues it: no warning. */
+        public TicketIssued(String ticket, String service, int number, int ahead, Optional<Integer> estimateMin,
+                            OffsetDateTime issuedAt, Optional<String> priority, Optional<String> statusUrl) {
+            this(ticket, service, number, ahead, estimateMin, issuedAt, priority, statusUrl, false);
         }
     }
 

@@ -13,9 +13,13 @@ public record ServiceCatalogue(String office, List<Entry> services, OffsetDateTi
         Check.required(updatedAt, "updatedAt");
     }
 
-    /** One service: names in Vietnamese and English, whether it takes tickets now, its queue. */
+    /**
+     * One service: names in Vietnamese and English, whether it takes tickets now, its queue.
+     * {@code mayNotBeServedToday}: a ticket taken now would get that warning (see {@code TicketIssued}); absent on the
+     * wire reads as {@code false}, as does null (a {@code Boolean} for that reason, never null once built).
+     */
     public record Entry(String code, String prefix, String nameVi, String nameEn, boolean open, int waiting,
-                        Optional<Integer> estimateMin) {
+                        Optional<Integer> estimateMin, Boolean mayNotBeServedToday) {
         public Entry {
             Check.code(code, "service.code");
             Check.prefix(prefix, "service.prefix");
@@ -23,6 +27,13 @@ public record ServiceCatalogue(String office, List<Entry> services, OffsetDateTi
             Check.text(nameEn, "service.nameEn");
             Check.nonNegative(waiting, "service.waiting");
             estimateMin = Check.optional(estimateMin).map(m -> Check.nonNegative(m, "service.estimateMin"));
+            mayNotBeServedToday = Boolean.TRUE.equals(mayNotBeServedToday);
+        }
+
+        /** A service as a hub without {@code mayNotBeServedToday} lists it: no warning. */
+        public Entry(String code, String prefix, String nameVi, String nameEn, boolean open, int waiting,
+                     Optional<Integer> estimateMin) {
+            this(code, prefix, nameVi, nameEn, open, waiting, estimateMin, false);
         }
     }
 }

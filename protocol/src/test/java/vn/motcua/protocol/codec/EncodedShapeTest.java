@@ -138,7 +138,9 @@ class EncodedShapeTest {
     void absent_optionals_of_a_ticket_and_a_transfer_are_simply_missing() throws Exception {
         JsonNode issued = plain.readTree(codec.encode(new Response.Ok(ID, Operation.TICKET_ISSUE,
                 Samples.minimalResponseBody(Operation.TICKET_ISSUE)))).get("body");
-        assertThat(fieldNames(issued)).containsExactly("ticket", "service", "number", "ahead", "issuedAt");
+        // mayNotBeServedToday is no optional: always written, so a reader never has to guess what absent meant
+        assertThat(fieldNames(issued)).containsExactly("ticket", "service", "number", "ahead", "issuedAt",
+                "mayNotBeServedToday");
         JsonNode transfer = plain.readTree(codec.encode(Samples.request(
                 Samples.minimalRequestBody(Operation.COUNTER_TRANSFER)))).get("body");
         assertThat(fieldNames(transfer)).containsExactly("counter", "toCounter");

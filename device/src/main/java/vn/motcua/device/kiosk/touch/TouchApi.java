@@ -70,6 +70,9 @@ final class TouchApi {
             if (connected && entry.isPresent()) {
                 service.put("waiting", entry.get().waiting());
                 entry.get().estimateMin().ifPresent(minutes -> service.put("estimateMin", minutes));
+                if (entry.get().mayNotBeServedToday()) { // only the warning is news; its absence is the usual case
+                    service.put("mayNotBeServedToday", true);
+                }
             }
         }
         ArrayNode priorities = out.putArray("priorities");
@@ -129,6 +132,9 @@ final class TouchApi {
                 out.put("ahead", ticket.ahead());
             }
             ticket.estimateMin().ifPresent(minutes -> out.put("estimateMin", minutes));
+            if (ticket.mayNotBeServedToday()) {
+                out.put("mayNotBeServedToday", true);
+            }
             ticket.priority().ifPresent(p -> {
                 out.put("priority", p);
                 PriorityChoice.of(p).ifPresent(c -> out.put("priorityVi", c.nameVi).put("priorityEn", c.nameEn));

@@ -104,8 +104,13 @@ public final class TicketRaster {
         t.priority().ifPresent(priority -> pen.inverted("ƯU TIÊN · " + priority, bold(28)));
         pen.gap(size(6));
         pen.centered(t.aheadLine(), regular(26));
-        pen.centered(t.estimateMin().map(m -> "Dự kiến chờ: " + m + " phút")
-                .orElse("Dự kiến chờ: chưa có"), regular(26));
+        if (t.mayNotBeServedToday()) {
+            // In place of the estimate, and as loud as the priority mark: the citizen decides whether to stay.
+            pen.inverted(TicketView.MAY_NOT_BE_SERVED_VI, bold(24));
+        } else {
+            pen.centered(t.estimateMin().map(m -> "Dự kiến chờ: " + m + " phút")
+                    .orElse("Dự kiến chờ: chưa có"), regular(26));
+        }
         pen.centered(ISSUED.format(t.issuedAt()), regular(24));
         t.statusUrl().ifPresent(url -> {
             pen.gap(size(10));
@@ -222,16 +227,23 @@ public final class TicketRaster {
             y += (int) Math.ceil(ink.getHeight());
         }
 
-        /** White text on a black band, for the priority mark. */
+        /** White text on a black band, wrapped like {@link #centered}: the priority mark, the not-today warning. */
         void inverted(String text, Font font) {
             g.setFont(font);
             FontMetrics m = g.getFontMetrics();
             int pad = m.getDescent();
-            int w = Math.min(width - 2 * margin, m.stringWidth(text) + 4 * pad);
-            int h = m.getAscent() + m.getDescent() + 2 * pad;
+            List<String> lines = wrap(text, m);
+            int widest = lines.stream().mapToInt(m::stringWidth).max().orElse(0);
+            int w = Math.min(width - 2 * margin, widest + 4 * pad);
+            int lineHeight = m.getAscent() + m.getDescent();
+            int h = lines.size() * lineHeight + 2 * pad;
             g.fillRect((width - w) / 2, y, w, h);
             g.setColor(Color.WHITE);
-            g.drawString(text, (width - m.stringWidth(text)) / 2, y + pad + m.getAscent());
+            int baseline = y + pad + m.getAscent();
+            for (String line : lines) {
+                g.drawString(line, (width - m.stringWidth(line)) / 2, baseline);
+                baseline += lineHeight;
+            }
             g.setColor(Color.BLACK);
             y += h;
         }

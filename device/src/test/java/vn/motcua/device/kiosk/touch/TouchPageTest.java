@@ -106,6 +106,31 @@ class TouchPageTest extends OnBroker {
     }
 
     @Test
+    void late_in_an_overloaded_day_the_key_and_the_ticket_say_it_may_not_be_served_today() throws Exception {
+        hub.answerOk(request -> new ResponseBody.TicketIssued("1-090", "DD", 90, 41, Optional.of(250), Samples.MORNING,
+                Optional.empty(), Optional.empty(), true));
+        openPage(new ServiceCatalogue(Samples.OFFICE, List.of(
+                new ServiceCatalogue.Entry("DD", "1", "Đất đai", "Land", true, 41, Optional.of(250), true),
+                new ServiceCatalogue.Entry("HT", "2", "Hộ tịch", "Civil status", true, 0, Optional.of(0))),
+                Samples.MORNING));
+
+        awaitText("41 người đang chờ · có thể không được phục vụ trong hôm nay");
+        assertThat(page.bodyText()).contains("41 waiting · you may not be served today", "0 người đang chờ · khoảng 0 phút")
+                .doesNotContain("khoảng 250 phút");
+        assertThat(page.evaluate("document.querySelector(\"button.service[data-code='DD']\").className").asText())
+                .contains("late");
+        page.saveScreenshot(SCREENSHOTS.resolve("touch-may-not-be-served.png"));
+
+        page.tap("button.service[data-code='DD']");
+
+        awaitText("1-090");
+        assertThat(page.bodyText()).contains("Trước bạn: 41 người · Có thể không được phục vụ trong hôm nay")
+                .doesNotContain("Dự kiến chờ");
+        assertThat(printer.printed()).singleElement().satisfies(t -> assertThat(t.mayNotBeServedToday()).isTrue());
+        assertThat(page.problems()).isEmpty();
+    }
+
+    @Test
     void a_priority_chosen_on_the_screen_goes_with_the_next_press_only() throws Exception {
         hub.answerOk(request -> request.body() instanceof RequestBody.TicketIssue issue
                 ? new ResponseBody.TicketIssued("2-004", "HT", 4, 0, Optional.empty(), Samples.MORNING,

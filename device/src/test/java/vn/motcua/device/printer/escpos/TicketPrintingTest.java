@@ -127,6 +127,39 @@ class TicketPrintingTest {
     }
 
     @Test
+    void a_warned_ticket_prints_the_not_today_band_in_place_of_the_estimate_on_both_paper_widths() throws Exception {
+        for (PaperWidth width : PaperWidth.values()) {
+            TicketRaster raster = new TicketRaster(width);
+            TicketView promised = land(Optional.of(250), Optional.empty(), Optional.of(URL));
+            TicketView warned = new TicketView(promised.officeName(), "DD", "Đất đai", "Land", "1-023", 23, 5,
+                    Optional.of(250), promised.issuedAt(), Optional.empty(), Optional.of(URL), false, true);
+            BufferedImage plain = raster.render(promised);
+            BufferedImage warning = raster.render(warned);
+            PrinterSimulator.writePng(warning, TICKETS.resolve("ticket-" + width.name().toLowerCase()
+                    + "-may-not-be-served.png"));
+
+            // Without a priority mark, rows mostly ink are the two 2-dot rules, plus, warned, the white-on-black band
+            // of the warning: at least two text lines tall.
+            assertThat(inkedRows(plain)).as("%s promised", width).isEqualTo(4);
+            assertThat(inkedRows(warning) - 4).as("%s warned", width).isGreaterThan(2 * 24 * width.dots() / 576);
+            assertThat(zxing(warning)).isEqualTo(URL);
+        }
+    }
+
+    /** Rows at least 60 % black across the printable width: where a white-on-black band is. */
+    private static int inkedRows(BufferedImage ticket) {
+        int rows = 0;
+        for (int y = 0; y < ticket.getHeight(); y++) {
+            int black = 0;
+            for (int x = 0; x < ticket.getWidth(); x++) {
+                black += (ticket.getRGB(x, y) & 0xFFFFFF) == 0 ? 1 : 0;
+            }
+            rows += black >= ticket.getWidth() * 6 / 10 ? 1 : 0;
+        }
+        return rows;
+    }
+
+    @Test
     void a_ticket_without_estimate_or_link_prints_without_a_qr() throws Exception {
         PrinterSimulator paper = new PrinterSimulator(PaperWidth.MM80);
         EscPosPrinter printer = new EscPosPrinter(paper, PaperWidth.MM80, Duration.ofMillis(200));

@@ -1,0 +1,49 @@
+package vn.motcua.hub.web;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import vn.motcua.hub.engine.Command;
+import vn.motcua.hub.engine.Engine;
+import vn.motcua.hub.engine.TicketStatus;
+import vn.motcua.hub.site.Office;
+import vn.motcua.hub.site.OfficeLoader;
+
+/**
+ * A real engine on the district sample office late in an overloaded day: at 16:00, 15 land (DD) tickets wait. Land
+ * takes 18 min at 5 counters, so 1-001 expects no wait and 1-015 (14 ahead, 50 min) is estimated at 16:50, the
+ * office's last call: it may not be served today. Looked up at {@link #now}, which a test may move.
+ */
+final class OverloadedOffice implements TicketLookup {
+
+    static final Office DISTRICT = OfficeLoader.load(Path.of("../config/offices/district-office.json"));
+    private static final ZoneId ZONE = DISTRICT.zone();
+    private static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
+
+    private final Engine engine = new Engine(DISTRICT, MONDAY);
+    private Instant now = at(16, 0);
+
+    OverloadedOffice() {
+        for (int i = 0; i < 15; i++) {
+            engine.handle(new Command.Issue("DD", Optional.empty()), now);
+        }
+    }
+
+    @Override
+    public synchronized Optional<TicketStatus> status(String label) {
+        return engine.view().ticketStatus(label, now);
+    }
+
+    /** Counter 1 calls the next land ticket a minute later. */
+    synchronized void counterOneCallsNext() {
+        now = now.plusSeconds(60);
+        engine.handle(new Command.CallNext(1), now);
+    }
+
+    static Instant at(int hour, int minute) {
+        return MONDAY.atTime(hour, minute).atZone(ZONE).toInstant();
+    }
+}
