@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
-import vn.motcua.hub.site.Office;
+import vn.motcua.hub.predict.WaitPredictor;
 import vn.motcua.protocol.message.Board;
 import vn.motcua.protocol.message.CounterState;
 import vn.motcua.protocol.message.CounterStatus;
@@ -16,9 +17,11 @@ import vn.motcua.protocol.message.ServingPhase;
 public final class Views {
 
     private final EngineState state;
+    private final WaitPredictor waits;
 
-    Views(EngineState state) {
+    Views(EngineState state, WaitPredictor waits) {
         this.state = state;
+        this.waits = waits;
     }
 
     public CounterState counterState(int counter, Instant now) {
@@ -46,7 +49,8 @@ public final class Views {
         List<ServiceCatalogue.Entry> entries = state.office().services().stream().map(s -> {
             int waiting = waiting(s.code());
             return new ServiceCatalogue.Entry(s.code(), s.prefix(), s.nameVi(), s.nameEn(), staffed(s.code()) > 0,
-                    waiting, estimateMinutes(s.code(), waiting));
+                    waiting, estimate(Ticket.issued(state.day(), s.prefix(), s.code(), state.lastNumber(s.prefix()) + 1,
+                            now, Optional.empty(), Optional.empty(), false)));
         }).toList();
         return new ServiceCatalogue(state.office().name(), entries, local(state, now));
     }
@@ -70,17 +74,13 @@ public final class Views {
     }
 
     /**
-     * The baseline estimate offices use today: people ahead × mean service minutes ÷ open counters serving the
-     * service. Empty when no open counter serves it. The predictor study (issue 5) replaces it with a measured one.
+     * The wait printed for {@code ticket} (issued now, or about to be): the engine's predictor, in whole minutes;
+     * empty when no staffed counter serves its service. The catalogue shows, per service, the estimate a ticket
+     * issued now would get.
      */
-    public Optional<Integer> estimateMinutes(String service, int ahead) {
-        long open = state.counters().stream().filter(s -> s.status() == CounterStatus.OPEN)
-                .filter(s -> serves(s.number(), service)).count();
-        if (open == 0) {
-            return Optional.empty();
-        }
-        double mean = state.office().service(service).map(Office.Service::meanMinutes).orElse(0.0);
-        return Optional.of((int) Math.round(ahead * mean / open));
+    Optional<Integer> estimate(Ticket ticket) {
+        OptionalDouble minutes = waits.minutes(state, ticket);
+        return minutes.isPresent() ? Optional.of((int) Math.round(minutes.getAsDouble())) : Optional.empty();
     }
 
     /** Counters serving {@code service} that are staffed (open or paused). */

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.hub.predict.PredictionErrors;
+import vn.motcua.hub.predict.WaitPredictor;
 
 class PredictorStudyTest {
 
@@ -23,9 +24,10 @@ class PredictorStudyTest {
 
     @Test
     void everyTicketIssuedGetsEveryEstimateAndTheRunIsTheSame() {
-        List<String> names = PredictorStudy.predictors().stream().map(p -> p.name()).toList();
+        List<WaitPredictor> baselines = PredictorStudy.baselines(SimOffices.COMMUNE);
+        List<String> names = PredictorStudy.names(baselines);
         List<Visit> plain = OfficeSimulator.run(SimOffices.COMMUNE, TWO_DAYS).visits();
-        List<Visit> predicted = OfficeSimulator.run(SimOffices.COMMUNE, TWO_DAYS, PredictorStudy.predictors()).visits();
+        List<Visit> predicted = OfficeSimulator.run(SimOffices.COMMUNE, TWO_DAYS, baselines).visits();
 
         assertThat(predicted).hasSameSizeAs(plain);
         for (int i = 0; i < plain.size(); i++) {
