@@ -2,8 +2,6 @@ package vn.motcua.hub.predict;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,14 +22,17 @@ import vn.motcua.protocol.message.CounterStatus;
  * motcua's wait predictor: plays the queue as it stands forward under the office's real allocation policy, with
  * the counter occupancy times learned today ({@link ServiceTimeLearner}), until the new ticket is called.
  *
- * <p>Every staffed counter gets the time it will next be free: now if idle; when its current ticket's expected
- * occupancy ends (at least {@link #FLOOR_MINUTES} from now: it is still there); after the rest of a typical break if
- * paused. Closed counters never call. Then, repeatedly, the counter free earliest asks the policy exactly as the
+ * <p>Every staffed counter gets the time it will next be free: now if idle; after the expected rest of its current
+ * ticket's occupancy ({@link ServiceTimeLearner#remainingMinutes}, at least {@link #FLOOR_MINUTES}: it is still
+ * there); after the rest of a typical break if paused. Closed counters never call. Then, repeatedly, the counter free earliest asks the policy exactly as the
  * engine does on "call next" ({@code policy.choose(counter, waiting, t)}); the ticket it takes keeps it for that
  * service's occupancy. Counters call only within the opening periods: a counter free in the lunch gap calls at the
  * next period's start. Past the last period the day is played on, so a ticket the office will not reach today gets
- * an honest, large estimate (minutes to closing plus what is left) instead of a false promise. Nobody who is not yet
- * in the queue is simulated. Deterministic.
+ * an honest, large estimate (minutes to closing plus what is left) instead of a false promise. Of the citizens not
+ * yet in the queue only those coming back to it ({@link Jumpers}) are simulated. Deterministic.
+ *
+ * <p>The estimate counts from the ticket's queue time ({@link Ticket#queuedAt()}), which is now for a ticket being
+ * issued.
  */
 public final class ForwardSimulation implements WaitPredictor {
 
@@ -74,10 +75,16 @@ public final class ForwardSimulation implements WaitPredictor {
         if (free.stream().noneMatch(f -> f.counter().services().contains(ticket.service()))) {
             return OptionalDouble.empty();
         }
-        List<Instant[]> periods = periods(office, now.atZone(office.zone()).toLocalDate());
+        OpeningHours hours = OpeningHours.of(office, now);
+        Jumpers jumpers = new Jumpers(times, hours, now);
         while (!free.isEmpty()) {
             Free next = free.poll();
-            Instant at = callable(periods, next.at());
+            Instant at = hours.callable(next.at());
+            Optional<String> jumper = jumpers.due(next.counter(), at);
+            if (jumper.isPresent()) {
+                free.add(new Free(plus(at, times.meanMinutes(jumper.get(), at)), next.counter()));
+                continue;
+            }
             Optional<Choice> choice = policy.choose(next.counter(), waiting, at);
             if (choice.isEmpty()) {
                 continue; // nothing it may serve now, and the simulated queue only shrinks
@@ -98,34 +105,13 @@ public final class ForwardSimulation implements WaitPredictor {
         Optional<Ticket> current = slot.current().flatMap(state::ticket).filter(t -> t.state().atCounter());
         if (current.isPresent() && current.get().calledAt().isPresent()) {
             Instant called = current.get().calledAt().get();
-            Instant expected = plus(called, times.meanMinutes(current.get().service(), called));
-            Instant soonest = plus(now, FLOOR_MINUTES);
-            free = expected.isBefore(soonest) ? soonest : expected;
+            free = plus(now, times.remainingMinutes(current.get().service(), called, minutes(called, now), FLOOR_MINUTES));
         }
         if (slot.status() == CounterStatus.PAUSED) {
             Instant back = plus(now, times.pauseRemaining(slot.number(), now, FLOOR_MINUTES));
             free = back.isAfter(free) ? back : free;
         }
         return free;
-    }
-
-    /** {@code at}, or the start of the next opening period if {@code at} is outside them; past the last, {@code at}. */
-    private static Instant callable(List<Instant[]> periods, Instant at) {
-        for (Instant[] p : periods) {
-            if (at.isBefore(p[0])) {
-                return p[0];
-            }
-            if (at.isBefore(p[1])) {
-                return at;
-            }
-        }
-        return at;
-    }
-
-    private static List<Instant[]> periods(Office office, LocalDate day) {
-        return office.hours().stream().map(p -> new Instant[] {
-                ZonedDateTime.of(day, p.start(), office.zone()).toInstant(),
-                ZonedDateTime.of(day, p.end(), office.zone()).toInstant()}).toList();
     }
 
     private static Instant plus(Instant at, double minutes) {

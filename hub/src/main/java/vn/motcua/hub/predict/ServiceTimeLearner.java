@@ -3,6 +3,7 @@ package vn.motcua.hub.predict;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,16 @@ import java.util.Optional;
 
 import vn.motcua.hub.engine.CounterSlot;
 import vn.motcua.hub.engine.Event;
+import vn.motcua.hub.engine.TicketState;
 import vn.motcua.hub.site.Office;
 import vn.motcua.protocol.message.CounterStatus;
 
 /**
  * How long a counter is taken per ticket of a service, learned online from the engine's events: from the ticket's
  * call until the counter is free again (done, no-show, transfer, next service, hold), so the walk to the counter,
- * recalls and no-shows are inside it — the very time the forward simulation needs. Also how long a pause lasts.
+ * recalls and no-shows are inside it — the very time the forward simulation needs. Also what the forward simulation
+ * needs beyond the mean: today's occupancies themselves, for the time still to come at a counter busy for a while
+ * ({@link #remainingMinutes}); how long a pause lasts; and how often tickets come back into a queue ({@link Jumpers}).
  *
  * <p>Per service and per half hour of the office day (the call's local time): each half hour is shrunk towards the
  * service's mean (worth {@link #BUCKET_WEIGHT} observations), and the service's mean towards the profile's
@@ -36,6 +40,12 @@ public final class ServiceTimeLearner implements ServiceTimeStats {
     /** A break's length before any was seen today, worth {@link #PAUSE_PRIOR_WEIGHT} breaks. */
     static final double PAUSE_PRIOR_MINUTES = 10;
     static final double PAUSE_PRIOR_WEIGHT = 2;
+    /** Today's occupancies kept per service for the time still to come at a busy counter. */
+    static final int RECENT_OCCUPANCIES = 60;
+    /** The naive remainder, mean − elapsed, counts as this many of today's longer occupancies. */
+    static final double RESIDUAL_PRIOR_WEIGHT = 2;
+    /** Jump rates start at none, as if this many open minutes without any had passed. */
+    static final double RATE_PRIOR_MINUTES = 30;
 
     private final Office office;
     private final Map<String, Mean> byService = new HashMap<>();
@@ -44,6 +54,10 @@ public final class ServiceTimeLearner implements ServiceTimeStats {
     /** The ticket each counter was last seen calling and when, until the counter is free again. */
     private final Map<Integer, Occupancy> occupied = new HashMap<>();
     private final Map<Integer, Instant> pausedSince = new HashMap<>();
+    /** Tickets queued again today (next service, transfer), by their new service: see {@link Jumpers}. */
+    private final Map<String, Integer> jumpers = new HashMap<>();
+    /** The last {@link #RECENT_OCCUPANCIES} occupancies per service, oldest first. */
+    private final Map<String, ArrayDeque<Double>> recent = new HashMap<>();
 
     private record Occupancy(String label, String service, Instant from) {
     }
@@ -86,7 +100,12 @@ public final class ServiceTimeLearner implements ServiceTimeStats {
                 occupied.put(called.counter().number(),
                         new Occupancy(called.ticket().label(), called.ticket().service(), called.at()));
             }
-            case Event.TicketChanged changed -> changed.counter().ifPresent(slot -> slot(slot, changed.at()));
+            case Event.TicketChanged changed -> {
+                changed.counter().ifPresent(slot -> slot(slot, changed.at()));
+                if (changed.ticket().state() == TicketState.WAITING) {
+                    jumpers.merge(changed.ticket().service(), 1, Integer::sum); // back for a next service, or moved
+                }
+            }
             case Event.CounterChanged changed -> slot(changed.counter(), changed.at());
             case Event.ActionUndone undone -> {
                 // The undone action's occupancy never happened; the restored ticket's started at its own call.
@@ -128,6 +147,11 @@ public final class ServiceTimeLearner implements ServiceTimeStats {
         double minutes = minutes(occupancy.from(), until);
         byService.computeIfAbsent(occupancy.service(), s -> new Mean()).add(minutes);
         byHalfHour.computeIfAbsent(key(occupancy.service(), occupancy.from()), k -> new Mean()).add(minutes);
+        ArrayDeque<Double> kept = recent.computeIfAbsent(occupancy.service(), s -> new ArrayDeque<>());
+        kept.addLast(minutes);
+        if (kept.size() > RECENT_OCCUPANCIES) {
+            kept.removeFirst();
+        }
     }
 
     private void forget() {
@@ -135,6 +159,8 @@ public final class ServiceTimeLearner implements ServiceTimeStats {
         byHalfHour.clear();
         occupied.clear();
         pausedSince.clear();
+        jumpers.clear();
+        recent.clear();
         pauses.sum = 0;
         pauses.weight = 0;
     }
@@ -156,11 +182,35 @@ public final class ServiceTimeLearner implements ServiceTimeStats {
         return learned == null ? overall : learned.towards(overall, BUCKET_WEIGHT);
     }
 
+    /**
+     * Minutes a counter busy with a ticket of {@code service} called {@code elapsed} minutes ago stays busy: of
+     * today's occupancies longer than that, the mean time beyond it — longer than mean − elapsed, for the short ones
+     * are over by now — blended with mean − elapsed (worth {@link #RESIDUAL_PRIOR_WEIGHT}), at least {@code floor}.
+     */
+    public double remainingMinutes(String service, Instant called, double elapsed, double floor) {
+        double sum = Math.max(meanMinutes(service, called) - elapsed, floor) * RESIDUAL_PRIOR_WEIGHT;
+        double weight = RESIDUAL_PRIOR_WEIGHT;
+        for (double x : recent.getOrDefault(service, new ArrayDeque<>())) {
+            if (x > elapsed) {
+                sum += x - elapsed;
+                weight++;
+            }
+        }
+        return Math.max(sum / weight, floor);
+    }
+
     /** Minutes until a paused counter is expected back: a typical break less what has passed, at least {@code floor}. */
     public double pauseRemaining(int counter, Instant now, double floor) {
         Instant since = pausedSince.get(counter);
         double elapsed = since == null ? 0 : minutes(since, now);
         return Math.max(pauses.towards(PAUSE_PRIOR_MINUTES, PAUSE_PRIOR_WEIGHT) - elapsed, floor);
+    }
+
+    /** Jumpers ({@link Jumpers}) of {@code service} per open minute, over the office day until {@code now}. */
+    public double jumpRate(String service, Instant now) {
+        OpeningHours hours = OpeningHours.of(office, now);
+        double open = hours.openMinutes(hours.periods().getFirst()[0], now);
+        return jumpers.getOrDefault(service, 0) / (open + RATE_PRIOR_MINUTES);
     }
 
     private double prior(String service) {
