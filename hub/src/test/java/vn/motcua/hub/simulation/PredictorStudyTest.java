@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import vn.motcua.hub.predict.ForwardSimulation;
 import vn.motcua.hub.predict.PredictionErrors;
 import vn.motcua.hub.predict.WaitPredictor;
 
@@ -37,6 +38,9 @@ class PredictorStudyTest {
             boolean issuedToday = p.ticket().isPresent() && !p.carried();
             assertThat(p.predictedWait().keySet()).isEqualTo(issuedToday ? Set.copyOf(names) : Set.of());
             p.predictedWait().values().forEach(m -> assertThat(m).isFinite().isNotNegative());
+            // (c) is the engine's own answer to the issue: the whole minutes printed on the ticket
+            Optional.ofNullable(p.predictedWait().get(ForwardSimulation.NAME))
+                    .ifPresent(m -> assertThat(m).isEqualTo(Math.rint(m)));
         }
         PredictorStudy study = PredictorStudy.of(SimOffices.COMMUNE, predicted, names);
         long served = predicted.stream().filter(v -> v.outcome() == Visit.Outcome.SERVED && !v.carried()).count();
