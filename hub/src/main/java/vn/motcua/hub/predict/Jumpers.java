@@ -16,7 +16,7 @@ import vn.motcua.hub.site.Office;
  *
  * <p>Priority and appointment tickets are not counted: their head start is bounded, and under the starvation cap
  * the longest waiters go first anyway, so treating them as jumping everyone measured clearly worse (district MAE
- * 8.1 → 11.6 min, bias −3.5 → +3.3; docs/benchmarks.md S2).
+ * 8.9 → 11.6 min, bias −5.6 → +3.3; docs/benchmarks.md S2).
  */
 final class Jumpers {
 
