@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import vn.motcua.hub.engine.policy.AllocationPolicy;
+import vn.motcua.hub.predict.ForwardSimulation;
+import vn.motcua.hub.predict.ServiceTimeLearner;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.Rules;
 
@@ -23,6 +25,10 @@ public final class Engine {
     private final Office office;
     private final AllocationPolicy policy;
     private final EngineState state;
+    /** Learns today's counter occupancy from every event applied, replayed ones too: a restarted hub learns again. */
+    private final ServiceTimeLearner learner;
+    /** The wait printed on tickets and shown in the catalogue. */
+    private final ForwardSimulation waits;
 
     public Engine(Office office, LocalDate day) {
         this(office, day, AllocationPolicy.of(office));
@@ -32,20 +38,25 @@ public final class Engine {
         this.office = office;
         this.policy = policy;
         this.state = new EngineState(office, day);
+        this.learner = new ServiceTimeLearner(office);
+        this.waits = new ForwardSimulation(policy, learner);
     }
 
     /** Decides {@code command} at {@code now} and applies the result; a new office day is opened first if due. */
     public Decision handle(Command command, Instant now) {
         List<Event> clock = rollover(now);
         state.apply(Optional.empty(), clock);
+        learner.observe(clock);
         Decision decision = decide(command, now);
         state.apply(decision.actor(), decision.events());
+        learner.observe(decision.events());
         return decision.after(clock);
     }
 
     /** Re-applies one stored group of events, as {@link #handle} applied it: rebuilding state from the log. */
     public void replay(Optional<Integer> actor, List<Event> events) {
         state.apply(actor, events);
+        learner.observe(events);
     }
 
     public EngineState state() {
@@ -53,7 +64,7 @@ public final class Engine {
     }
 
     public Views view() {
-        return new Views(state);
+        return new Views(state, waits);
     }
 
     public AllocationPolicy policy() {
@@ -61,9 +72,9 @@ public final class Engine {
     }
 
     private Decision decide(Command command, Instant now) {
-        TicketActions tickets = new TicketActions(state, now);
+        TicketActions tickets = new TicketActions(state, now, waits);
         CounterActions counters = new CounterActions(state, policy, now);
-        OfflineActions offline = new OfflineActions(state, now);
+        OfflineActions offline = new OfflineActions(state, now, waits);
         return switch (command) {
             case Command.Issue issue -> tickets.issue(issue.service(), issue.priority(), Optional.empty());
             case Command.RenewLease renew -> offline.renew(renew);

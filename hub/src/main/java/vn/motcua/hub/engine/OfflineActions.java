@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import vn.motcua.hub.predict.WaitPredictor;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.Rules;
 import vn.motcua.protocol.ErrorCode;
@@ -20,10 +21,12 @@ final class OfflineActions {
 
     private final EngineState state;
     private final Instant now;
+    private final WaitPredictor waits;
 
-    OfflineActions(EngineState state, Instant now) {
+    OfflineActions(EngineState state, Instant now, WaitPredictor waits) {
         this.state = state;
         this.now = now;
+        this.waits = waits;
     }
 
     /** The next block below every block of the day, down to the hub's next online number; at most the rule's cap. */
@@ -92,9 +95,9 @@ final class OfflineActions {
         Instant queuedAt = offline.issuedAt().isAfter(now) ? now : offline.issuedAt();
         Ticket ticket = Ticket.issued(state.day(), service.prefix(), service.code(), offline.number(), queuedAt,
                 offline.priority(), Optional.empty(), true);
-        Views views = new Views(state);
+        Views views = new Views(state, waits);
         int ahead = views.waitingBefore(service.code(), queuedAt, label);
-        Optional<Integer> estimate = views.estimateMinutes(service.code(), ahead);
+        Optional<Integer> estimate = views.estimate(ticket, now);
         return Decision.ok(Optional.empty(), List.of(new Event.OfflineTicketSynced(offline.device(), ticket, now)),
                 new ResponseBody.TicketIssued(label, service.code(), offline.number(), ahead,
                         estimate, queuedAt.atZone(zone).toOffsetDateTime(),

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import vn.motcua.hub.predict.WaitPredictor;
 import vn.motcua.hub.site.Office;
 import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.message.CounterStatus;
@@ -16,10 +17,12 @@ final class TicketActions {
 
     private final EngineState state;
     private final Instant now;
+    private final WaitPredictor waits;
 
-    TicketActions(EngineState state, Instant now) {
+    TicketActions(EngineState state, Instant now, WaitPredictor waits) {
         this.state = state;
         this.now = now;
+        this.waits = waits;
     }
 
     Decision issue(String serviceCode, Optional<String> priority, Optional<Appointment> appointment) {
@@ -39,11 +42,11 @@ final class TicketActions {
         if (number > onlineCeiling(state, service)) {
             return Decision.rejected(ErrorCode.SERVICE_CLOSED, "the numbers of " + service.nameVi() + " for today are used up");
         }
-        Views views = new Views(state);
+        Views views = new Views(state, waits);
         int ahead = views.waiting(service.code());
         Ticket ticket = Ticket.issued(state.day(), service.prefix(), service.code(), number, now, priority, appointment,
                 false);
-        Optional<Integer> estimate = views.estimateMinutes(service.code(), ahead);
+        Optional<Integer> estimate = views.estimate(ticket, now);
         return Decision.ok(Optional.empty(), List.of(new Event.TicketIssued(ticket, now)),
                 new ResponseBody.TicketIssued(ticket.label(), service.code(), number, ahead,
                         estimate, local(now), priority, Optional.empty(),

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
+import vn.motcua.hub.predict.WaitPredictor;
 import vn.motcua.hub.site.Office;
 import vn.motcua.protocol.message.Board;
 import vn.motcua.protocol.message.CounterState;
@@ -16,9 +18,11 @@ import vn.motcua.protocol.message.ServingPhase;
 public final class Views {
 
     private final EngineState state;
+    private final WaitPredictor waits;
 
-    Views(EngineState state) {
+    Views(EngineState state, WaitPredictor waits) {
         this.state = state;
+        this.waits = waits;
     }
 
     public CounterState counterState(int counter, Instant now) {
@@ -45,7 +49,8 @@ public final class Views {
     public ServiceCatalogue catalogue(Instant now) {
         List<ServiceCatalogue.Entry> entries = state.office().services().stream().map(s -> {
             int waiting = waiting(s.code());
-            Optional<Integer> estimate = estimateMinutes(s.code(), waiting);
+            Optional<Integer> estimate = estimate(Ticket.issued(state.day(), s.prefix(), s.code(),
+                    state.lastNumber(s.prefix()) + 1, now, Optional.empty(), Optional.empty(), false), now);
             return new ServiceCatalogue.Entry(s.code(), s.prefix(), s.nameVi(), s.nameEn(), staffed(s.code()) > 0,
                     waiting, estimate, LastCall.mayNotBeServedToday(state.office(), now, estimate));
         }).toList();
@@ -53,8 +58,8 @@ public final class Views {
     }
 
     /**
-     * Today's ticket {@code label} as its status page shows it; empty when there is none. The wait is estimated by
-     * {@link #estimateMinutes}, the same expression the ticket was issued with, from the tickets of its service
+     * Today's ticket {@code label} as its status page shows it; empty when there is none. The wait from now is the
+     * engine's predictor's, as printed on tickets ({@link #estimate}); {@code ahead} counts the tickets of its service
      * still waiting that were issued before it.
      */
     public Optional<TicketStatus> ticketStatus(String label, Instant now) {
@@ -62,7 +67,7 @@ public final class Views {
             Optional<Office.Service> service = state.office().service(t.service());
             boolean waiting = t.state() == TicketState.WAITING;
             int ahead = waiting ? waitingBefore(t.service(), t.issuedAt(), t.label()) : 0;
-            Optional<Integer> estimate = waiting ? estimateMinutes(t.service(), ahead) : Optional.empty();
+            Optional<Integer> estimate = waiting ? estimate(t, now) : Optional.empty();
             return new TicketStatus(t.label(), t.service(), service.map(Office.Service::nameVi).orElse(t.service()),
                     service.map(Office.Service::nameEn).orElse(t.service()), t.state(), ahead, estimate,
                     waiting && LastCall.mayNotBeServedToday(state.office(), now, estimate),
@@ -89,17 +94,13 @@ public final class Views {
     }
 
     /**
-     * The baseline estimate offices use today: people ahead × mean service minutes ÷ open counters serving the
-     * service. Empty when no open counter serves it. The predictor study (issue 5) replaces it with a measured one.
+     * The wait printed for {@code ticket} (issued now, or about to be): the engine's predictor, in whole minutes;
+     * empty when no staffed counter serves its service. The catalogue shows, per service, the estimate a ticket
+     * issued now would get.
      */
-    public Optional<Integer> estimateMinutes(String service, int ahead) {
-        long open = state.counters().stream().filter(s -> s.status() == CounterStatus.OPEN)
-                .filter(s -> serves(s.number(), service)).count();
-        if (open == 0) {
-            return Optional.empty();
-        }
-        double mean = state.office().service(service).map(Office.Service::meanMinutes).orElse(0.0);
-        return Optional.of((int) Math.round(ahead * mean / open));
+    Optional<Integer> estimate(Ticket ticket, Instant now) {
+        OptionalDouble minutes = waits.minutes(state, ticket, now);
+        return minutes.isPresent() ? Optional.of((int) Math.round(minutes.getAsDouble())) : Optional.empty();
     }
 
     /** Counters serving {@code service} that are staffed (open or paused). */

@@ -1,5 +1,6 @@
 package vn.motcua.hub.predict;
 
+import java.time.Instant;
 import java.util.OptionalDouble;
 
 import vn.motcua.hub.engine.EngineState;
@@ -13,13 +14,19 @@ import vn.motcua.hub.engine.Ticket;
  */
 public final class QueueLength implements WaitPredictor {
 
+    private final ServiceTimeStats stats;
+
+    public QueueLength(ConfiguredServiceTimes stats) {
+        this.stats = stats;
+    }
+
     @Override
     public String name() {
         return "queue length (n+1)/(sμ)";
     }
 
     @Override
-    public OptionalDouble minutes(EngineState state, Ticket ticket, ServiceTimeStats stats) {
+    public OptionalDouble minutes(EngineState state, Ticket ticket, Instant now) {
         SkillPool pool = SkillPool.of(state, ticket.service());
         if (pool.servers() == 0) {
             return OptionalDouble.empty();

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import vn.motcua.hub.predict.AverageOverCounters;
+import vn.motcua.hub.predict.ConfiguredServiceTimes;
+import vn.motcua.hub.predict.ForwardSimulation;
 import vn.motcua.hub.predict.PredictionErrors;
 import vn.motcua.hub.predict.QueueLength;
 import vn.motcua.hub.predict.WaitPredictor;
@@ -29,15 +31,22 @@ public record PredictorStudy(List<Row> rows) {
         rows = List.copyOf(rows);
     }
 
-    /** The predictors measured: the two baselines of issue 5. */
-    static List<WaitPredictor> predictors() {
-        return List.of(new AverageOverCounters(), new QueueLength());
+    /** The baselines of issue 5, asked beside the engine, whose own estimate the simulator records as (c). */
+    static List<WaitPredictor> baselines(Office office) {
+        ConfiguredServiceTimes means = new ConfiguredServiceTimes(office);
+        return List.of(new AverageOverCounters(means), new QueueLength(means));
+    }
+
+    /** The names of the estimates a run with {@code baselines} records: theirs, then the engine's. */
+    static List<String> names(List<WaitPredictor> baselines) {
+        List<String> names = new ArrayList<>(baselines.stream().map(WaitPredictor::name).toList());
+        names.add(ForwardSimulation.NAME);
+        return names;
     }
 
     public static PredictorStudy run(Office office, SimulationOptions options) {
-        List<WaitPredictor> predictors = predictors();
-        return of(office, OfficeSimulator.run(office, options, predictors).visits(),
-                predictors.stream().map(WaitPredictor::name).toList());
+        List<WaitPredictor> baselines = baselines(office);
+        return of(office, OfficeSimulator.run(office, options, baselines).visits(), names(baselines));
     }
 
     static PredictorStudy of(Office office, List<Visit> visits, List<String> predictors) {

@@ -17,8 +17,7 @@ import vn.motcua.hub.engine.Engine;
 import vn.motcua.hub.engine.Event;
 import vn.motcua.hub.engine.Ticket;
 import vn.motcua.hub.engine.TicketState;
-import vn.motcua.hub.predict.ConfiguredServiceTimes;
-import vn.motcua.hub.predict.ServiceTimeStats;
+import vn.motcua.hub.predict.ForwardSimulation;
 import vn.motcua.hub.predict.WaitPredictor;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.Rules;
@@ -51,9 +50,11 @@ final class SimulatedDay {
     private final List<Desk> desks = new ArrayList<>();
     private final List<VisitTracker> visits = new ArrayList<>();
     private final Map<String, VisitTracker> byTicket = new LinkedHashMap<>();
-    /** Estimated at every issue, measured against the actual wait afterwards; none in a plain run. */
+    /**
+     * Estimated at every issue beside the engine's own printed estimate, all measured against the actual wait
+     * afterwards; none in a plain run.
+     */
     private final List<WaitPredictor> predictors;
-    private final ServiceTimeStats serviceTimes;
 
     SimulatedDay(Office office, SimulationOptions options, Engine engine, Draws plan, Draws draws, LocalDate day,
                  List<WaitPredictor> predictors) {
@@ -64,7 +65,6 @@ final class SimulatedDay {
         this.draws = draws;
         this.day = day;
         this.predictors = List.copyOf(predictors);
-        this.serviceTimes = new ConfiguredServiceTimes(office);
         office.hours().forEach(p -> periods.add(new Instant[] {at(p.start()), at(p.end())}));
         this.dayEnd = periods.getLast()[1].plus(options.overtime());
         this.time = new Timeline(periods.getFirst()[0].minus(BEFORE_OPENING));
@@ -308,19 +308,27 @@ final class SimulatedDay {
             return;
         }
         carriedIn(expect(decision, "ticket for citizen " + citizen.id()));
-        queued(visit, ((ResponseBody.TicketIssued) decision.answer().orElseThrow()).ticket());
-        predict(visit);
+        ResponseBody.TicketIssued issued = (ResponseBody.TicketIssued) decision.answer().orElseThrow();
+        queued(visit, issued.ticket());
+        predict(visit, issued);
         citizen.patience().ifPresent(p -> time.at(time.now().plus(p), () -> giveUp(visit)));
         offerNewTicket();
     }
 
-    /** What each predictor would print on the ticket now, before any counter has had a chance to call it. */
-    private void predict(VisitTracker visit) {
-        Ticket ticket = engine.state().ticket(visit.ticket.orElseThrow()).orElseThrow();
+    /**
+     * What each baseline would print on the ticket now, before any counter has had a chance to call it, and the
+     * estimate the engine did print: the live hub's code path, measured as it is.
+     */
+    private void predict(VisitTracker visit, ResponseBody.TicketIssued issued) {
+        if (predictors.isEmpty()) {
+            return;
+        }
+        Ticket ticket = engine.state().ticket(issued.ticket()).orElseThrow();
         for (WaitPredictor predictor : predictors) {
-            predictor.minutes(engine.state(), ticket, serviceTimes)
+            predictor.minutes(engine.state(), ticket, time.now())
                     .ifPresent(minutes -> visit.predictedWait.put(predictor.name(), minutes));
         }
+        issued.estimateMin().ifPresent(minutes -> visit.predictedWait.put(ForwardSimulation.NAME, minutes.doubleValue()));
     }
 
     private void queued(VisitTracker visit, String label) {

@@ -30,7 +30,9 @@ class BaselinePredictorsTest {
 
     private static final Office COMMUNE = OfficeLoader.load(Path.of("src/test/resources/simulation/commune-office.json"));
     private static final LocalDate MONDAY = LocalDate.of(2026, 1, 5);
-    private static final ServiceTimeStats MEANS = new ConfiguredServiceTimes(COMMUNE);
+    private static final ConfiguredServiceTimes MEANS = new ConfiguredServiceTimes(COMMUNE);
+    private static final AverageOverCounters AVERAGE = new AverageOverCounters(MEANS);
+    private static final QueueLength QUEUE = new QueueLength(MEANS);
 
     private final Engine engine = new Engine(COMMUNE, MONDAY);
     private Instant now = ZonedDateTime.of(MONDAY, LocalTime.of(8, 0), COMMUNE.zone()).toInstant();
@@ -52,7 +54,7 @@ class BaselinePredictorsTest {
         Ticket ht = issue("HT");
 
         // 2 HT ahead × 10 min ÷ 2 counters serving HT (1 and 2) = 10 min
-        assertThat(new AverageOverCounters().minutes(engine.state(), ht, MEANS).orElseThrow()).isCloseTo(10, within(1e-9));
+        assertThat(AVERAGE.minutes(engine.state(), ht, ht.queuedAt()).orElseThrow()).isCloseTo(10, within(1e-9));
     }
 
     @Test
@@ -61,19 +63,19 @@ class BaselinePredictorsTest {
 
         // Pool of HT: counters 1 and 2, serving HT, KH, CT; ahead: 2 HT + 1 CT = 3 (LD is counter 3's only)
         // (3 + 1) × 10 min ÷ 2 = 20 min
-        assertThat(new QueueLength().minutes(engine.state(), ht, MEANS).orElseThrow()).isCloseTo(20, within(1e-9));
+        assertThat(QUEUE.minutes(engine.state(), ht, ht.queuedAt()).orElseThrow()).isCloseTo(20, within(1e-9));
     }
 
     @Test
     void aPausedCounterStillCountsAndASignedOutOneDoesNot() {
         send(new Command.Pause(1));
         Ticket ht = issue("HT");
-        assertThat(new AverageOverCounters().minutes(engine.state(), ht, MEANS).orElseThrow()).isCloseTo(10, within(1e-9));
+        assertThat(AVERAGE.minutes(engine.state(), ht, ht.queuedAt()).orElseThrow()).isCloseTo(10, within(1e-9));
 
         send(new Command.SignOut(2));
         // counter 1 alone: 2 HT × 10 ÷ 1 = 20; its pool serves HT and KH: (2 + 1) × 10 ÷ 1 = 30
-        assertThat(new AverageOverCounters().minutes(engine.state(), ht, MEANS).orElseThrow()).isCloseTo(20, within(1e-9));
-        assertThat(new QueueLength().minutes(engine.state(), ht, MEANS).orElseThrow()).isCloseTo(30, within(1e-9));
+        assertThat(AVERAGE.minutes(engine.state(), ht, ht.queuedAt()).orElseThrow()).isCloseTo(20, within(1e-9));
+        assertThat(QUEUE.minutes(engine.state(), ht, ht.queuedAt()).orElseThrow()).isCloseTo(30, within(1e-9));
     }
 
     @Test
@@ -81,8 +83,8 @@ class BaselinePredictorsTest {
         Ticket ld = engine.state().tickets().stream().filter(t -> t.service().equals("LD")).findFirst().orElseThrow();
         send(new Command.SignOut(3));
 
-        assertThat(new AverageOverCounters().minutes(engine.state(), ld, MEANS)).isEmpty();
-        assertThat(new QueueLength().minutes(engine.state(), ld, MEANS)).isEmpty();
+        assertThat(AVERAGE.minutes(engine.state(), ld, ld.queuedAt())).isEmpty();
+        assertThat(QUEUE.minutes(engine.state(), ld, ld.queuedAt())).isEmpty();
     }
 
     @Test
@@ -94,8 +96,8 @@ class BaselinePredictorsTest {
                 .answer().orElseThrow()).ticket();
         Ticket dd = empty.state().ticket(label).orElseThrow();
 
-        assertThat(new AverageOverCounters().minutes(empty.state(), dd, MEANS).orElseThrow()).isZero();
-        assertThat(new QueueLength().minutes(empty.state(), dd, MEANS).orElseThrow()).isCloseTo(15, within(1e-9));
+        assertThat(AVERAGE.minutes(empty.state(), dd, dd.queuedAt()).orElseThrow()).isZero();
+        assertThat(QUEUE.minutes(empty.state(), dd, dd.queuedAt()).orElseThrow()).isCloseTo(15, within(1e-9));
     }
 
     @Test
