@@ -12,27 +12,30 @@ import vn.motcua.protocol.message.ResponseBody;
 import vn.motcua.protocol.message.ServiceCatalogue;
 
 /**
- * Tickets, the catalogue and the status view say "may not be served today" from the same estimate. District office:
- * DD takes 18 min on average at 5 open counters, so each citizen ahead adds 3.6 min; the last call is 16:50.
+ * Tickets, the catalogue and the status view say "may not be served today" from the same estimate. District office
+ * at 16:00, nothing learned yet: land (DD) takes the profile's 18 min at the 5 counters that serve it, all idle, so
+ * the engine's forward simulation calls five land tickets at once and five more every 18 min (16:18, 16:36, 16:54);
+ * the last call is 16:50.
  */
 class OverloadHonestyTest {
 
     private final Engine engine = new Engine(EngineFixture.DISTRICT, EngineFixture.MONDAY);
 
     @Test
-    void at_four_the_fifteenth_land_ticket_is_the_first_told_it_may_not_be_served_today() {
-        for (int ahead = 0; ahead < 14; ahead++) {
+    void at_four_the_sixteenth_land_ticket_is_the_first_told_it_may_not_be_served_today() {
+        for (int ahead = 0; ahead < 15; ahead++) {
             ResponseBody.TicketIssued issued = issue("DD", at(16, 0));
+            assertThat(issued.estimateMin()).as(issued.ticket()).contains(18 * (ahead / 5));
             assertThat(issued.mayNotBeServedToday()).as("%s, %s min", issued.ticket(), issued.estimateMin()).isFalse();
         }
         assertThat(catalogueEntry("DD", at(16, 0))).satisfies(dd -> {
-            assertThat(dd.estimateMin()).contains(50);
+            assertThat(dd.estimateMin()).contains(54);
             assertThat(dd.mayNotBeServedToday()).isTrue();
         });
-        ResponseBody.TicketIssued fifteenth = issue("DD", at(16, 0));
-        assertThat(fifteenth.ahead()).isEqualTo(14);
-        assertThat(fifteenth.estimateMin()).contains(50); // 14 × 18 ÷ 5 = 50.4 → 16:50, the last call
-        assertThat(fifteenth.mayNotBeServedToday()).isTrue();
+        ResponseBody.TicketIssued sixteenth = issue("DD", at(16, 0));
+        assertThat(sixteenth.ahead()).isEqualTo(15);
+        assertThat(sixteenth.estimateMin()).contains(54); // called at 16:54, after the last call
+        assertThat(sixteenth.mayNotBeServedToday()).isTrue();
         assertThat(catalogueEntry("HT", at(16, 0)).mayNotBeServedToday()).isFalse();
     }
 
@@ -50,14 +53,14 @@ class OverloadHonestyTest {
 
     @Test
     void the_status_view_follows_the_queue_with_the_same_estimate() {
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < 16; i++) {
             issue("DD", at(16, 0));
         }
-        assertThat(engine.view().ticketStatus("1-015", at(16, 0))).hasValueSatisfying(s -> {
+        assertThat(engine.view().ticketStatus("1-016", at(16, 0))).hasValueSatisfying(s -> {
             assertThat(s.state()).isEqualTo(TicketState.WAITING);
             assertThat(s.serviceNameVi()).isEqualTo("Đất đai");
-            assertThat(s.ahead()).isEqualTo(14);
-            assertThat(s.estimateMin()).contains(50);
+            assertThat(s.ahead()).isEqualTo(15);
+            assertThat(s.estimateMin()).contains(54);
             assertThat(s.mayNotBeServedToday()).isTrue();
             assertThat(s.counter()).isEmpty();
         });
@@ -68,9 +71,12 @@ class OverloadHonestyTest {
             assertThat(s.estimateMin()).isEmpty();
             assertThat(s.mayNotBeServedToday()).isFalse();
         });
-        assertThat(engine.view().ticketStatus("1-015", at(16, 1))).hasValueSatisfying(s -> {
+        // A call alone changes nothing for 1-016 (the simulation had counter 1 take 1-001 already), counted from now:
+        assertThat(engine.view().ticketStatus("1-016", at(16, 1)).orElseThrow().estimateMin()).contains(54);
+        engine.handle(new Command.Cancel("1-002"), at(16, 1));
+        assertThat(engine.view().ticketStatus("1-016", at(16, 1))).hasValueSatisfying(s -> {
             assertThat(s.ahead()).isEqualTo(13);
-            assertThat(s.estimateMin()).contains(47); // 16:48, before the last call: the promise holds again
+            assertThat(s.estimateMin()).contains(36); // 16:37, before the last call: the promise holds again
             assertThat(s.mayNotBeServedToday()).isFalse();
         });
         assertThat(engine.view().ticketStatus("1-099", at(16, 1))).isEmpty();

@@ -13,9 +13,10 @@ import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
 
 /**
- * A real engine on the district sample office late in an overloaded day: at 16:00, 15 land (DD) tickets wait. Land
- * takes 18 min at 5 counters, so 1-001 expects no wait and 1-015 (14 ahead, 50 min) is estimated at 16:50, the
- * office's last call: it may not be served today. Looked up at {@link #now}, which a test may move.
+ * A real engine on the district sample office late in an overloaded day: at 16:00, 16 land (DD) tickets wait. Land
+ * takes 18 min (nothing learned yet: the profile's mean) at the 5 counters that serve it, all idle, so the forward
+ * simulation calls 1-001 to 1-005 at once, five more at 16:18, at 16:36 and at 16:54: 1-016 is estimated at 54 min,
+ * past 16:50, the office's last call: it may not be served today. Looked up at {@link #now}, which a test may move.
  */
 final class OverloadedOffice implements TicketLookup {
 
@@ -27,7 +28,7 @@ final class OverloadedOffice implements TicketLookup {
     private Instant now = at(16, 0);
 
     OverloadedOffice() {
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < 16; i++) {
             engine.handle(new Command.Issue("DD", Optional.empty()), now);
         }
     }
@@ -37,10 +38,14 @@ final class OverloadedOffice implements TicketLookup {
         return engine.view().ticketStatus(label, now);
     }
 
-    /** Counter 1 calls the next land ticket a minute later. */
-    synchronized void counterOneCallsNext() {
+    /**
+     * A minute later counter 1 calls the next land ticket and the citizen of 1-002 gives up: 1-016 moves into the
+     * group called at 16:37 (a 36 min wait from 16:01), before the last call.
+     */
+    synchronized void counterOneCallsNextAndOneCitizenLeaves() {
         now = now.plusSeconds(60);
         engine.handle(new Command.CallNext(1), now);
+        engine.handle(new Command.Cancel("1-002"), now);
     }
 
     static Instant at(int hour, int minute) {

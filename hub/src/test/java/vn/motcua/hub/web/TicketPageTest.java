@@ -54,21 +54,21 @@ class TicketPageTest {
 
     @Test
     void late_in_an_overloaded_day_the_page_warns_instead_of_promising_a_time() throws Exception {
-        open("/ticket/1-015");
+        open("/ticket/1-016");
         page.awaitText("Có thể không được phục vụ trong hôm nay", WAIT);
 
-        assertThat(page.bodyText()).contains("Trước bạn: 14 người").doesNotContain("Dự kiến chờ");
+        assertThat(page.bodyText()).contains("Trước bạn: 15 người").doesNotContain("Dự kiến chờ");
         page.saveScreenshot(SCREENSHOTS.resolve("ticket-may-not-be-served.png"));
         assertThat(page.problems()).isEmpty();
     }
 
     @Test
     void the_page_speaks_english_with_lang_en() {
-        open("/ticket/1-015?lang=en");
+        open("/ticket/1-016?lang=en");
         page.awaitText("You may not be served today", WAIT);
 
         assertThat(page.text("document.documentElement.lang")).isEqualTo("en");
-        assertThat(page.bodyText()).contains("Ticket number", "Land", "People ahead of you: 14", "Tiếng Việt");
+        assertThat(page.bodyText()).contains("Ticket number", "Land", "People ahead of you: 15", "Tiếng Việt");
         assertThat(page.problems()).isEmpty();
     }
 

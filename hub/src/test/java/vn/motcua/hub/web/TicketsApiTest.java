@@ -41,23 +41,23 @@ class TicketsApiTest {
 
     @Test
     void the_api_gives_the_ticket_s_wait_and_the_warning_from_the_engine() throws Exception {
-        HttpResponse<String> last = get("/api/tickets/1-015");
+        HttpResponse<String> last = get("/api/tickets/1-016");
         assertThat(last.statusCode()).isEqualTo(200);
         assertThat(last.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("application/json;charset=utf-8");
         JsonNode body = json.readTree(last.body());
-        assertThat(body.get("label").asText()).isEqualTo("1-015");
+        assertThat(body.get("label").asText()).isEqualTo("1-016");
         assertThat(body.get("serviceNameVi").asText()).isEqualTo("Đất đai");
         assertThat(body.get("state").asText()).isEqualTo("WAITING");
-        assertThat(body.get("ahead").asInt()).isEqualTo(14);
-        assertThat(body.get("estimateMin").asInt()).isEqualTo(50);
+        assertThat(body.get("ahead").asInt()).isEqualTo(15);
+        assertThat(body.get("estimateMin").asInt()).isEqualTo(54);
         assertThat(body.get("mayNotBeServedToday").asBoolean()).isTrue();
         assertThat(body.has("counter")).isFalse();
 
-        office.counterOneCallsNext();
+        office.counterOneCallsNextAndOneCitizenLeaves();
         JsonNode first = json.readTree(get("/api/tickets/1-001").body());
         assertThat(first.get("state").asText()).isEqualTo("CALLED");
         assertThat(first.get("counter").asInt()).isEqualTo(1);
-        assertThat(json.readTree(get("/api/tickets/1-015").body()).get("mayNotBeServedToday").asBoolean()).isFalse();
+        assertThat(json.readTree(get("/api/tickets/1-016").body()).get("mayNotBeServedToday").asBoolean()).isFalse();
     }
 
     @Test
@@ -72,7 +72,7 @@ class TicketsApiTest {
 
     @Test
     void the_page_of_a_known_ticket_is_served_with_the_security_headers() throws Exception {
-        HttpResponse<String> page = get("/ticket/1-015");
+        HttpResponse<String> page = get("/ticket/1-016");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
         assertThat(page.headers().firstValue("Content-Security-Policy")).contains(SecurityHeaders.CONTENT_SECURITY_POLICY);

@@ -64,18 +64,18 @@ class StatusLinksTest {
             ResponseBody.TicketIssued first = issue(writer);
             assertThat(first.statusUrl()).contains("http://192.168.1.10:8080/ticket/1-001");
             assertThat(first.mayNotBeServedToday()).isFalse();
-            for (int i = 0; i < 13; i++) {
+            for (int i = 0; i < 14; i++) {
                 issue(writer);
             }
-            ResponseBody.TicketIssued fifteenth = issue(writer);
-            assertThat(fifteenth.mayNotBeServedToday()).isTrue();
-            assertThat(writer.status("1-015")).hasValueSatisfying(s -> {
+            ResponseBody.TicketIssued sixteenth = issue(writer);
+            assertThat(sixteenth.mayNotBeServedToday()).isTrue();
+            assertThat(writer.status("1-016")).hasValueSatisfying(s -> {
                 assertThat(s.state()).isEqualTo(TicketState.WAITING);
-                assertThat(s.ahead()).isEqualTo(14);
-                assertThat(s.estimateMin()).isEqualTo(fifteenth.estimateMin());
+                assertThat(s.ahead()).isEqualTo(15);
+                assertThat(s.estimateMin()).isEqualTo(sixteenth.estimateMin());
                 assertThat(s.mayNotBeServedToday()).isTrue();
             });
-            assertThat(writer.status("1-016")).isEmpty();
+            assertThat(writer.status("1-017")).isEmpty();
         }
     }
 
