@@ -19,8 +19,9 @@ public interface AllocationPolicy {
     String name();
 
     /**
-     * The ticket {@code counter} should call among {@code waiting} (every waiting ticket of the day; the policy
-     * decides which the counter may serve), with the reason, or empty when it may serve none of them.
+     * The ticket {@code counter} should call among {@code waiting} (the waiting tickets of at least the counter's
+     * services, in no promised order; the policy decides which the counter may serve), with the reason, or empty
+     * when it may serve none of them.
      */
     Optional<Choice> choose(Office.Counter counter, Collection<Ticket> waiting, Instant now);
 
