@@ -12,7 +12,7 @@ import java.util.Optional;
 public record Rules(List<PriorityClass> priorityClasses, List<RatingLevel> ratingLevels, Duration ratingWindow,
                     int recallsBeforeNoShow, Duration undoWindow, ClosingRule closingRule, Duration starvationCap,
                     Duration skillStep, Duration appointmentEarly, Duration appointmentLate, String policy,
-                    boolean offlinePrinting, int offlineLeaseMax) {
+                    boolean offlinePrinting, int offlineLeaseMax, Duration shortJobHeadStart) {
 
     public Rules {
         priorityClasses = List.copyOf(priorityClasses);
@@ -47,7 +47,8 @@ public record Rules(List<PriorityClass> priorityClasses, List<RatingLevel> ratin
                         new RatingLevel("BINH_THUONG", "Bình thường", "Neutral"),
                         new RatingLevel("KHONG_HAI_LONG", "Không hài lòng", "Dissatisfied")),
                 Duration.ofMinutes(10), 2, Duration.ofSeconds(60), ClosingRule.CLOSE, Duration.ofMinutes(40),
-                Duration.ofMinutes(3), Duration.ofMinutes(15), Duration.ofMinutes(10), "effective-wait", true, 50);
+                Duration.ofMinutes(3), Duration.ofMinutes(15), Duration.ofMinutes(10), "effective-wait", true, 50,
+                Duration.ofMinutes(30));
     }
 
     public Optional<PriorityClass> priorityClass(String code) {

@@ -50,7 +50,8 @@ final class RulesLoader {
                 minutes(node, "appointmentLateMinutes", 0, 120, d.appointmentLate()),
                 policy,
                 flag(node, "offlinePrinting", d.offlinePrinting()),
-                whole(node, "offlineLeaseMax", 1, 500, d.offlineLeaseMax()));
+                whole(node, "offlineLeaseMax", 1, 500, d.offlineLeaseMax()),
+                minutes(node, "shortJobHeadStartMinutes", 0, 120, d.shortJobHeadStart()));
     }
 
     private static Rules.PriorityClass priorityClass(JsonNode item, String at) {

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import vn.motcua.hub.engine.Ticket;
 import vn.motcua.hub.site.Office;
-import vn.motcua.hub.site.Rules;
 
 /**
  * Decides which waiting citizen a counter calls next. Pure: the same inputs give the same choice. The engine asks
@@ -27,17 +26,18 @@ public interface AllocationPolicy {
 
     /** The policy an office's rules name. */
     static AllocationPolicy of(Office office) {
-        return named(office.rules().policy(), office.rules());
+        return named(office.rules().policy(), office);
     }
 
     /**
-     * The policy called {@code name} under {@code rules}, e.g. for the simulator to compare policies on one office.
+     * The policy called {@code name} under {@code office}'s rules and services, e.g. for the simulator to compare
+     * policies on one office.
      *
      * @throws IllegalArgumentException for a name that is none of {@link #NAMES}
      */
-    static AllocationPolicy named(String name, Rules rules) {
+    static AllocationPolicy named(String name, Office office) {
         return switch (name) {
-            case "effective-wait" -> new EffectiveWaitPolicy(rules);
+            case "effective-wait" -> new EffectiveWaitPolicy(office.rules(), office.services());
             case "fifo-dedicated" -> new FifoDedicatedPolicy();
             case "strict-priority" -> new StrictPriorityPolicy();
             default -> throw new IllegalArgumentException("no allocation policy \"" + name + "\"; use one of " + NAMES);
