@@ -62,8 +62,7 @@ final class CounterActions {
             return notOpen(slot);
         }
         Office.Counter counter = state.office().counter(slot.number()).orElseThrow();
-        List<Ticket> waiting = state.tickets().stream().filter(t -> t.state() == TicketState.WAITING).toList();
-        Optional<Choice> choice = policy.choose(counter, waiting, now);
+        Optional<Choice> choice = policy.choose(counter, state.waitingFor(counter.services()), now);
         if (choice.isEmpty()) {
             return Decision.rejected(ErrorCode.NO_TICKET_WAITING, "nobody is waiting for the services of counter " + slot.number());
         }

@@ -31,6 +31,12 @@ public final class EngineState {
     private final Office office;
     private LocalDate day;
     private final Map<String, Ticket> tickets = new LinkedHashMap<>(); // today's, in issue order
+    /**
+     * The WAITING tickets of {@link #tickets} by service, then label: kept by {@link #put} so "call next" need not scan
+     * the whole day. Sorted by label, not by history, so it is a function of {@code tickets} alone and a replay (or an
+     * undo that puts a ticket back) rebuilds it exactly.
+     */
+    private final Map<String, TreeMap<String, Ticket>> waiting = new HashMap<>();
     private final Map<String, Integer> lastNumber = new HashMap<>();
     private final Map<Integer, CounterSlot> counters = new TreeMap<>();
     private final Deque<Board.Call> recentCalls = new ArrayDeque<>();
@@ -127,6 +133,7 @@ public final class EngineState {
         leases = LeaseDay.none(day);
         closedLeases = opened.closedLeases();
         tickets.clear();
+        waiting.clear();
         lastNumber.clear();
         recentCalls.clear();
         rated.clear();
@@ -137,7 +144,13 @@ public final class EngineState {
     }
 
     private void put(Ticket ticket) {
-        tickets.put(ticket.label(), ticket);
+        Ticket previous = tickets.put(ticket.label(), ticket);
+        if (previous != null && previous.state() == TicketState.WAITING) {
+            waiting.get(previous.service()).remove(previous.label()); // a transfer changes the service
+        }
+        if (ticket.state() == TicketState.WAITING) {
+            waiting.computeIfAbsent(ticket.service(), s -> new TreeMap<>()).put(ticket.label(), ticket);
+        }
         if (ticket.offline()) {
             return; // a leased number: the online numbers stay below every lease (LeaseDay#lowestLeased)
         }
@@ -187,6 +200,12 @@ public final class EngineState {
 
     public Collection<Ticket> tickets() {
         return tickets.values();
+    }
+
+    /** The tickets waiting for any of {@code services}, service by service in the order given, each by label. */
+    public List<Ticket> waitingFor(Collection<String> services) {
+        return services.stream().distinct().map(waiting::get).filter(queue -> queue != null)
+                .flatMap(queue -> queue.values().stream()).toList();
     }
 
     int lastNumber(String prefix) {

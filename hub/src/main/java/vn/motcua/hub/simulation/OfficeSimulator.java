@@ -32,7 +32,7 @@ public final class OfficeSimulator {
      * @throws IllegalArgumentException for an unknown policy name in the options
      */
     public static SimulationResult run(Office office, SimulationOptions options, List<WaitPredictor> predictors) {
-        AllocationPolicy policy = options.policy().map(name -> AllocationPolicy.named(name, office.rules()))
+        AllocationPolicy policy = options.policy().map(name -> AllocationPolicy.named(name, office))
                 .orElseGet(() -> AllocationPolicy.of(office));
         List<LocalDate> days = officeDays(office, options);
         Engine engine = new Engine(office, days.getFirst(), policy);

@@ -3,21 +3,23 @@ package vn.motcua.hub.simulation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What a run comes to. Waits are over the visits that were called (arrival to first call), carried-over visits left
- * out (their wait spans a night); the citizens never called are counted by outcome instead.
+ * What a run comes to. The headline waits are over every visit with a ticket: to the first call, or, for a citizen
+ * never called (unserved at closing, or gave up), until the visit ended, a censored wait counted as such. Carried-over
+ * visits are left out (their wait spans a night); turned-away citizens never queued.
  *
- * @param waits         every called visit
- * @param priorityWaits called visits of citizens with a priority class
+ * @param waits         every visit with a ticket, never-called ones censored at their end
+ * @param calledWaits   only the visits that were called (the figure before censored waits were counted)
+ * @param priorityWaits visits of citizens with a priority class, never-called ones censored as in {@code waits}
  * @param counters      per counter over the run: utilisation (busy ÷ opening time) and files per day
  */
 public record Summary(int days, int visits, Map<Visit.Outcome, Integer> outcomes, int carriedIn, int rated,
-                      WaitStats waits, WaitStats priorityWaits, List<CounterSummary> counters) {
+                      WaitStats waits, WaitStats calledWaits, WaitStats priorityWaits,
+                      List<CounterSummary> counters) {
 
     /** One counter over the run. */
     public record CounterSummary(int counter, double utilisation, double filesPerDay, int breaks) {
@@ -43,9 +45,8 @@ public record Summary(int days, int visits, Map<Visit.Outcome, Integer> outcomes
                 e.getValue().stream().mapToInt(CounterDay::breaks).sum())).toList();
         return new Summary(days, own.size(), outcomes, visits.size() - own.size(),
                 (int) visits.stream().filter(v -> v.rating().isPresent()).count(),
-                WaitStats.of(own.stream().map(Visit::waited).flatMap(Optional::stream).toList()),
-                WaitStats.of(own.stream().filter(v -> v.priority().isPresent()).map(Visit::waited)
-                        .flatMap(Optional::stream).toList()),
+                WaitStats.observed(own), WaitStats.called(own),
+                WaitStats.observed(own.stream().filter(v -> v.priority().isPresent()).toList()),
                 counters);
     }
 

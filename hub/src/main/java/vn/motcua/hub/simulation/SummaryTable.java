@@ -17,9 +17,12 @@ final class SummaryTable {
                 s.count(Visit.Outcome.CANCELLED), s.count(Visit.Outcome.UNSERVED_AT_CLOSE),
                 s.count(Visit.Outcome.TURNED_AWAY));
         line(out, "");
-        line(out, "%-28s %6s %6s %6s %6s %6s %6s %7s %7s", "Chờ (phút) / wait (min)", "n", "mean", "p50", "p90", "p95",
-                "max", "≤15", "≤30");
+        line(out, "Chờ gồm cả người chưa được gọi, tính đến khi về / waits include citizens never called, counted until "
+                + "they left (chưa gọi / censored)");
+        line(out, "%-28s %6s %8s %6s %6s %6s %6s %6s %7s %7s", "Chờ (phút) / wait (min)", "n", "chưa gọi", "mean",
+                "p50", "p90", "p95", "max", "≤15", "≤30");
         row(out, "tất cả / all", s.waits());
+        row(out, "chỉ người đã gọi / called", s.calledWaits());
         row(out, "ưu tiên / priority", s.priorityWaits());
         line(out, "");
         line(out, "%-8s %14s %16s %8s", "Quầy", "sử dụng / util", "hồ sơ/ngày files", "nghỉ");
@@ -30,8 +33,8 @@ final class SummaryTable {
     }
 
     private static void row(StringBuilder out, String name, WaitStats w) {
-        line(out, "%-28s %6d %6.1f %6.1f %6.1f %6.1f %6.1f %6.0f%% %6.0f%%", name, w.count(), w.mean(), w.p50(), w.p90(),
-                w.p95(), w.max(), 100 * w.within15(), 100 * w.within30());
+        line(out, "%-28s %6d %8d %6.1f %6.1f %6.1f %6.1f %6.1f %6.0f%% %6.0f%%", name, w.count(), w.censored(), w.mean(),
+                w.p50(), w.p90(), w.p95(), w.max(), 100 * w.within15(), 100 * w.within30());
     }
 
     private static void line(StringBuilder out, String format, Object... args) {

@@ -59,4 +59,20 @@ public record Visit(LocalDate day, int citizen, Optional<String> ticket, List<St
     public Optional<Duration> waited() {
         return called.map(c -> Duration.between(arrival, c));
     }
+
+    /**
+     * A citizen with a ticket who was never called (still waiting at closing, or gave up and cancelled) waited at
+     * least until the visit ended: a censored wait, a lower bound of what they would have waited.
+     */
+    public boolean censored() {
+        return called.isEmpty() && (outcome == Outcome.UNSERVED_AT_CLOSE || outcome == Outcome.CANCELLED);
+    }
+
+    /**
+     * The wait the summaries count: to the first call, or for a {@link #censored()} visit until it ended; empty only
+     * for a citizen refused a ticket, who did not wait in the queue at all.
+     */
+    public Optional<Duration> observedWait() {
+        return censored() ? Optional.of(Duration.between(arrival, ended)) : waited();
+    }
 }

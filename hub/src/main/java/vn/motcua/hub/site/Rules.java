@@ -13,7 +13,8 @@ import java.util.Optional;
 public record Rules(List<PriorityClass> priorityClasses, List<RatingLevel> ratingLevels, Duration ratingWindow,
                     int recallsBeforeNoShow, Duration undoWindow, ClosingRule closingRule, Duration starvationCap,
                     Duration skillStep, Duration appointmentEarly, Duration appointmentLate, String policy,
-                    boolean offlinePrinting, int offlineLeaseMax, Duration lastCallBeforeClose) {
+                    boolean offlinePrinting, int offlineLeaseMax, Duration lastCallBeforeClose,
+                    Duration shortJobHeadStart) {
 
     public Rules {
         priorityClasses = List.copyOf(priorityClasses);
@@ -51,7 +52,8 @@ public record Rules(List<PriorityClass> priorityClasses, List<RatingLevel> ratin
                 Duration.ofMinutes(3), Duration.ofMinutes(15), Duration.ofMinutes(10), "effective-wait", true, 50,
                 // Ten minutes: counters spend the last minutes finishing the files at hand, and a citizen called at the
                 // very end would be sent home half-served; the warning errs towards telling the truth early.
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(30));
     }
 
     public Optional<PriorityClass> priorityClass(String code) {

@@ -51,7 +51,8 @@ final class RulesLoader {
                 policy,
                 flag(node, "offlinePrinting", d.offlinePrinting()),
                 whole(node, "offlineLeaseMax", 1, 500, d.offlineLeaseMax()),
-                minutes(node, "lastCallMinutesBeforeClose", 0, 240, d.lastCallBeforeClose()));
+                minutes(node, "lastCallMinutesBeforeClose", 0, 240, d.lastCallBeforeClose()),
+                minutes(node, "shortJobHeadStartMinutes", 0, 120, d.shortJobHeadStart()));
     }
 
     private static Rules.PriorityClass priorityClass(JsonNode item, String at) {

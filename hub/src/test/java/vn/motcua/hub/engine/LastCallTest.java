@@ -72,7 +72,8 @@ class LastCallTest {
         Rules r = DISTRICT.rules();
         Rules rules = new Rules(r.priorityClasses(), r.ratingLevels(), r.ratingWindow(), r.recallsBeforeNoShow(),
                 r.undoWindow(), r.closingRule(), r.starvationCap(), r.skillStep(), r.appointmentEarly(),
-                r.appointmentLate(), r.policy(), r.offlinePrinting(), r.offlineLeaseMax(), Duration.ofMinutes(minutes));
+                r.appointmentLate(), r.policy(), r.offlinePrinting(), r.offlineLeaseMax(), Duration.ofMinutes(minutes),
+                r.shortJobHeadStart());
         Office d = DISTRICT;
         return new Office(d.id(), d.name(), d.zone(), d.hours(), d.days(), d.visitsPerDay(), d.services(), d.counters(),
                 d.priorityShare(), d.appointmentShare(), d.noShowShare(), d.arrivalsByHalfHour(), rules);

@@ -199,7 +199,7 @@ class OfflineTicketsTest {
         Rules r = d.rules();
         Rules rules = new Rules(r.priorityClasses(), r.ratingLevels(), r.ratingWindow(), r.recallsBeforeNoShow(),
                 r.undoWindow(), r.closingRule(), r.starvationCap(), r.skillStep(), r.appointmentEarly(),
-                r.appointmentLate(), r.policy(), offlinePrinting, leaseMax, r.lastCallBeforeClose());
+                r.appointmentLate(), r.policy(), offlinePrinting, leaseMax, r.lastCallBeforeClose(), r.shortJobHeadStart());
         List<Office.Service> services = d.services().stream().map(s -> s.code().equals("HT")
                 ? new Office.Service(s.code(), s.prefix(), s.nameVi(), s.nameEn(), s.share(), s.meanMinutes(), first, last)
                 : s).toList();

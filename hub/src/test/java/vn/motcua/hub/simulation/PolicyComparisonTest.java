@@ -64,6 +64,26 @@ class PolicyComparisonTest {
     }
 
     @Test
+    void citizens_of_a_service_fifo_never_calls_count_in_its_waits_until_they_left() {
+        // Service B is no counter's first: dedicated FIFO never calls it.
+        Office uncovered = new Office("uncovered", "Không ai nhận", LOPSIDED.zone(), LOPSIDED.hours(), LOPSIDED.days(), 40,
+                LOPSIDED.services(), List.of(new Office.Counter(1, List.of("A", "B")), new Office.Counter(2, List.of("A"))),
+                0.1, 0.1, 0.05, LOPSIDED.arrivalsByHalfHour(), Rules.defaults());
+        PolicyComparison comparison = PolicyComparison.run(uncovered, SimulationOptions.defaults().withDays(2));
+        Summary fifo = comparison.rows().get(AllocationPolicy.NAMES.indexOf("fifo-dedicated")).summary();
+        Summary ours = comparison.rows().get(AllocationPolicy.NAMES.indexOf("effective-wait")).summary();
+
+        List<Visit> neverCalled = comparison.rows().get(AllocationPolicy.NAMES.indexOf("fifo-dedicated")).result().visits()
+                .stream().filter(v -> v.services().getFirst().equals("B") && v.ticket().isPresent()).toList();
+        assertThat(neverCalled).isNotEmpty().allSatisfy(v -> assertThat(v.censored()).isTrue());
+        assertThat(fifo.waits().censored()).isEqualTo(neverCalled.size());
+        assertThat(fifo.waits().count()).isEqualTo(fifo.calledWaits().count() + neverCalled.size());
+        assertThat(fifo.waits().mean()).isGreaterThan(fifo.calledWaits().mean());
+        assertThat(ours.waits().censored()).isLessThan(fifo.waits().censored());
+        assertThat(ours.waits().mean()).isLessThan(fifo.waits().mean());
+    }
+
+    @Test
     void the_pooled_office_lets_every_counter_serve_every_service_own_skills_first() {
         Office pooled = PolicyComparison.pooled(LOPSIDED);
 

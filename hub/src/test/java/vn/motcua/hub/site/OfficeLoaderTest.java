@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,17 @@ class OfficeLoaderTest {
             assertThatThrownBy(() -> OfficeLoader.load(file)).isInstanceOf(OfficeConfigException.class)
                     .hasMessageEndingWith("office.json: rules.lastCallMinutesBeforeClose must be a whole number from 0 to 240");
         }
+    }
+
+    @Test
+    void the_short_service_head_start_is_30_minutes_by_default_and_can_be_set_or_turned_off() throws IOException {
+        assertThat(Rules.defaults().shortJobHeadStart()).isEqualTo(Duration.ofMinutes(30));
+        String sample = Files.readString(Path.of("../config/offices/commune-office.json"));
+        String rules = "\"rules\": {";
+        Office off = OfficeLoader.load(write(sample.replace(rules, rules + "\"shortJobHeadStartMinutes\": 0,")));
+        assertThat(off.rules().shortJobHeadStart()).isEqualTo(Duration.ZERO);
+        Path tooLong = write(sample.replace(rules, rules + "\"shortJobHeadStartMinutes\": 121,"));
+        assertThatThrownBy(() -> OfficeLoader.load(tooLong)).hasMessageContaining("rules.shortJobHeadStartMinutes");
     }
 
     private Path write(String text) throws IOException {

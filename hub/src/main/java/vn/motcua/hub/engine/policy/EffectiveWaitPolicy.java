@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import vn.motcua.hub.engine.Ticket;
@@ -13,17 +14,29 @@ import vn.motcua.hub.site.Rules;
 
 /**
  * motcua's policy. Each ticket the counter may serve gets an <em>effective wait</em>: the time since it was issued,
- * plus its priority class's head start, plus the appointment head start once its slot is due, minus a small step
- * per place the service stands down the counter's skill list. The highest effective wait is called. Head starts are
- * bounded, so a priority citizen overtakes at most that much of a regular one's wait; and anyone who has waited past
- * the starvation cap is called before everyone not past it, longest first, so nobody is passed over indefinitely.
+ * plus its priority class's head start, plus the appointment head start once its slot is due, plus its service's
+ * short-job head start ({@link ShortJobHeadStarts}), minus a small step per place the service stands down the
+ * counter's skill list. The highest effective wait is called. Head starts are bounded, so a citizen overtakes at most
+ * that much of another's wait; and anyone who has waited past the starvation cap is called before everyone not past
+ * it, so nobody is passed over indefinitely. Among those past the cap the effective wait still decides: in an
+ * overloaded office nearly everyone is past it, and ranking them by raw wait would silently drop the priority
+ * classes' head starts (measured: docs/benchmarks.md, S1).
  */
 public final class EffectiveWaitPolicy implements AllocationPolicy {
 
-    private final Rules rules;
+    /** Past the cap first, then the highest effective wait, then the earlier issue, then the label. */
+    private static final Comparator<Score> CALL_ORDER = Comparator.comparing(Score::starving).reversed()
+            .thenComparing(Comparator.comparingLong(Score::effective).reversed())
+            .thenComparing(s -> s.ticket().issuedAt())
+            .thenComparing(s -> s.ticket().label());
 
-    public EffectiveWaitPolicy(Rules rules) {
+    private final Rules rules;
+    private final Map<String, Long> shortJobSeconds;
+
+    /** {@code services}: the office's services, whose mean service times set the short-job head starts. */
+    public EffectiveWaitPolicy(Rules rules, List<Office.Service> services) {
         this.rules = rules;
+        this.shortJobSeconds = ShortJobHeadStarts.of(services, rules.shortJobHeadStart());
     }
 
     @Override
@@ -32,26 +45,34 @@ public final class EffectiveWaitPolicy implements AllocationPolicy {
     }
 
     /** One candidate's score, in seconds, with its parts for the explanation. */
-    private record Score(Ticket ticket, long waited, long headStart, long appointment, long skillPenalty,
-                         boolean starving) {
+    private record Score(Ticket ticket, long waited, long headStart, long appointment, long shortJob,
+                         long skillPenalty, boolean starving) {
         long effective() {
-            return waited + headStart + appointment - skillPenalty;
+            return waited + headStart + appointment + shortJob - skillPenalty;
         }
     }
 
     @Override
     public Optional<Choice> choose(Office.Counter counter, Collection<Ticket> waiting, Instant now) {
-        List<Score> scores = waiting.stream().filter(t -> Eligibility.mayServe(counter, t))
-                .map(t -> score(counter, t, now))
-                .sorted(Comparator.comparing(Score::starving).reversed()
-                        .thenComparing(s -> s.starving() ? -s.waited() : -s.effective())
-                        .thenComparing(s -> s.ticket().issuedAt())
-                        .thenComparing(s -> s.ticket().label()))
-                .toList();
-        if (scores.isEmpty()) {
-            return Optional.empty();
+        // One pass keeping the best two (the second is named in the reason): a sort would be n log n per call.
+        Score best = null;
+        Score next = null;
+        int candidates = 0;
+        for (Ticket ticket : waiting) {
+            if (!Eligibility.mayServe(counter, ticket)) {
+                continue;
+            }
+            candidates++;
+            Score score = score(counter, ticket, now);
+            if (best == null || CALL_ORDER.compare(score, best) < 0) {
+                next = best;
+                best = score;
+            } else if (next == null || CALL_ORDER.compare(score, next) < 0) {
+                next = score;
+            }
         }
-        return Optional.of(new Choice(scores.getFirst().ticket(), explain(scores)));
+        return best == null ? Optional.empty()
+                : Optional.of(new Choice(best.ticket(), explain(best, Optional.ofNullable(next), candidates)));
     }
 
     private Score score(Office.Counter counter, Ticket ticket, Instant now) {
@@ -65,36 +86,33 @@ public final class EffectiveWaitPolicy implements AllocationPolicy {
                 .filter(a -> !ticket.issuedAt().isAfter(a.slot().plus(rules.appointmentLate())))
                 .map(a -> rules.appointmentEarly().toSeconds()).orElse(0L);
         long skillPenalty = counter.services().indexOf(ticket.service()) * rules.skillStep().toSeconds();
-        return new Score(ticket, waited, headStart, appointment, skillPenalty,
-                waited >= rules.starvationCap().toSeconds());
+        return new Score(ticket, waited, headStart, appointment, shortJobSeconds.getOrDefault(ticket.service(), 0L),
+                skillPenalty, waited >= rules.starvationCap().toSeconds());
     }
 
-    private String explain(List<Score> scores) {
-        Score chosen = scores.getFirst();
-        StringBuilder why = new StringBuilder(chosen.ticket().label()).append(": ");
+    private String explain(Score chosen, Optional<Score> next, int candidates) {
+        StringBuilder why = new StringBuilder(chosen.ticket().label()).append(": waited ")
+                .append(minutes(chosen.waited())).append(" min");
         if (chosen.starving()) {
-            why.append("waited ").append(minutes(chosen.waited())).append(" min, past the ")
-                    .append(rules.starvationCap().toMinutes()).append(" min cap");
-        } else {
-            why.append("waited ").append(minutes(chosen.waited())).append(" min");
-            if (chosen.headStart() > 0) {
-                why.append(" + ").append(minutes(chosen.headStart())).append(" min priority (")
-                        .append(chosen.ticket().priority().orElseThrow()).append(')');
-            }
-            if (chosen.appointment() > 0) {
-                why.append(" + ").append(minutes(chosen.appointment())).append(" min appointment due");
-            }
-            if (chosen.skillPenalty() > 0) {
-                why.append(" - ").append(minutes(chosen.skillPenalty())).append(" min (secondary skill)");
-            }
-            why.append(" = ").append(minutes(chosen.effective())).append(" min effective");
+            why.append(", past the ").append(rules.starvationCap().toMinutes()).append(" min cap");
         }
-        why.append(", highest of ").append(scores.size()).append(" this counter may serve");
-        if (scores.size() > 1) {
-            Score next = scores.get(1);
-            why.append("; next ").append(next.ticket().label()).append(" at ")
-                    .append(minutes(next.starving() ? next.waited() : next.effective())).append(" min");
+        if (chosen.headStart() > 0) {
+            why.append(" + ").append(minutes(chosen.headStart())).append(" min priority (")
+                    .append(chosen.ticket().priority().orElseThrow()).append(')');
         }
+        if (chosen.appointment() > 0) {
+            why.append(" + ").append(minutes(chosen.appointment())).append(" min appointment due");
+        }
+        if (chosen.shortJob() > 0) {
+            why.append(" + ").append(minutes(chosen.shortJob())).append(" min short service");
+        }
+        if (chosen.skillPenalty() > 0) {
+            why.append(" - ").append(minutes(chosen.skillPenalty())).append(" min (secondary skill)");
+        }
+        why.append(" = ").append(minutes(chosen.effective())).append(" min effective, highest of ").append(candidates)
+                .append(" this counter may serve");
+        next.ifPresent(n -> why.append("; next ").append(n.ticket().label()).append(" at ")
+                .append(minutes(n.effective())).append(" min").append(n.starving() ? " (past the cap)" : ""));
         return why.toString();
     }
 

@@ -3,6 +3,7 @@ package vn.motcua.hub.engine.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,25 +50,50 @@ class EffectiveWaitPolicyTest {
 
         assertThat(call.ticket().label()).isEqualTo("2-014");
         assertThat(call.policy()).isEqualTo("effective-wait");
-        assertThat(call.reason()).isEqualTo("2-014: waited 12 min + 15 min priority (ELDERLY) - 3 min (secondary skill)"
-                + " = 24 min effective, highest of 2 this counter may serve; next 1-020 at 18 min");
+        assertThat(call.reason()).isEqualTo("2-014: waited 12 min + 15 min priority (ELDERLY) + 13 min short service"
+                + " - 3 min (secondary skill) = 37 min effective, highest of 2 this counter may serve; next 1-020 at 18 min");
     }
 
     @Test
-    void past_the_starvation_cap_the_longest_wait_goes_first_whatever_the_head_starts() {
-        EffectiveWaitPolicy policy = new EffectiveWaitPolicy(DISTRICT.rules());
+    void someone_past_the_starvation_cap_goes_before_anyone_who_is_not_whatever_the_head_starts() {
+        EffectiveWaitPolicy policy = new EffectiveWaitPolicy(DISTRICT.rules(), DISTRICT.services());
         Office.Counter counter = DISTRICT.counter(10).orElseThrow();
         Ticket starving = ticket("1-001", "DD", at(8, 0), Optional.empty());
         Ticket elderly = ticket("2-001", "HT", at(8, 30), Optional.of("ELDERLY"));
-        // At 08:45: the elderly citizen scores 15 + 15 - 3 = 27 min, but 1-001 has waited 45 min, past the 40 min cap.
+        // At 08:45 the elderly citizen scores 15 + 15 + 13 - 3 = 40 min, but only 1-001 has waited past the 40 min cap.
         Choice choice = policy.choose(counter, List.of(elderly, starving), at(8, 45)).orElseThrow();
         assertThat(choice.ticket()).isEqualTo(starving);
-        assertThat(choice.reason()).startsWith("1-001: waited 45 min, past the 40 min cap");
+        assertThat(choice.reason()).isEqualTo("1-001: waited 45 min, past the 40 min cap = 45 min effective, highest"
+                + " of 2 this counter may serve; next 2-001 at 40 min");
+    }
+
+    @Test
+    void among_citizens_past_the_cap_the_head_starts_still_count() {
+        EffectiveWaitPolicy policy = new EffectiveWaitPolicy(DISTRICT.rules(), DISTRICT.services());
+        Office.Counter counter = DISTRICT.counter(10).orElseThrow();
+        Ticket land = ticket("1-001", "DD", at(8, 0), Optional.empty());
+        Ticket elderly = ticket("2-001", "HT", at(8, 8), Optional.of("ELDERLY"));
+        // At 08:50 both are past the cap: 1-001 at 50 min, 2-001 at 42 + 15 + 13 - 3 = 67 min.
+        Choice choice = policy.choose(counter, List.of(land, elderly), at(8, 50)).orElseThrow();
+        assertThat(choice.ticket()).isEqualTo(elderly);
+        assertThat(choice.reason()).isEqualTo("2-001: waited 42 min, past the 40 min cap + 15 min priority (ELDERLY)"
+                + " + 13 min short service - 3 min (secondary skill) = 67 min effective, highest of 2 this counter may"
+                + " serve; next 1-001 at 50 min (past the cap)");
+    }
+
+    @Test
+    void short_services_get_a_head_start_that_shrinks_to_none_for_the_longest() {
+        // District means: DD 18 min (longest), XD 15, HT 10, KH 8, CT 5; the rule's 30 min head start scaled by
+        // 1 - mean / 18.
+        assertThat(ShortJobHeadStarts.of(DISTRICT.services(), Duration.ofMinutes(30))).containsEntry("DD", 0L)
+                .containsEntry("XD", 300L).containsEntry("HT", 800L).containsEntry("KH", 1000L)
+                .containsEntry("CT", 1300L);
+        assertThat(ShortJobHeadStarts.of(DISTRICT.services(), Duration.ZERO).values()).containsOnly(0L);
     }
 
     @Test
     void a_counter_never_calls_a_service_it_does_not_serve_or_a_ticket_reserved_for_another_counter() {
-        EffectiveWaitPolicy policy = new EffectiveWaitPolicy(DISTRICT.rules());
+        EffectiveWaitPolicy policy = new EffectiveWaitPolicy(DISTRICT.rules(), DISTRICT.services());
         Office.Counter landOnly = DISTRICT.counter(1).orElseThrow();
         assertThat(policy.choose(landOnly, List.of(ticket("2-001", "HT", at(8, 0), Optional.empty())), at(9, 0))).isEmpty();
     }
