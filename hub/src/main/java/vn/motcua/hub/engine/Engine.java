@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import vn.motcua.hub.engine.policy.AllocationPolicy;
 import vn.motcua.hub.predict.ForwardSimulation;
 import vn.motcua.hub.predict.ServiceTimeLearner;
+import vn.motcua.hub.predict.WaitPredictor;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.Rules;
 
@@ -28,19 +30,45 @@ public final class Engine {
     /** Learns today's counter occupancy from every event applied, replayed ones too: a restarted hub learns again. */
     private final ServiceTimeLearner learner;
     /** The wait printed on tickets and shown in the catalogue. */
-    private final ForwardSimulation waits;
+    private final WaitPredictor waits;
 
     public Engine(Office office, LocalDate day) {
         this(office, day, AllocationPolicy.of(office));
     }
 
     public Engine(Office office, LocalDate day, AllocationPolicy policy) {
+        this(office, day, policy, true);
+    }
+
+    private Engine(Office office, LocalDate day, AllocationPolicy policy, boolean estimates) {
         this.office = office;
         this.policy = policy;
         this.state = new EngineState(office, day);
         this.learner = new ServiceTimeLearner(office);
-        this.waits = new ForwardSimulation(policy, learner);
+        this.waits = estimates ? new ForwardSimulation(policy, learner) : NO_ESTIMATE;
     }
+
+    /**
+     * An engine whose tickets and catalogue carry no wait estimate (and so no "may not be served today" before the
+     * last call), for tools that never read them: the office simulator comparing policies or planning staff, where
+     * the estimate changes nothing that happens and was two thirds of a simulated day's CPU. Everything else is the
+     * engine's own.
+     */
+    public static Engine withoutEstimates(Office office, LocalDate day, AllocationPolicy policy) {
+        return new Engine(office, day, policy, false);
+    }
+
+    private static final WaitPredictor NO_ESTIMATE = new WaitPredictor() {
+        @Override
+        public String name() {
+            return "none";
+        }
+
+        @Override
+        public OptionalDouble minutes(EngineState state, Ticket ticket, Instant now) {
+            return OptionalDouble.empty();
+        }
+    };
 
     /** Decides {@code command} at {@code now} and applies the result; a new office day is opened first if due. */
     public Decision handle(Command command, Instant now) {

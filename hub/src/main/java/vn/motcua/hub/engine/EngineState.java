@@ -202,6 +202,11 @@ public final class EngineState {
         return tickets.values();
     }
 
+    /** Every ticket waiting, whatever its service (service by service, each by label). */
+    public List<Ticket> waiting() {
+        return waiting.values().stream().flatMap(queue -> queue.values().stream()).toList();
+    }
+
     /** The tickets waiting for any of {@code services}, service by service in the order given, each by label. */
     public List<Ticket> waitingFor(Collection<String> services) {
         return services.stream().distinct().map(waiting::get).filter(queue -> queue != null)

@@ -81,14 +81,12 @@ public final class Views {
     }
 
     public int waiting(String service) {
-        return (int) state.tickets().stream()
-                .filter(t -> t.state() == TicketState.WAITING && t.service().equals(service)).count();
+        return state.waitingFor(List.of(service)).size();
     }
 
     /** Tickets of {@code service} waiting that were issued before ({@code issuedAt}, {@code label}): issue order. */
     public int waitingBefore(String service, Instant issuedAt, String label) {
-        return (int) state.tickets().stream()
-                .filter(t -> t.state() == TicketState.WAITING && t.service().equals(service))
+        return (int) state.waitingFor(List.of(service)).stream()
                 .filter(t -> t.issuedAt().isBefore(issuedAt) || t.issuedAt().equals(issuedAt) && t.label().compareTo(label) < 0)
                 .count();
     }

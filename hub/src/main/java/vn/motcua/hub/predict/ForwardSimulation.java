@@ -12,7 +12,6 @@ import java.util.PriorityQueue;
 import vn.motcua.hub.engine.CounterSlot;
 import vn.motcua.hub.engine.EngineState;
 import vn.motcua.hub.engine.Ticket;
-import vn.motcua.hub.engine.TicketState;
 import vn.motcua.hub.engine.policy.AllocationPolicy;
 import vn.motcua.hub.engine.policy.Choice;
 import vn.motcua.hub.site.Office;
@@ -61,7 +60,7 @@ public final class ForwardSimulation implements WaitPredictor {
     public OptionalDouble minutes(EngineState state, Ticket ticket, Instant now) {
         Office office = state.office();
         List<Ticket> waiting = new ArrayList<>();
-        state.tickets().stream().filter(t -> t.state() == TicketState.WAITING && !t.label().equals(ticket.label()))
+        state.waiting().stream().filter(t -> !t.label().equals(ticket.label()))
                 .forEach(waiting::add);
         waiting.add(ticket);
         PriorityQueue<Free> free = new PriorityQueue<>(Comparator.comparing(Free::at)

@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 import vn.motcua.hub.engine.CounterSlot;
 import vn.motcua.hub.engine.EngineState;
 import vn.motcua.hub.engine.Ticket;
-import vn.motcua.hub.engine.TicketState;
 import vn.motcua.protocol.message.CounterStatus;
 
 /**
@@ -35,8 +34,7 @@ record SkillPool(Set<Integer> counters, Set<String> services) {
      * Priority is ignored on purpose: these are the baselines, which count heads in issue order.
      */
     static int waitingAhead(EngineState state, Ticket ticket, Set<String> among) {
-        return (int) state.tickets().stream()
-                .filter(t -> t.state() == TicketState.WAITING && among.contains(t.service()))
+        return (int) state.waitingFor(among).stream()
                 .filter(t -> t.issuedAt().isBefore(ticket.issuedAt())
                         || t.issuedAt().equals(ticket.issuedAt()) && t.label().compareTo(ticket.label()) < 0)
                 .count();

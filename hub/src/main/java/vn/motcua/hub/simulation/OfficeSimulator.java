@@ -35,7 +35,9 @@ public final class OfficeSimulator {
         AllocationPolicy policy = options.policy().map(name -> AllocationPolicy.named(name, office))
                 .orElseGet(() -> AllocationPolicy.of(office));
         List<LocalDate> days = officeDays(office, options);
-        Engine engine = new Engine(office, days.getFirst(), policy);
+        // The printed estimate is what a predictor study measures; elsewhere nothing in the simulation reads it.
+        Engine engine = predictors.isEmpty() ? Engine.withoutEstimates(office, days.getFirst(), policy)
+                : new Engine(office, days.getFirst(), policy);
         // One seed, two streams: the citizens and staffing of each day, and what happens during it. A policy that
         // changes what happens cannot change who comes.
         SplittableRandom seeded = new SplittableRandom(options.seed());

@@ -3,7 +3,6 @@ package vn.motcua.hub.engine.policy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +22,6 @@ import vn.motcua.hub.site.Rules;
  * classes' head starts (measured: docs/benchmarks.md, S1).
  */
 public final class EffectiveWaitPolicy implements AllocationPolicy {
-
-    /** Past the cap first, then the highest effective wait, then the earlier issue, then the label. */
-    private static final Comparator<Score> CALL_ORDER = Comparator.comparing(Score::starving).reversed()
-            .thenComparing(Comparator.comparingLong(Score::effective).reversed())
-            .thenComparing(s -> s.ticket().issuedAt())
-            .thenComparing(s -> s.ticket().label());
 
     private final Rules rules;
     private final Map<String, Long> shortJobSeconds;
@@ -64,15 +57,36 @@ public final class EffectiveWaitPolicy implements AllocationPolicy {
             }
             candidates++;
             Score score = score(counter, ticket, now);
-            if (best == null || CALL_ORDER.compare(score, best) < 0) {
+            if (best == null || callsBefore(score, best)) {
                 next = best;
                 best = score;
-            } else if (next == null || CALL_ORDER.compare(score, next) < 0) {
+            } else if (next == null || callsBefore(score, next)) {
                 next = score;
             }
         }
-        return best == null ? Optional.empty()
-                : Optional.of(new Choice(best.ticket(), explain(best, Optional.ofNullable(next), candidates)));
+        if (best == null) {
+            return Optional.empty();
+        }
+        Score chosen = best;
+        Optional<Score> runnerUp = Optional.ofNullable(next);
+        int among = candidates;
+        return Optional.of(new Choice(chosen.ticket(), () -> explain(chosen, runnerUp, among)));
+    }
+
+    /**
+     * The call order: past the cap first, then the highest effective wait, then the earlier issue, then the label.
+     * Written out rather than as a chained {@code Comparator}: the forward-simulation predictor runs this comparison
+     * millions of times a simulated day, and the chain was a third of that time.
+     */
+    private static boolean callsBefore(Score a, Score b) {
+        if (a.starving() != b.starving()) {
+            return a.starving();
+        }
+        if (a.effective() != b.effective()) {
+            return a.effective() > b.effective();
+        }
+        int issued = a.ticket().issuedAt().compareTo(b.ticket().issuedAt());
+        return issued != 0 ? issued < 0 : a.ticket().label().compareTo(b.ticket().label()) < 0;
     }
 
     private Score score(Office.Counter counter, Ticket ticket, Instant now) {

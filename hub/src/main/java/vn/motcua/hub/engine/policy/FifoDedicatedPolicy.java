@@ -26,7 +26,7 @@ public final class FifoDedicatedPolicy implements AllocationPolicy {
         List<Ticket> queue = waiting.stream()
                 .filter(t -> t.service().equals(dedicated) && Eligibility.mayServe(counter, t))
                 .sorted(Comparator.comparing(Ticket::issuedAt).thenComparing(Ticket::label)).toList();
-        return queue.stream().findFirst().map(t -> new Choice(t, t.label() + ": first in line for " + dedicated
+        return queue.stream().findFirst().map(t -> new Choice(t, () -> t.label() + ": first in line for " + dedicated
                 + " (waited " + Eligibility.waitedMinutes(t, now) + " min, " + queue.size() + " waiting)"));
     }
 }

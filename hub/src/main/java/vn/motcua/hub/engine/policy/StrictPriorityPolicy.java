@@ -25,7 +25,7 @@ public final class StrictPriorityPolicy implements AllocationPolicy {
         List<Ticket> queue = waiting.stream().filter(t -> Eligibility.mayServe(counter, t))
                 .sorted(Comparator.comparing((Ticket t) -> t.priority().isEmpty())
                         .thenComparing(Ticket::issuedAt).thenComparing(Ticket::label)).toList();
-        return queue.stream().findFirst().map(t -> new Choice(t, t.label() + ": "
+        return queue.stream().findFirst().map(t -> new Choice(t, () -> t.label() + ": "
                 + t.priority().map(p -> "priority " + p + ", ").orElse("no priority waiting, ")
                 + "waited " + Eligibility.waitedMinutes(t, now) + " min, first of " + queue.size()));
     }
