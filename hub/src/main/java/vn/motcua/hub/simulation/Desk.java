@@ -12,6 +12,8 @@ final class Desk {
 
     final int number;
     final String officer;
+    /** The officer's own random stream: breaks, coming late, leaving early. */
+    final Draws draws;
     final Deque<Instant> breaksDue;
     boolean signedIn;
     boolean onBreak;
@@ -23,8 +25,9 @@ final class Desk {
     private int files;
     private int breaks;
 
-    Desk(int number, List<Instant> breaksDue) {
+    Desk(int number, Draws draws, List<Instant> breaksDue) {
         this.number = number;
+        this.draws = draws;
         this.officer = String.format("CB%02d", number);
         this.breaksDue = new ArrayDeque<>(breaksDue);
     }

@@ -1,7 +1,9 @@
 package vn.motcua.hub.simulation;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -14,6 +16,15 @@ final class Draws {
 
     Draws(RandomGenerator random) {
         this.random = random;
+    }
+
+    /**
+     * The stream of one counter's officer on one day, from the seed alone: adding, removing or leaving unstaffed
+     * other counters (the staffing planner does all three) changes neither the citizens nor this officer's day.
+     */
+    static Draws officer(long seed, LocalDate day, int counter) {
+        long mixed = new SplittableRandom(seed ^ day.toEpochDay() * 0x9E3779B97F4A7C15L).nextLong();
+        return new Draws(new SplittableRandom(mixed ^ counter * 0xBF58476D1CE4E5B9L));
     }
 
     boolean chance(double share) {

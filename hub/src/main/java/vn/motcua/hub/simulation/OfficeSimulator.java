@@ -38,8 +38,8 @@ public final class OfficeSimulator {
         // The printed estimate is what a predictor study measures; elsewhere nothing in the simulation reads it.
         Engine engine = predictors.isEmpty() ? Engine.withoutEstimates(office, days.getFirst(), policy)
                 : new Engine(office, days.getFirst(), policy);
-        // One seed, two streams: the citizens and staffing of each day, and what happens during it. A policy that
-        // changes what happens cannot change who comes.
+        // One seed, two streams: the citizens of each day, and what happens during it; a policy that changes what
+        // happens cannot change who comes. Each officer's day has a stream of its own (Draws.officer).
         SplittableRandom seeded = new SplittableRandom(options.seed());
         Draws plan = new Draws(seeded.split());
         Draws draws = new Draws(seeded.split());

@@ -44,6 +44,10 @@ public final class PlanMain implements Callable<Integer> {
     @Option(names = "--first-day", description = "First date to simulate (YYYY-MM-DD); closed days are skipped. Default: 2026-01-05")
     LocalDate firstDay;
 
+    @Option(names = "--extra-counters", defaultValue = "0", description = "Counters the plan may add where the office's own "
+            + "cannot meet the target: this many copies of each distinct skill list of its counters. Default: ${DEFAULT-VALUE}")
+    int extraCounters;
+
     @Option(names = "--format", defaultValue = "table",
             description = "Output: ${COMPLETION-CANDIDATES} (case-insensitive). Default: ${DEFAULT-VALUE}")
     OutputFormat format;
@@ -61,9 +65,9 @@ public final class PlanMain implements Callable<Integer> {
             }
             StaffingPlanner.Target target = new StaffingPlanner.Target(targetWait, percentile);
             ProgressBar bar = new ProgressBar(OutputFormat.utf8(FileDescriptor.err), ProgressBar.stderrIsTerminal(), System::nanoTime);
-            StaffingPlan plan = new StaffingPlanner(loaded, options, target, bar).plan();
+            StaffingPlan plan = new StaffingPlanner(loaded, extraCounters, options, target, bar).plan();
             bar.finish();
-            PlanExport export = PlanExport.of(loaded, plan);
+            PlanExport export = PlanExport.of(plan);
             OutputFormat.utf8(FileDescriptor.out).print(switch (format) {
                 case TABLE -> PlanTable.of(export);
                 case JSON -> export.json();

@@ -27,13 +27,26 @@ final class PlanTable {
         line(out, "");
         line(out, "Quầy·nửa giờ / counter half hours: %d (mọi quầy cả ngày / every counter all day: %d)",
                 plan.staffedHalfHours(), plan.allHalfHours());
+        if (!plan.extraCounters().isEmpty()) {
+            line(out, "Quầy thêm ngoài các quầy hiện có / extra counters beyond the office's own:");
+            for (PlanExport.ExtraCounter extra : plan.extraCounters()) {
+                line(out, "  quầy %d như quầy %d / counter %d like counter %d (%s): %s", extra.counter(), extra.like(),
+                        extra.counter(), extra.like(), join(extra.services()), join(extra.halfHours()));
+            }
+        }
         if (plan.cannotMeet().isEmpty()) {
             line(out, "Mọi nửa giờ đạt mục tiêu / every half hour meets the target.");
         } else {
-            line(out, "Không thể đạt mục tiêu kể cả khi mở mọi quầy / cannot meet the target even with every counter: %s",
-                    String.join(", ", plan.cannotMeet()));
-            line(out, "Ở các nửa giờ đó kế hoạch giữ thời gian chờ không tệ hơn khi mở mọi quầy (cột \"mọi quầy\") / "
-                    + "there the plan keeps waits no worse than every counter reaches (column \"all\").");
+            line(out, "Các quầy hiện có không thể đạt mục tiêu kể cả khi mở hết / the office's own counters cannot meet the "
+                    + "target even all staffed: %s", String.join(", ", plan.cannotMeet()));
+            if (plan.extraCounters().isEmpty()) {
+                line(out, "Ở các nửa giờ đó kế hoạch giữ thời gian chờ không tệ hơn khi mở mọi quầy (cột \"mọi quầy\") / "
+                        + "there the plan keeps waits no worse than every counter reaches (column \"all\").");
+            } else {
+                line(out, "Ở đó kế hoạch mở thêm các quầy trên; nửa giờ nào vẫn \"KHÔNG THỂ ĐẠT\" cần thêm nữa (--extra-counters) / "
+                        + "there the plan opens the extra counters above; a half hour still \"cannot be met\" needs more "
+                        + "(--extra-counters).");
+            }
         }
         return out.toString();
     }

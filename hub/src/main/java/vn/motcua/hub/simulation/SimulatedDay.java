@@ -39,7 +39,7 @@ final class SimulatedDay {
     private final Office office;
     private final SimulationOptions options;
     private final Engine engine;
-    /** The day's citizens and staffing, drawn up front: the same whatever the policy does. */
+    /** The day's citizens, drawn up front: the same whatever the policy or the staffing does. */
     private final Draws plan;
     /** What happens as the day goes: walk-ups, ratings, carried-over citizens' service times. */
     private final Draws draws;
@@ -73,7 +73,10 @@ final class SimulatedDay {
     /** Runs the day to its end and returns its visits, in arrival order (carried-over ones first). */
     List<Visit> run() {
         List<Citizen> citizens = new DayPlan(office, options, plan).citizens(day);
-        office.counters().forEach(c -> desks.add(new Desk(c.number(), breaks())));
+        office.counters().forEach(c -> {
+            Draws officer = Draws.officer(options.seed(), day, c.number());
+            desks.add(new Desk(c.number(), officer, breaks(officer)));
+        });
         // The counters closed overnight: this first command of the day also opens the engine's office day.
         desks.forEach(d -> send(new Command.SignOut(d.number)));
         citizens.stream().filter(c -> c.appointmentSlot().isPresent()).forEach(c ->
@@ -94,12 +97,12 @@ final class SimulatedDay {
     // ---- the officers ------------------------------------------------------------------------------------------
 
     /** One break per opening period with {@code breakShare}, somewhere in the middle half of the period. */
-    private List<Instant> breaks() {
+    private List<Instant> breaks(Draws officer) {
         List<Instant> due = new ArrayList<>();
         for (Instant[] p : periods) {
-            if (plan.chance(options.breakShare())) {
+            if (officer.chance(options.breakShare())) {
                 Duration quarter = Duration.between(p[0], p[1]).dividedBy(4);
-                due.add(p[0].plus(plan.uniform(quarter, quarter.multipliedBy(3))));
+                due.add(p[0].plus(officer.uniform(quarter, quarter.multipliedBy(3))));
             }
         }
         return due;
@@ -108,14 +111,16 @@ final class SimulatedDay {
     /**
      * The counter's day: it signs in at the start of each staffed stretch (the first one perhaps late) and its officer
      * leaves as the stretch ends, signing out once the counter is free; a stretch that runs to the last period's end
-     * signs out when the day ends. An officer leaving early ends the stretch under way and skips later ones. The draws
-     * are made for every counter, staffed or not, so every schedule meets the same citizens and officers.
+     * signs out when the day ends. An officer leaving early ends the stretch under way and skips later ones. Each
+     * officer draws from their own stream ({@link Draws#officer}), staffed or not, so every schedule and every set of
+     * counters meets the same citizens, and each counter the same officer.
      */
     private void planShift(Desk desk) {
-        Duration late = plan.chance(options.lateOpeningShare())
-                ? plan.uniform(Duration.ZERO, options.lateOpeningMax()) : Duration.ZERO;
-        Optional<Instant> leavesEarly = plan.chance(options.earlyLeaveShare())
-                ? Optional.of(periods.getLast()[1].minus(plan.uniform(Duration.ZERO, options.earlyLeaveMax())))
+        Draws officer = desk.draws;
+        Duration late = officer.chance(options.lateOpeningShare())
+                ? officer.uniform(Duration.ZERO, options.lateOpeningMax()) : Duration.ZERO;
+        Optional<Instant> leavesEarly = officer.chance(options.earlyLeaveShare())
+                ? Optional.of(periods.getLast()[1].minus(officer.uniform(Duration.ZERO, options.earlyLeaveMax())))
                 : Optional.empty();
         List<Instant[]> shifts = shifts(desk.number);
         for (Instant[] shift : shifts) {

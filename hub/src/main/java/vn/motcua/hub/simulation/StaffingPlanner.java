@@ -23,6 +23,10 @@ import vn.motcua.hub.site.Office;
  * the counter, staffed from that half hour or from one or two half hours before it, that most reduces the minutes by
  * which all half hours miss, per counter half hour added. Last, walk the half hours with most slack first and take out
  * each counter whose removal keeps every requirement met and every service served.
+ *
+ * <p>With extra counters allowed ({@link ExtraCounters}: copies of the skill lists of the office's own counters) the
+ * requirement is what every counter, extras included, reaches all day, and the same search may add extras where the
+ * office's own counters are not enough: the plan then says how many more counters, with which skills, and when.
  */
 public final class StaffingPlanner {
 
@@ -51,14 +55,23 @@ public final class StaffingPlanner {
         }
     }
 
+    /** The office the schedules are of: the profile's, with the extra counters the search may add. */
     private final Office office;
+    private final ExtraCounters extras;
     private final SimulationOptions options;
     private final Target target;
     private final Progress progress;
     private int runs;
 
     public StaffingPlanner(Office office, SimulationOptions options, Target target, Progress progress) {
-        this.office = office;
+        this(office, 0, options, target, progress);
+    }
+
+    /** @param extraPerSkillSet extra counters the plan may add per distinct skill list of the office's counters */
+    public StaffingPlanner(Office office, int extraPerSkillSet, SimulationOptions options, Target target,
+                           Progress progress) {
+        this.extras = ExtraCounters.add(office, extraPerSkillSet);
+        this.office = extras.office();
         this.options = options;
         this.target = target;
         this.progress = progress;
@@ -66,15 +79,16 @@ public final class StaffingPlanner {
 
     /** @throws IllegalArgumentException when the office or options cannot be simulated */
     public StaffingPlan plan() {
-        Staffing full = Staffing.allDay(office);
+        Staffing own = Staffing.only(office, extras.own());
         progress.update("mọi quầy / all counters", 0, runs);
-        double[] allCounters = reach(full);
+        double[] allCounters = reach(own);
+        double[] everything = extras.models().isEmpty() ? allCounters : reach(Staffing.allDay(office));
         double[] required = IntStream.range(0, allCounters.length)
-                .mapToDouble(i -> Math.max(target.minutes(), allCounters[i])).toArray();
-        Staffing grown = grow(cover(full), required);
+                .mapToDouble(i -> Math.max(target.minutes(), everything[i])).toArray();
+        Staffing grown = grow(cover(), required);
         Staffing plan = trim(grown, required);
-        return new StaffingPlan(office.name(), target, options.days(), options.seed(), plan, reach(plan), allCounters,
-                runs);
+        return new StaffingPlan(office, extras.models(), target, options.days(), options.seed(), plan, reach(plan),
+                allCounters, runs);
     }
 
     private Staffing grow(Staffing start, double[] required) {
@@ -115,7 +129,9 @@ public final class StaffingPlanner {
      */
     private List<Staffing> additions(Staffing current, int halfHour) {
         List<Staffing> candidates = new ArrayList<>();
-        for (int counter : current.counters()) {
+        List<Integer> counters = new ArrayList<>(extras.own());
+        counters.addAll(extras.firstFree(current, halfHour));
+        for (int counter : counters) {
             Staffing added = current;
             for (int from = halfHour; from >= Math.max(0, halfHour - LEAD_HALF_HOURS); from--) {
                 if (!added.staffed(counter, from)) {
@@ -166,11 +182,11 @@ public final class StaffingPlanner {
     }
 
     /**
-     * The fewest counters that together serve every service, the same in every half hour; among sets of that size the
-     * first in counter-number order.
+     * The fewest of the office's own counters that together serve every service, the same in every half hour; among
+     * sets of that size the first in counter-number order.
      */
-    private Staffing cover(Staffing full) {
-        List<Integer> numbers = full.counters();
+    private Staffing cover() {
+        List<Integer> numbers = extras.own();
         for (int size = 1; size <= numbers.size(); size++) {
             for (List<Integer> chosen : combinations(numbers, size)) {
                 Staffing only = Staffing.only(office, chosen);
@@ -179,7 +195,7 @@ public final class StaffingPlanner {
                 }
             }
         }
-        return full; // some service no counter serves: nothing smaller does better than every counter
+        return Staffing.only(office, numbers); // some service no counter serves: none smaller does better than all
     }
 
     private static List<List<Integer>> combinations(List<Integer> from, int size) {

@@ -103,7 +103,7 @@ class OutputFormatTest {
     void the_plan_reads_back_one_half_hour_per_row_with_its_counters_and_verdicts() throws Exception {
         StaffingPlan plan = new StaffingPlanner(COMMUNE, TWO_DAYS, new StaffingPlanner.Target(15, 95),
                 StaffingPlanner.Progress.NONE).plan();
-        PlanExport export = PlanExport.of(COMMUNE, plan);
+        PlanExport export = PlanExport.of(plan);
 
         JsonNode json = JSON.readTree(export.json());
         assertThat(json.get("targetWaitMin").asDouble()).isEqualTo(15);
@@ -132,7 +132,7 @@ class OutputFormatTest {
             assertThat(Boolean.parseBoolean(row.get(7))).isEqualTo(plan.meets(h));
         }
         assertThat(PlanTable.of(export)).contains("07:30–08:00").contains(plan.infeasible().isEmpty()
-                ? "every half hour meets the target" : "cannot meet the target even with every counter");
+                ? "every half hour meets the target" : "cannot meet the target even all staffed");
     }
 
     private static String value(List<List<String>> csv, String section, String item) {

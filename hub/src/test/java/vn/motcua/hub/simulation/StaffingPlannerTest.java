@@ -52,6 +52,31 @@ class StaffingPlannerTest {
     }
 
     @Test
+    void where_the_office_s_own_counters_are_too_few_the_plan_adds_counters_with_their_skills_at_the_peak() throws Exception {
+        Office oneCounter = new Office(TINY.id(), TINY.name(), TINY.zone(), TINY.hours(), TINY.days(),
+                TINY.visitsPerDay(), TINY.services(), List.of(TINY.counters().getFirst()), 0, 0, 0,
+                TINY.arrivalsByHalfHour(), TINY.rules());
+
+        StaffingPlan alone = new StaffingPlanner(oneCounter, STEADY, FIVE_AT_P95, StaffingPlanner.Progress.NONE).plan();
+        StaffingPlan helped = new StaffingPlanner(oneCounter, 2, STEADY, FIVE_AT_P95, StaffingPlanner.Progress.NONE)
+                .plan();
+
+        // One counter falls behind at the peak, and its backlog lasts into 09:30.
+        assertThat(alone.infeasible()).containsExactly(1, 2, 3);
+        // Unstaffed extra counters change nothing: the same citizens and officer, the same waits to the minute.
+        assertThat(helped.allCounters()).containsExactly(alone.allCounters());
+        assertThat(IntStream.range(0, 4)).allMatch(helped::meets);
+        assertThat(helped.extras()).containsOnlyKeys(2, 3).containsValues(1, 1); // copies of counter 1, numbered on
+        assertThat(IntStream.range(0, 4).mapToObj(h -> helped.schedule().staffedIn(h)).toList())
+                .containsExactly(List.of(1), List.of(1, 2), List.of(1, 2), List.of(1));
+        PlanExport export = PlanExport.of(helped);
+        assertThat(export.extraCounters()).containsExactly(
+                new PlanExport.ExtraCounter(2, 1, List.of("A"), List.of("08:30", "09:00")));
+        assertThat(export.allHalfHours()).isEqualTo(4); // the office's own counter, all day
+        assertThat(PlanTable.of(export)).contains("counter 2 like counter 1 (A): 08:30 09:00");
+    }
+
+    @Test
     void the_plan_meets_its_target_when_simulated_again_and_what_it_reports_is_what_the_engine_gives() {
         SimulationOptions options = SimulationOptions.defaults().withDays(2);
         StaffingPlanner.Target target = new StaffingPlanner.Target(15, 95);
