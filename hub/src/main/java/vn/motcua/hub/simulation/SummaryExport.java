@@ -14,7 +14,8 @@ import java.util.Map;
  *                  {@code --counters} shows 0 and one serving past closing can show more than 1
  */
 public record SummaryExport(String office, String policy, long seed, int days, int visits, int carriedIn, int rated,
-                            Map<String, Integer> outcomes, WaitsExport waits, WaitsExport priorityWaits,
+                            Map<String, Integer> outcomes, WaitsExport waits, WaitsExport calledWaits,
+                            WaitsExport priorityWaits,
                             List<Counter> counters) {
 
     /** One counter over the run: busy ÷ open, files per day, breaks taken. */
@@ -31,7 +32,7 @@ public record SummaryExport(String office, String policy, long seed, int days, i
             outcomes.put(outcome.name(), s.count(outcome));
         }
         return new SummaryExport(office, policy, seed, s.days(), s.visits(), s.carriedIn(), s.rated(), outcomes,
-                WaitsExport.of(s.waits()), WaitsExport.of(s.priorityWaits()),
+                WaitsExport.of(s.waits()), WaitsExport.of(s.calledWaits()), WaitsExport.of(s.priorityWaits()),
                 s.counters().stream().map(c -> new Counter(c.counter(), WaitsExport.share(c.utilisation()),
                         PlanExport.tenth(c.filesPerDay()), c.breaks())).toList());
     }
@@ -51,6 +52,7 @@ public record SummaryExport(String office, String policy, long seed, int days, i
         lines.add(new Line("visits", "rated", String.valueOf(rated)));
         outcomes.forEach((outcome, n) -> lines.add(new Line("outcomes", outcome, String.valueOf(n))));
         waitLines(lines, "waits", waits);
+        waitLines(lines, "calledWaits", calledWaits);
         waitLines(lines, "priorityWaits", priorityWaits);
         for (Counter c : counters) {
             OutputFormat.cells(c).forEach((item, value) -> {

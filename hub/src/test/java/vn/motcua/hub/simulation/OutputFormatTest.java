@@ -60,6 +60,9 @@ class OutputFormatTest {
                 List.of("run", "office", COMMUNE.name()), List.of("counter 3", "breaks",
                         String.valueOf(summary.counters().get(2).breaks())));
         assertThat(Double.parseDouble(value(csv, "waits", "meanMin"))).isCloseTo(summary.waits().mean(), within(0.05));
+        assertThat(Double.parseDouble(value(csv, "calledWaits", "meanMin")))
+                .isCloseTo(summary.calledWaits().mean(), within(0.05));
+        assertThat(Integer.parseInt(value(csv, "waits", "censored"))).isEqualTo(summary.waits().censored());
     }
 
     @Test
@@ -75,10 +78,13 @@ class OutputFormatTest {
 
         List<List<String>> csv = Csv.read(export.csv());
         assertThat(csv).hasSize(1 + comparison.rows().size());
-        assertThat(csv.getFirst()).startsWith("policy", "pooled", "visits", "meanMin");
+        assertThat(csv.getFirst()).startsWith("policy", "pooled", "visits", "meanMin", "calledMeanMin", "censored");
         assertThat(csv.get(1).getFirst()).isEqualTo(comparison.rows().getFirst().policy());
-        assertThat(Integer.parseInt(csv.get(1).get(13)))
-                .isEqualTo(comparison.rows().getFirst().summary().count(Visit.Outcome.UNSERVED_AT_CLOSE));
+        Summary first = comparison.rows().getFirst().summary();
+        assertThat(Double.parseDouble(csv.get(1).get(4))).isCloseTo(first.calledWaits().mean(), within(0.05));
+        assertThat(Integer.parseInt(csv.get(1).get(5))).isEqualTo(first.waits().censored());
+        assertThat(Integer.parseInt(csv.get(1).get(csv.getFirst().indexOf("unservedAtClose"))))
+                .isEqualTo(first.count(Visit.Outcome.UNSERVED_AT_CLOSE));
     }
 
     @Test
