@@ -20,17 +20,15 @@ import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
 import vn.motcua.hub.store.HubStore;
 import vn.motcua.hub.writer.DeskWriter;
+import vn.motcua.hub.writer.NoPublisher;
 import vn.motcua.hub.writer.StatePublisher;
 import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.Ulid;
 import vn.motcua.protocol.codec.Codec;
-import vn.motcua.protocol.message.Board;
-import vn.motcua.protocol.message.CounterState;
 import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.ResponseBody;
-import vn.motcua.protocol.message.ServiceCatalogue;
 
 class AppointmentInboxTest {
 
@@ -42,19 +40,7 @@ class AppointmentInboxTest {
     Path dir;
     private final Codec codec = new Codec();
 
-    private static final StatePublisher NOWHERE = new StatePublisher() {
-        @Override
-        public void counterState(CounterState state) {
-        }
-
-        @Override
-        public void board(Board board) {
-        }
-
-        @Override
-        public void services(ServiceCatalogue catalogue) {
-        }
-    };
+    private static final StatePublisher NOWHERE = NoPublisher.INSTANCE;
 
     @Test
     void a_dropped_booking_file_is_imported_once_and_its_token_checks_in_at_the_kiosk() throws Exception {

@@ -23,13 +23,10 @@ import vn.motcua.hub.site.OfficeLoader;
 import vn.motcua.hub.store.HubStore;
 import vn.motcua.protocol.Ulid;
 import vn.motcua.protocol.codec.Codec;
-import vn.motcua.protocol.message.Board;
-import vn.motcua.protocol.message.CounterState;
 import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.ResponseBody;
-import vn.motcua.protocol.message.ServiceCatalogue;
 
 /** The status link added at the writer, and the ticket status read through the writer's queue. */
 class StatusLinksTest {
@@ -37,19 +34,7 @@ class StatusLinksTest {
     private static final Office OFFICE = OfficeLoader.load(Path.of("../config/offices/district-office.json"));
     /** Monday 16:00 in Hà Nội: with the default cut-off the last call is at 16:50. */
     private static final Instant FOUR_PM = Instant.parse("2026-11-23T09:00:00Z");
-    private static final StatePublisher NOWHERE = new StatePublisher() {
-        @Override
-        public void counterState(CounterState state) {
-        }
-
-        @Override
-        public void board(Board board) {
-        }
-
-        @Override
-        public void services(ServiceCatalogue catalogue) {
-        }
-    };
+    private static final StatePublisher NOWHERE = NoPublisher.INSTANCE;
 
     @TempDir
     Path dir;
