@@ -87,6 +87,14 @@ public final class Engine {
         learner.observe(events);
     }
 
+    /**
+     * Teaches the wait predictor the counter events of earlier office days (a restarted hub's history) without
+     * touching the state: what it had learned carries over from day to day, but only the current day is replayed.
+     */
+    public void learn(List<Event> earlierDays) {
+        learner.observe(earlierDays);
+    }
+
     public EngineState state() {
         return state;
     }

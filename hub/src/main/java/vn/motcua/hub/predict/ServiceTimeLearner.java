@@ -26,8 +26,11 @@ import vn.motcua.protocol.message.CounterStatus;
  * service's mean (worth {@link #BUCKET_WEIGHT} observations), and the service's mean towards the profile's
  * {@code meanMin} (worth {@link #PRIOR_WEIGHT}), so a half hour with nothing observed falls back to the service and
  * a service with nothing observed to the profile. Older observations weigh less ({@link #DECAY} per newer one), so
- * the estimate follows the day. A new office day starts afresh, so a hub replaying the day's log learns exactly what
- * it had learned. Pure and deterministic; one thread (the engine's).
+ * the estimate follows the day. What was learned carries over to the next office day (a half hour's freshest
+ * observations are then yesterday's of that half hour); what was under way (busy and paused counters, the day's
+ * returning tickets) does not. A restarted hub learns the earlier days again from its log ({@code Engine#learn})
+ * before replaying the current one, so it promises what it promised before. Pure and deterministic; one thread (the
+ * engine's).
  */
 public final class ServiceTimeLearner implements ServiceTimeStats {
 
@@ -155,14 +158,9 @@ public final class ServiceTimeLearner implements ServiceTimeStats {
     }
 
     private void forget() {
-        byService.clear();
-        byHalfHour.clear();
         occupied.clear();
         pausedSince.clear();
         jumpers.clear();
-        recent.clear();
-        pauses.sum = 0;
-        pauses.weight = 0;
     }
 
     // ---- what was learned ----------------------------------------------------------------------------------

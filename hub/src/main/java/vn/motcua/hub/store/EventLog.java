@@ -66,15 +66,30 @@ final class EventLog {
      * groups of the current office day — from its {@code DayOpened}, or from the start when there is none.
      */
     List<Group> recovery() throws SQLException {
-        long from;
-        try (Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM events WHERE type='DayOpened'")) {
-            from = rs.getLong(1);
-        }
+        long from = lastDayOpening();
         List<Group> groups = new ArrayList<>(read("SELECT grp, actor, body FROM events WHERE type='AppointmentBooked' "
                 + "AND seq < " + from + " ORDER BY seq"));
         groups.addAll(read("SELECT grp, actor, body FROM events WHERE seq >= " + from + " ORDER BY seq"));
         return groups;
+    }
+
+    /**
+     * What the engine's wait predictor learns from the office days before the current one (the last {@code days} of
+     * them that have events): their counter events, in order. Not state: the current day's replay does not need them.
+     */
+    List<Event> learningHistory(int days) throws SQLException {
+        long from = lastDayOpening();
+        String earlierDays = "SELECT DISTINCT day FROM events WHERE seq < " + from + " ORDER BY day DESC LIMIT " + days;
+        return read("SELECT grp, actor, body FROM events WHERE seq < " + from + " AND type IN ('DayOpened', 'DayClosed', "
+                + "'TicketCalled', 'TicketChanged', 'CounterChanged', 'ActionUndone') AND day IN (" + earlierDays
+                + ") ORDER BY seq").stream().flatMap(g -> g.events().stream()).toList();
+    }
+
+    private long lastDayOpening() throws SQLException {
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM events WHERE type='DayOpened'")) {
+            return rs.getLong(1);
+        }
     }
 
     /** The office day the log starts in, when it has no {@code DayOpened} yet. */

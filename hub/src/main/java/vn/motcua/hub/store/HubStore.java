@@ -116,6 +116,15 @@ public final class HubStore implements AutoCloseable {
         }
     }
 
+    /** The counter events of the last {@code days} office days before the current one, for the wait predictor. */
+    public List<Event> learningHistory(int days) {
+        try {
+            return log.learningHistory(days);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the event log: " + e.getMessage(), e);
+        }
+    }
+
     /** The office day the log starts in, if it has no day opening yet. */
     public Optional<LocalDate> firstDay() {
         try {

@@ -106,6 +106,7 @@ class ReplayPropertiesTest {
             int cut = (int) Math.floor(restart.at() * run.steps().size());
             countRestart(run, cut, seen);
             Engine rebuilt = new Engine(run.office(), run.firstDay());
+            rebuilt.learn(roundTrip(learningHistory(run.groups(cut))));
             recovery(run.groups(cut)).forEach(g -> rebuilt.replay(g.actor(), roundTrip(g.events())));
             if (cut > 0) {
                 assertThat(rebuilt.state().snapshot()).as("recovered after step #%d%s", cut - 1, run.at(cut - 1))
@@ -127,6 +128,20 @@ class ReplayPropertiesTest {
         if (run.groups(cut).stream().anyMatch(g -> g.events().stream().anyMatch(e -> e instanceof Event.DayOpened))) {
             seen.count("restarted after a new day");
         }
+    }
+
+    /** As the store reads what the wait predictor learns from: the counter events before the last DayOpened. */
+    private static List<Event> learningHistory(List<Run.Group> log) {
+        List<Event> events = log.stream().flatMap(g -> g.events().stream()).toList();
+        int lastOpened = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof Event.DayOpened) {
+                lastOpened = i;
+            }
+        }
+        return events.subList(0, Math.max(0, lastOpened)).stream().filter(e -> e instanceof Event.DayOpened
+                || e instanceof Event.DayClosed || e instanceof Event.TicketCalled || e instanceof Event.TicketChanged
+                || e instanceof Event.CounterChanged || e instanceof Event.ActionUndone).toList();
     }
 
     /** As the store's log recovers: every booking before the last DayOpened, then everything from it on. */
