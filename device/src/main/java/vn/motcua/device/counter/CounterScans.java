@@ -12,8 +12,8 @@ import vn.motcua.device.scan.ScanUse;
 import vn.motcua.device.scan.TicketLabel;
 
 /**
- * What scans do at a counter: an officer's badge signs the officer in at this counter; a ticket's number calls that
- * ticket ({@code counter.callTicket}). Appointments, citizen cards and enrollment codes are not a counter's business
+ * What scans do at a counter: an officer's badge signs the officer in at this counter; a ticket's number, or the
+ * status link printed as its QR code, calls that ticket ({@code counter.callTicket}). Appointments, citizen cards and enrollment codes are not a counter's business
  * and are refused with the reason. The hub's answers are logged by {@link CounterUnit}.
  */
 public final class CounterScans implements ScanUse {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 import vn.motcua.device.scan.Rejected.Code;
 import vn.motcua.protocol.message.Codes;
@@ -81,6 +82,10 @@ public final class ScanParser {
         }
         if (TicketLabel.FORMAT.matcher(text).matches()) {
             return new TicketLabel(text);
+        }
+        Matcher link = TicketLabel.STATUS_LINK.matcher(text);
+        if (link.matches()) {
+            return new TicketLabel(link.group(1));
         }
         if (AppointmentToken.FORMAT.matcher(text).matches()) {
             return new AppointmentToken(text);

@@ -14,6 +14,14 @@ public record TicketLabel(String ticket) implements Scan {
 
     static final Pattern FORMAT = Pattern.compile(Codes.TICKET_PATTERN);
 
+    /**
+     * The QR code printed on a ticket: its status link, {@code {hub public URL}/ticket/{label}} (protocol
+     * {@code statusUrl}), perhaps with a query such as {@code ?lang=en}. Host, path and query are held to plain URL
+     * characters and bounded lengths, so hostile text cannot pass for one.
+     */
+    static final Pattern STATUS_LINK = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]{1,255}"
+            + "(?:/[A-Za-z0-9._~%-]{1,64}){0,8}/ticket/(" + Codes.TICKET_PATTERN + ")(?:\\?[A-Za-z0-9=&._-]{0,64})?");
+
     public TicketLabel {
         if (ticket == null || !FORMAT.matcher(ticket).matches()) {
             throw new IllegalArgumentException("ticket label must match " + Codes.TICKET_PATTERN);

@@ -171,4 +171,17 @@ class ScanParserTest {
         assertThat(rejected("2-x1").code()).isEqualTo(Code.UNRECOGNISED); // letters after '-', too short for a token
         assertThat(rejected("a-1").code()).isEqualTo(Code.UNRECOGNISED); // labels are upper case
     }
+
+    @Test
+    void the_status_link_printed_as_a_ticket_s_qr_code_is_that_ticket() {
+        assertThat(parse("http://192.168.1.10:8080/ticket/2-017")).isEqualTo(new TicketLabel("2-017"));
+        assertThat(parse("https://motcua.nghiloc.gov.vn/mot-cua/ticket/1-005?lang=en")).isEqualTo(new TicketLabel("1-005"));
+        assertThat(parse("http://[fd00::5]:8080/ticket/ABCD-99999")).isEqualTo(new TicketLabel("ABCD-99999"));
+        // Not a ticket: another page, a label that is not one, script or spaces in the link, another scheme.
+        assertThat(rejected("http://192.168.1.10:8080/board/2-017").code()).isEqualTo(Code.UNRECOGNISED);
+        assertThat(rejected("http://192.168.1.10:8080/ticket/2-x17").code()).isEqualTo(Code.UNRECOGNISED);
+        assertThat(rejected("http://evil.example/ticket/2-017?<script>").code()).isEqualTo(Code.FORBIDDEN_CHARACTER);
+        assertThat(rejected("http://host/ a/ticket/2-017").code()).isEqualTo(Code.UNRECOGNISED);
+        assertThat(rejected("javascript://ticket/2-017").code()).isEqualTo(Code.UNRECOGNISED);
+    }
 }
