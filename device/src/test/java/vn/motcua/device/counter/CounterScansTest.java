@@ -21,7 +21,7 @@ import vn.motcua.protocol.message.ResponseBody;
 class CounterScansTest extends OnBroker {
 
     @Test
-    void a_badge_signs_the_officer_in_a_ticket_number_calls_it_and_kiosk_scans_are_refused() {
+    void a_badge_signs_the_officer_in_a_ticket_number_or_its_printed_link_calls_it_and_kiosk_scans_are_refused() {
         hub.answerOk(request -> switch (request.body()) {
             case RequestBody.CounterSignIn signIn -> new ResponseBody.CounterUpdated(Samples.paused(3));
             case RequestBody.CounterCallTicket call -> new ResponseBody.TicketCalled(call.ticket(), "HT", 3, 0,
@@ -38,12 +38,14 @@ class CounterScansTest extends OnBroker {
             scanner.scan("A7Q4K2M5N6P7R8S9");
             scanner.scan("079090001234|025123456|Nguyễn Văn An|15031990|Nam|123 Lê Lợi, Quận 1|20042021");
             scanner.scan("MOTCUA-OFFICER:lan nt");
+            scanner.scan("http://192.168.1.10:8080/ticket/2-018"); // the QR code printed on the ticket
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> hub.requests().size() == 2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> hub.requests().size() == 3);
             assertThat(hub.requests()).extracting(r -> r.body()).containsExactly(
-                    new RequestBody.CounterSignIn(3, "lan.nt"), new RequestBody.CounterCallTicket(3, "2-017"));
+                    new RequestBody.CounterSignIn(3, "lan.nt"), new RequestBody.CounterCallTicket(3, "2-017"),
+                    new RequestBody.CounterCallTicket(3, "2-018"));
             assertThat(unit.metrics().snapshot()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "scan.accepted.officer_badge", 1L, "scan.accepted.ticket", 1L,
+                    "scan.accepted.officer_badge", 1L, "scan.accepted.ticket", 2L,
                     "scan.rejected.not_for_unit", 2L, "scan.rejected.officer_code", 1L));
         }
     }
