@@ -48,6 +48,10 @@ public final class PlanMain implements Callable<Integer> {
             + "cannot meet the target: this many copies of each distinct skill list of its counters. Default: ${DEFAULT-VALUE}")
     int extraCounters;
 
+    @Option(names = "--min-stretch", defaultValue = "1", description = "The fewest consecutive half hours a counter is "
+            + "staffed once it is, so that the plan can be worked as shifts (4 = two hours). Default: ${DEFAULT-VALUE}")
+    int minStretch;
+
     @Option(names = "--format", defaultValue = "table",
             description = "Output: ${COMPLETION-CANDIDATES} (case-insensitive). Default: ${DEFAULT-VALUE}")
     OutputFormat format;
@@ -65,7 +69,8 @@ public final class PlanMain implements Callable<Integer> {
             }
             StaffingPlanner.Target target = new StaffingPlanner.Target(targetWait, percentile);
             ProgressBar bar = new ProgressBar(OutputFormat.utf8(FileDescriptor.err), ProgressBar.stderrIsTerminal(), System::nanoTime);
-            StaffingPlan plan = new StaffingPlanner(loaded, extraCounters, options, target, bar).plan();
+            StaffingPlan plan = new StaffingPlanner(loaded, options, target,
+                    new StaffingPlanner.Search(extraCounters, minStretch), bar).plan();
             bar.finish();
             PlanExport export = PlanExport.of(plan);
             OutputFormat.utf8(FileDescriptor.out).print(switch (format) {

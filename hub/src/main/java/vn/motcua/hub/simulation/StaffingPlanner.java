@@ -60,21 +60,43 @@ public final class StaffingPlanner {
     private final ExtraCounters extras;
     private final SimulationOptions options;
     private final Target target;
+    private final int minStretch;
     private final Progress progress;
     private int runs;
 
     public StaffingPlanner(Office office, SimulationOptions options, Target target, Progress progress) {
-        this(office, 0, options, target, progress);
+        this(office, options, target, Search.DEFAULT, progress);
     }
 
-    /** @param extraPerSkillSet extra counters the plan may add per distinct skill list of the office's counters */
-    public StaffingPlanner(Office office, int extraPerSkillSet, SimulationOptions options, Target target,
-                           Progress progress) {
-        this.extras = ExtraCounters.add(office, extraPerSkillSet);
+    public StaffingPlanner(Office office, SimulationOptions options, Target target, Search search, Progress progress) {
+        this.extras = ExtraCounters.add(office, search.extraCountersPerSkillSet());
         this.office = extras.office();
         this.options = options;
         this.target = target;
+        this.minStretch = search.minStretchHalfHours();
         this.progress = progress;
+    }
+
+    /**
+     * What the search may do beyond choosing among the office's counters.
+     *
+     * @param extraCountersPerSkillSet extra counters it may add per distinct skill list of the office's counters
+     * @param minStretchHalfHours      the fewest consecutive half hours a counter is staffed once it is (an officer
+     *                                 is not sent to a counter for half an hour); 1 = any
+     */
+    public record Search(int extraCountersPerSkillSet, int minStretchHalfHours) {
+
+        public static final Search DEFAULT = new Search(0, 1);
+
+        public Search {
+            if (extraCountersPerSkillSet < 0) {
+                throw new IllegalArgumentException("extra counters must be 0 or more, was " + extraCountersPerSkillSet);
+            }
+            if (minStretchHalfHours < 1) {
+                throw new IllegalArgumentException("the shortest stretch must be at least 1 half hour, was "
+                        + minStretchHalfHours);
+            }
+        }
     }
 
     /** @throws IllegalArgumentException when the office or options cannot be simulated */
@@ -143,21 +165,21 @@ public final class StaffingPlanner {
                 candidates.add(current.with(counter, halfHour, true).with(counter, halfHour + 1, true));
             }
         }
-        return candidates.stream().filter(c -> !c.equals(current)).distinct().toList();
+        return candidates.stream().map(c -> widened(c, counters)).filter(c -> !c.equals(current)).distinct().toList();
     }
 
     /**
      * Every counter in the latest half hour up to this one that has one free, or else in the next one after it that has
      * (the citizens of this half hour may still be waiting then).
      */
-    private static Staffing staffEveryCounter(Staffing current, int halfHour) {
+    private Staffing staffEveryCounter(Staffing current, int halfHour) {
         int all = current.counters().size();
         IntStream before = IntStream.iterate(halfHour, h -> h >= 0, h -> h - 1);
         IntStream after = IntStream.range(halfHour + 1, current.halfHours().size());
         int free = IntStream.concat(before, after).filter(h -> current.staffedIn(h).size() < all).findFirst()
                 .orElseThrow(() -> new IllegalStateException(
                         "every counter is staffed all day and a requirement is still missed"));
-        return current.withOnly(free, current.counters());
+        return widened(current.withOnly(free, current.counters()), current.counters());
     }
 
     private Staffing trim(Staffing grown, double[] required) {
@@ -172,7 +194,8 @@ public final class StaffingPlanner {
             for (int counter : current.staffedIn(halfHour).reversed()) {
                 progress.update("bớt quầy / removing", 0.6 + 0.4 * tried++ / total, runs);
                 Staffing fewer = current.with(counter, halfHour, false);
-                if (servesEverything(fewer, halfHour) && firstMissing(reach(fewer), required) < 0) {
+                if (longEnough(fewer, counter) && servesEverything(fewer, halfHour)
+                        && firstMissing(reach(fewer), required) < 0) {
                     current = fewer;
                 }
             }
@@ -214,6 +237,29 @@ public final class StaffingPlanner {
             combine(from, size, i + 1, chosen, out);
             chosen.removeLast();
         }
+    }
+
+    /** Every stretch of the counters at least {@link #minStretch} long: a short one grows later, then earlier. */
+    private Staffing widened(Staffing staffing, List<Integer> counters) {
+        Staffing wide = staffing;
+        int halfHours = staffing.halfHours().size();
+        for (int counter : counters) {
+            for (int[] stretch : wide.stretches(counter)) {
+                int missing = Math.min(minStretch, halfHours) - (stretch[1] - stretch[0]);
+                for (int h = stretch[1]; missing > 0 && h < halfHours; h++, missing--) {
+                    wide = wide.with(counter, h, true);
+                }
+                for (int h = stretch[0] - 1; missing > 0 && h >= 0; h--, missing--) {
+                    wide = wide.with(counter, h, true);
+                }
+            }
+        }
+        return wide;
+    }
+
+    private boolean longEnough(Staffing staffing, int counter) {
+        int shortest = Math.min(minStretch, staffing.halfHours().size());
+        return staffing.stretches(counter).stream().allMatch(s -> s[1] - s[0] >= shortest);
     }
 
     private boolean servesEverything(Staffing staffing, int halfHour) {

@@ -58,8 +58,8 @@ class StaffingPlannerTest {
                 TINY.arrivalsByHalfHour(), TINY.rules());
 
         StaffingPlan alone = new StaffingPlanner(oneCounter, STEADY, FIVE_AT_P95, StaffingPlanner.Progress.NONE).plan();
-        StaffingPlan helped = new StaffingPlanner(oneCounter, 2, STEADY, FIVE_AT_P95, StaffingPlanner.Progress.NONE)
-                .plan();
+        StaffingPlan helped = new StaffingPlanner(oneCounter, STEADY, FIVE_AT_P95, new StaffingPlanner.Search(2, 1),
+                StaffingPlanner.Progress.NONE).plan();
 
         // One counter falls behind at the peak, and its backlog lasts into 09:30.
         assertThat(alone.infeasible()).containsExactly(1, 2, 3);
@@ -74,6 +74,21 @@ class StaffingPlannerTest {
                 new PlanExport.ExtraCounter(2, 1, List.of("A"), List.of("08:30", "09:00")));
         assertThat(export.allHalfHours()).isEqualTo(4); // the office's own counter, all day
         assertThat(PlanTable.of(export)).contains("counter 2 like counter 1 (A): 08:30 09:00");
+    }
+
+    @Test
+    void with_a_shortest_stretch_every_counter_works_at_least_that_long_and_the_target_still_holds() {
+        StaffingPlan plan = new StaffingPlanner(TINY, STEADY, FIVE_AT_P95, new StaffingPlanner.Search(0, 3),
+                StaffingPlanner.Progress.NONE).plan();
+
+        // The peak needs a second counter at 08:30 and 09:00, and none may work less than an hour and a half: one
+        // counter 08:00-09:30 and another 08:30-10:00 is the least (6 counter half hours, against 1-2-2-1 without).
+        assertThat(plan.schedule().counters()).allSatisfy(counter -> assertThat(plan.schedule().stretches(counter))
+                .allSatisfy(stretch -> assertThat(stretch[1] - stretch[0]).isGreaterThanOrEqualTo(3)));
+        assertThat(IntStream.range(0, 4).map(h -> plan.schedule().staffedIn(h).size()).sum()).isEqualTo(6);
+        assertThat(IntStream.range(0, 4)).allMatch(plan::meets);
+        assertThatThrownBy(() -> new StaffingPlanner.Search(0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1 half hour");
     }
 
     @Test
