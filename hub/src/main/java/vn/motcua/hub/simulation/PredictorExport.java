@@ -11,11 +11,9 @@ import vn.motcua.hub.predict.PredictionErrors;
  */
 public record PredictorExport(String office, String policy, long seed, int days, List<Row> rows) {
 
-    /** The window of the morning peak, as it appears in {@link Row#window}. */
-    static final String PEAK = PredictorStudy.PEAK_FROM + "-" + PredictorStudy.PEAK_TO;
 
     /**
-     * @param window     {@code all} (the whole run) or {@code 07:30-09:30} (tickets issued in the morning peak)
+     * @param window     {@code all} (the whole run) or the peak, e.g. {@code 08:00-10:00} (tickets issued in the two busiest hours of the profile's arrivals)
      * @param withinFive share of tickets whose estimate was within ±5 minutes of the actual wait
      * @param biasMin    mean of predicted − actual
      */
@@ -27,7 +25,7 @@ public record PredictorExport(String office, String policy, long seed, int days,
         List<Row> rows = new ArrayList<>();
         for (PredictorStudy.Row row : study.rows()) {
             rows.add(row(row.predictor(), "all", row.all()));
-            rows.add(row(row.predictor(), PEAK, row.peak()));
+            rows.add(row(row.predictor(), study.peak().toString(), row.peak()));
         }
         return new PredictorExport(office, policy, seed, days, rows);
     }

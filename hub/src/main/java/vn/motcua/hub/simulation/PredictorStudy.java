@@ -3,6 +3,7 @@ package vn.motcua.hub.simulation;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 import vn.motcua.hub.predict.AverageOverCounters;
 import vn.motcua.hub.predict.ConfiguredServiceTimes;
@@ -17,13 +18,43 @@ import vn.motcua.hub.site.Office;
  * citizen then had until the first call. Only served visits count (a no-show's or a cancelled citizen's wait to
  * call is not what they waited, and an unserved one has none); carried-over visits have no estimate of today.
  */
-public record PredictorStudy(List<Row> rows) {
+public record PredictorStudy(Peak peak, List<Row> rows) {
 
-    /** The morning peak of the issue: tickets issued from 07:30 to before 09:30, office time. */
-    static final LocalTime PEAK_FROM = LocalTime.of(7, 30);
-    static final LocalTime PEAK_TO = LocalTime.of(9, 30);
+    /**
+     * The peak the study looks at apart: the two hours, on the half-hour grid of the profile's
+     * {@code arrivalsByHalfHour}, that bring the largest share of the day's arrivals (the earliest such window on a
+     * tie) — 08:00-10:00 for the sample district office. Tickets issued from {@code from} to before {@code to}.
+     */
+    public record Peak(LocalTime from, LocalTime to) {
 
-    /** One predictor's errors over the whole run and over the morning peak. */
+        private static final int HALF_HOURS = 4;
+
+        static Peak of(Office office) {
+            TreeMap<LocalTime, Double> shares = new TreeMap<>(office.arrivalsByHalfHour());
+            LocalTime best = shares.isEmpty() ? office.hours().getFirst().start() : shares.firstKey();
+            double most = -1;
+            for (LocalTime from : shares.keySet()) {
+                LocalTime to = from.plusMinutes(30L * HALF_HOURS);
+                double share = to.isAfter(from) ? shares.subMap(from, to).values().stream().mapToDouble(d -> d).sum() : 0;
+                if (share > most) {
+                    most = share;
+                    best = from;
+                }
+            }
+            return new Peak(best, best.plusMinutes(30L * HALF_HOURS));
+        }
+
+        boolean contains(LocalTime time) {
+            return !time.isBefore(from) && time.isBefore(to);
+        }
+
+        @Override
+        public String toString() {
+            return from + "-" + to;
+        }
+    }
+
+    /** One predictor's errors over the whole run and over the peak. */
     public record Row(String predictor, PredictionErrors all, PredictionErrors peak) {
     }
 
@@ -50,6 +81,7 @@ public record PredictorStudy(List<Row> rows) {
     }
 
     static PredictorStudy of(Office office, List<Visit> visits, List<String> predictors) {
+        Peak window = Peak.of(office);
         List<Row> rows = new ArrayList<>();
         for (String name : predictors) {
             List<PredictionErrors.Pair> all = new ArrayList<>();
@@ -60,12 +92,12 @@ public record PredictorStudy(List<Row> rows) {
                                 v.waited().orElseThrow().toMillis() / 60_000.0);
                         all.add(pair);
                         LocalTime issued = v.arrival().atZone(office.zone()).toLocalTime();
-                        if (!issued.isBefore(PEAK_FROM) && issued.isBefore(PEAK_TO)) {
+                        if (window.contains(issued)) {
                             peak.add(pair);
                         }
                     });
             rows.add(new Row(name, PredictionErrors.of(all), PredictionErrors.of(peak)));
         }
-        return new PredictorStudy(rows);
+        return new PredictorStudy(window, rows);
     }
 }

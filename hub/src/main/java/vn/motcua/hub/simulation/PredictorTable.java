@@ -21,7 +21,7 @@ final class PredictorTable {
         line(out, "%-26s %-12s %7s %7s %7s %7s %7s", "", "", "", "", "", "bias", "");
         for (PredictorStudy.Row row : study.rows()) {
             errors(out, row.predictor(), "cả ngày/all", row.all());
-            errors(out, "", "07:30–09:30", row.peak());
+            errors(out, "", study.peak().from() + "–" + study.peak().to(), row.peak());
         }
         return out.toString();
     }

@@ -43,7 +43,7 @@ public final class SimulateMain implements Callable<Integer> {
     @Option(names = "--compare", description = "Run every allocation policy and the fully pooled lower bound on the same citizens and print one table.")
     boolean compare;
 
-    @Option(names = "--predictors", description = "Measure every wait predictor against the actual waits and print their errors (all day and 07:30-09:30).")
+    @Option(names = "--predictors", description = "Measure every wait predictor against the actual waits and print their errors (all day, and at the peak: the two busiest hours of the profile's arrivals).")
     boolean predictors;
 
     @Option(names = "--counters", description = "Staff only these counters of the profile, all day, e.g. 1-6,10. Default: every counter")

@@ -95,7 +95,7 @@ class OutputFormatTest {
         JsonNode rows = JSON.readTree(export.json()).get("rows");
         assertThat(rows).hasSize(2 * study.rows().size());
         assertThat(rows.get(0).get("window").asText()).isEqualTo("all");
-        assertThat(rows.get(1).get("window").asText()).isEqualTo("07:30-09:30");
+        assertThat(rows.get(1).get("window").asText()).isEqualTo("08:00-10:00");
         assertThat(rows.get(0).get("maeMin").asDouble()).isCloseTo(study.rows().getFirst().all().mae(), within(0.05));
         assertThat(Csv.read(export.csv())).hasSize(1 + 2 * study.rows().size());
 
