@@ -40,7 +40,24 @@ final class RawDevice implements AutoCloseable {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setSocketFactory(new NoDelaySocketFactory());
         options.setMaxInflight(1000);
-        client.connect(options).waitForCompletion(5_000);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                connectAndSubscribe(options);
+                return;
+            } catch (MqttException e) {
+                // Moquette can drop a connection whose SUBSCRIBE races its CONNECT handling ("SUBSCRIBE received on
+                // already closed connection"); a unit's link reconnects by itself, this bare client tries again.
+                if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void connectAndSubscribe(MqttConnectOptions options) throws MqttException {
+        if (!client.isConnected()) {
+            client.connect(options).waitForCompletion(5_000);
+        }
         client.subscribe(topics.device(deviceId, DeviceChannel.RESPONSE), 1,
                 (topic, message) -> responses.add(message.getPayload())).waitForCompletion(5_000);
         client.subscribe(new String[] {topics.board(), topics.services(), topics.everyCounterState()}, new int[] {1, 1, 1},
