@@ -32,12 +32,4 @@ public record HubSettings(Office office, Path dataDir, String mqttHost, int mqtt
     public HubSettings withExternalBroker(String url) {
         return new HubSettings(office, dataDir, mqttHost, mqttPort, Optional.of(url), httpHost, httpPort, publicUrl);
     }
-
-    public HubSettings withPorts(int mqtt, int http) {
-        return new HubSettings(office, dataDir, mqttHost, mqtt, externalBrokerUrl, httpHost, http, publicUrl);
-    }
-
-    public HubSettings withHosts(String mqtt, String http) {
-        return new HubSettings(office, dataDir, mqtt, mqttPort, externalBrokerUrl, http, httpPort, publicUrl);
-    }
 }
