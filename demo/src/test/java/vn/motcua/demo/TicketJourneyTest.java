@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import vn.motcua.device.config.UnitConfig;
 import vn.motcua.device.counter.SimulatedCounterDisplay;
 import vn.motcua.device.counter.StaffKey;
 import vn.motcua.device.printer.TicketView;
+import vn.motcua.device.scan.SimulatedScanner;
 import vn.motcua.hub.Hub;
 import vn.motcua.hub.HubSettings;
 import vn.motcua.hub.site.Office;
@@ -32,9 +34,9 @@ import vn.motcua.protocol.message.ResponseBody;
 import vn.motcua.testkit.Mosquitto;
 
 /**
- * The citizen's journey through every real part: kiosk firmware → broker → hub (desk, SQLite) → broker → counter
- * firmware and its display → the board the web server shows. Once through the embedded broker, once through a
- * Mosquitto process.
+ * The citizen's journey through every real part: kiosk firmware → broker → hub (desk, SQLite) → the ticket's status
+ * page at the link printed on it → the counter's scanner reading that link → broker → counter firmware and its
+ * display → the board the web server shows. Once through the embedded broker, once through a Mosquitto process.
  */
 class TicketJourneyTest {
 
@@ -56,8 +58,12 @@ class TicketJourneyTest {
 
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
-    void a_ticket_is_printed_called_to_a_counter_shown_on_its_display_and_on_the_board(BrokerKind kind) throws Exception {
-        HubSettings settings = HubSettings.local(OFFICE, dir.resolve("hub"));
+    void a_ticket_is_printed_followed_on_its_page_called_by_its_qr_shown_on_the_display_and_the_board(BrokerKind kind)
+            throws Exception {
+        int httpPort = Mosquitto.freePort();
+        String publicUrl = "http://127.0.0.1:" + httpPort;
+        HubSettings settings = new HubSettings(OFFICE, dir.resolve("hub"), "127.0.0.1", 0, Optional.empty(), "127.0.0.1",
+                httpPort, Optional.of(publicUrl));
         if (kind == BrokerKind.MOSQUITTO) {
             mosquitto = Mosquitto.start(dir.resolve("mosquitto"));
             settings = settings.withExternalBroker(mosquitto.url());
@@ -72,14 +78,20 @@ class TicketJourneyTest {
         assertThat(printed.ticket()).isEqualTo("2-001");
         assertThat(printed.serviceNameVi()).isEqualTo("Hộ tịch");
 
-        ResponseBody called = counter.counter().orElseThrow().press(StaffKey.NEXT).get();
-        assertThat(called).isInstanceOfSatisfying(ResponseBody.TicketCalled.class,
-                c -> assertThat(c.ticket()).isEqualTo("2-001"));
+        assertThat(printed.statusUrl()).contains(publicUrl + "/ticket/2-001");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(printed.statusUrl().orElseThrow())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=\"vi\"");
+        assertThat(status(http, "2-001")).contains("\"state\":\"WAITING\"", "\"ahead\":0");
 
+        // The officer scans the QR code printed on the ticket: its status link calls that ticket to the counter.
+        ((SimulatedScanner) counter.hardware().scanner()).scan(printed.statusUrl().orElseThrow());
         SimulatedCounterDisplay display = (SimulatedCounterDisplay) counter.hardware().counterDisplay();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(display.text()).contains("2-001"));
+        assertThat(status(http, "2-001")).contains("\"state\":\"CALLED\"", "\"counter\":4");
 
-        HttpClient http = HttpClient.newHttpClient();
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + hub.httpPort() + "/api/board")).build(), HttpResponse.BodyHandlers.ofByteArray());
         Board board = new Codec().decodeState(response.body(), Board.class);
@@ -93,5 +105,10 @@ class TicketJourneyTest {
         ResponseBody rated = counter.counter().orElseThrow().rate("RAT_HAI_LONG").get();
         assertThat(rated).isInstanceOfSatisfying(ResponseBody.RatingRecorded.class,
                 r -> assertThat(r.ticket()).contains("2-001"));
+    }
+
+    private String status(HttpClient http, String label) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/api/tickets/" + label))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }
