@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import vn.motcua.hub.site.Office;
@@ -62,7 +63,8 @@ public final class StaffingPlanner {
     private final Target target;
     private final int minStretch;
     private final Progress progress;
-    private int runs;
+    /** Simulation runs so far; candidates run in parallel. */
+    private final AtomicInteger runs = new AtomicInteger();
 
     public StaffingPlanner(Office office, SimulationOptions options, Target target, Progress progress) {
         this(office, options, target, Search.DEFAULT, progress);
@@ -102,7 +104,7 @@ public final class StaffingPlanner {
     /** @throws IllegalArgumentException when the office or options cannot be simulated */
     public StaffingPlan plan() {
         Staffing own = Staffing.only(office, extras.own());
-        progress.update("mọi quầy / all counters", 0, runs);
+        progress.update("mọi quầy / all counters", 0, runs.get());
         double[] allCounters = reach(own);
         double[] everything = extras.models().isEmpty() ? allCounters : reach(Staffing.allDay(office));
         double[] required = IntStream.range(0, allCounters.length)
@@ -110,20 +112,25 @@ public final class StaffingPlanner {
         Staffing grown = grow(cover(), required);
         Staffing plan = trim(grown, required);
         return new StaffingPlan(office, extras.models(), target, options.days(), options.seed(), plan, reach(plan),
-                allCounters, runs);
+                allCounters, runs.get());
     }
 
     private Staffing grow(Staffing start, double[] required) {
         Staffing current = start;
         double[] reached = reach(current);
         for (int worst = firstMissing(reached, required); worst >= 0; worst = firstMissing(reached, required)) {
-            progress.update("thêm quầy / adding", 0.6 * worst / reached.length, runs);
+            progress.update("thêm quầy / adding", 0.6 * worst / reached.length, runs.get());
             double before = shortfall(reached, required);
             Staffing best = null;
             double[] bestReached = null;
             double bestGain = 0;
-            for (Staffing candidate : additions(current, worst)) {
-                double[] r = reach(candidate);
+            // Each candidate is an independent simulation of the same days: run them on every core, then judge
+            // them in their fixed order, so the choice is the one a sequential search makes.
+            List<Staffing> candidates = additions(current, worst);
+            List<double[]> reachedBy = candidates.parallelStream().map(this::reach).toList();
+            for (int i = 0; i < candidates.size(); i++) {
+                Staffing candidate = candidates.get(i);
+                double[] r = reachedBy.get(i);
                 double gain = (before - shortfall(r, required))
                         / (candidate.counterHalfHours() - current.counterHalfHours());
                 if (gain > bestGain) {
@@ -192,7 +199,7 @@ public final class StaffingPlanner {
         int tried = 0;
         for (int halfHour : order) {
             for (int counter : current.staffedIn(halfHour).reversed()) {
-                progress.update("bớt quầy / removing", 0.6 + 0.4 * tried++ / total, runs);
+                progress.update("bớt quầy / removing", 0.6 + 0.4 * tried++ / total, runs.get());
                 Staffing fewer = current.with(counter, halfHour, false);
                 if (longEnough(fewer, counter) && servesEverything(fewer, halfHour)
                         && firstMissing(reach(fewer), required) < 0) {
@@ -200,7 +207,7 @@ public final class StaffingPlanner {
                 }
             }
         }
-        progress.update("xong / done", 1, runs);
+        progress.update("xong / done", 1, runs.get());
         return current;
     }
 
@@ -270,7 +277,7 @@ public final class StaffingPlanner {
 
     /** The percentile each half hour reaches under the schedule. */
     private double[] reach(Staffing staffing) {
-        runs++;
+        runs.incrementAndGet();
         HalfHourWaits waits = HalfHourWaits.of(office, options,
                 OfficeSimulator.run(office, options.withSchedule(staffing)).visits());
         return IntStream.range(0, waits.halfHours())
