@@ -46,13 +46,30 @@ public final class Views {
         return new Board(state.office().name(), sequence, counters, state.recentCalls(), local(state, now));
     }
 
+    /** Every service: open or not, how many wait, and the wait a ticket of it issued now would get. */
     public ServiceCatalogue catalogue(Instant now) {
         List<ServiceCatalogue.Entry> entries = state.office().services().stream().map(s -> {
-            int waiting = waiting(s.code());
             Optional<Integer> estimate = estimate(Ticket.issued(state.day(), s.prefix(), s.code(),
                     state.lastNumber(s.prefix()) + 1, now, Optional.empty(), Optional.empty(), false), now);
             return new ServiceCatalogue.Entry(s.code(), s.prefix(), s.nameVi(), s.nameEn(), staffed(s.code()) > 0,
-                    waiting, estimate, LastCall.mayNotBeServedToday(state.office(), now, estimate));
+                    waiting(s.code()), estimate, LastCall.mayNotBeServedToday(state.office(), now, estimate));
+        }).toList();
+        return new ServiceCatalogue(state.office().name(), entries, local(state, now));
+    }
+
+    /**
+     * The catalogue with today's open services and waiting counts but {@code earlier}'s estimates and warnings: the
+     * forward simulation behind an estimate costs a pass over the queue per citizen in it, too much to repeat for
+     * every service on every commit of a busy hub (docs/benchmarks.md, P1), so the writer refreshes them on a timer.
+     */
+    public ServiceCatalogue catalogue(Instant now, ServiceCatalogue earlier) {
+        List<ServiceCatalogue.Entry> entries = state.office().services().stream().map(s -> {
+            Optional<ServiceCatalogue.Entry> before = earlier.services().stream()
+                    .filter(e -> e.code().equals(s.code())).findFirst();
+            boolean open = staffed(s.code()) > 0;
+            return new ServiceCatalogue.Entry(s.code(), s.prefix(), s.nameVi(), s.nameEn(), open, waiting(s.code()),
+                    before.filter(e -> open).flatMap(ServiceCatalogue.Entry::estimateMin),
+                    before.map(ServiceCatalogue.Entry::mayNotBeServedToday).orElse(false));
         }).toList();
         return new ServiceCatalogue(state.office().name(), entries, local(state, now));
     }

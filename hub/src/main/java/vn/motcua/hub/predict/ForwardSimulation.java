@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import vn.motcua.hub.engine.CounterSlot;
 import vn.motcua.hub.engine.EngineState;
@@ -36,6 +38,13 @@ import vn.motcua.protocol.message.CounterStatus;
 public final class ForwardSimulation implements WaitPredictor {
 
     public static final String NAME = "(c) forward simulation";
+
+    /**
+     * The most calls simulated for one estimate. Each call scans the queue, so a queue thousands deep (a burst the
+     * hub must still answer within milliseconds, docs/benchmarks.md P1) would cost seconds; past this many calls,
+     * hours ahead in any office, the rest is extrapolated ({@link #extrapolated}).
+     */
+    static final int MAX_CALLS = 250;
 
     /** A counter still busy past its expected occupancy is expected free this soon. */
     static final double FLOOR_MINUTES = 1;
@@ -75,6 +84,8 @@ public final class ForwardSimulation implements WaitPredictor {
         }
         OpeningHours hours = OpeningHours.of(office, now);
         Jumpers jumpers = new Jumpers(times, hours, now);
+        int calls = 0;
+        int poolCalls = 0;
         while (!free.isEmpty()) {
             Free next = free.poll();
             Instant at = hours.callable(next.at());
@@ -92,9 +103,24 @@ public final class ForwardSimulation implements WaitPredictor {
                 return OptionalDouble.of(minutes(now, at));
             }
             waiting.remove(called);
+            poolCalls += next.counter().services().contains(ticket.service()) ? 1 : 0;
+            if (++calls == MAX_CALLS && poolCalls > 0) {
+                return OptionalDouble.of(extrapolated(ticket, waiting, minutes(now, at), poolCalls, office));
+            }
             free.add(new Free(plus(at, times.meanMinutes(called.service(), at)), next.counter()));
         }
         return OptionalDouble.empty(); // no staffed counter may take it (reserved for a closed one)
+    }
+
+    /**
+     * The rest of a queue deeper than {@link #MAX_CALLS} calls, at the pace the counters that serve the ticket's
+     * service kept so far: every ticket still waiting for a service those counters serve is taken ahead of this one.
+     */
+    private static double extrapolated(Ticket ticket, List<Ticket> waiting, double elapsed, int poolCalls, Office office) {
+        Set<String> pool = office.counters().stream().filter(c -> c.services().contains(ticket.service()))
+                .flatMap(c -> c.services().stream()).collect(Collectors.toSet());
+        long ahead = waiting.stream().filter(t -> t != ticket && pool.contains(t.service())).count();
+        return elapsed + (ahead + 1) * elapsed / poolCalls;
     }
 
     /** When a staffed counter is next free to call, as seen at {@code now}. */

@@ -57,6 +57,13 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
      */
     static final int LEARNED_DAYS = 60;
 
+    /**
+     * How often the catalogue's per-service estimates are worked out again; between times every commit publishes
+     * fresh waiting counts with the last estimates. A kiosk key's estimate a few seconds old is still the promise
+     * it was; the ticket itself always carries the estimate made when it was issued.
+     */
+    static final Duration ESTIMATES_EVERY = Duration.ofSeconds(5);
+
     private static final Logger LOG = LoggerFactory.getLogger(DeskWriter.class);
     /** Requests committed together at most; 1 turns group commit off (one fsync per request, the baseline). */
     public static final int DEFAULT_MAX_BATCH = 256;
@@ -78,6 +85,8 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
     private long sequence;
     private volatile Board board;
     private volatile ServiceCatalogue services;
+    /** When the catalogue's estimates were last worked out ({@link #ESTIMATES_EVERY}); null before the first. */
+    private Instant estimatedAt;
 
     public DeskWriter(Office office, HubStore store, Clock clock, StatePublisher publisher) {
         this(office, store, clock, publisher, DEFAULT_MAX_BATCH);
@@ -307,7 +316,13 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
 
     private void publishViews(Views view, Instant now) {
         board = view.board(++sequence, now);
-        services = view.catalogue(now);
+        if (estimatedAt == null || !now.isBefore(estimatedAt.plus(ESTIMATES_EVERY))
+                || !services.updatedAt().toLocalDate().equals(now.atZone(office.zone()).toLocalDate())) {
+            services = view.catalogue(now);
+            estimatedAt = now;
+        } else {
+            services = view.catalogue(now, services);
+        }
         publisher.board(board);
         publisher.services(services);
         listeners.forEach(Runnable::run);

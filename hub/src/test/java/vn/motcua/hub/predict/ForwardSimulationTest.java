@@ -108,6 +108,24 @@ class ForwardSimulationTest {
     }
 
     @Test
+    void aQueueDeeperThanTheSimulatedCallsIsExtrapolatedAtThePaceSoFar() {
+        send(at(7, 30), new Command.SignOut(2));
+        send(at(7, 30), new Command.SignOut(3));
+        for (int i = 0; i < 300; i++) {
+            issue(at(7, 30), "HT", Optional.empty());
+        }
+
+        // Counter 1 alone calls one HT ticket every 10 minutes from 07:30, none over lunch (11:30-13:30), and on past
+        // closing: call k at 10k minutes, 10k + 120 from the 25th. The 250th call (k = 249) is at 2,610 minutes; the
+        // 50 still ahead and ours follow at that pace: 2,610 + 51 × 2,610 / 250 = 3,142.4 minutes, where playing all
+        // 300 calls would give 3,120 (0.7 % less).
+        assertThat(ForwardSimulation.MAX_CALLS).isEqualTo(250);
+
+        assertThat(minutes(fresh("1-301", "HT", at(7, 30), Optional.empty()))).isCloseTo(2610 + 51 * 2610 / 250.0,
+                within(1e-6));
+    }
+
+    @Test
     void noEstimateWithoutAStaffedCounterForTheService() {
         send(at(8, 0), new Command.SignOut(1));
         send(at(8, 0), new Command.SignOut(2));
