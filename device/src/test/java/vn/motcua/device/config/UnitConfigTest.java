@@ -42,11 +42,7 @@ class UnitConfigTest {
     }
 
     private void assertRefused(String json, String field, String problem) throws IOException {
-        Path file = file(json);
-        assertThatThrownBy(() -> UnitConfig.load(file))
-                .isInstanceOfSatisfying(UnitConfigException.class, e -> assertThat(e.field()).contains(field))
-                .hasMessageStartingWith(file + ": " + field + ": ")
-                .hasMessageContaining(problem);
+        ConfigFiles.assertRefused(file(json), field, problem);
     }
 
     @Test
