@@ -39,11 +39,8 @@ record ExtraCounters(Office office, SortedMap<Integer, Integer> models) {
         if (added.isEmpty()) {
             return new ExtraCounters(office, models);
         }
-        Office extended = new Office(office.id(), office.name(), office.zone(), office.hours(), office.days(),
-                office.visitsPerDay(), office.services(), Stream.concat(office.counters().stream(), added.stream()).toList(),
-                office.priorityShare(), office.appointmentShare(), office.noShowShare(), office.arrivalsByHalfHour(),
-                office.rules());
-        return new ExtraCounters(extended, models);
+        return new ExtraCounters(office.withCounters(Stream.concat(office.counters().stream(), added.stream()).toList()),
+                models);
     }
 
     boolean isExtra(int counter) {

@@ -76,8 +76,6 @@ public record PolicyComparison(List<Row> rows) {
         Rules rules = new Rules(r.priorityClasses(), r.ratingLevels(), r.ratingWindow(), r.recallsBeforeNoShow(),
                 r.undoWindow(), r.closingRule(), r.starvationCap(), Duration.ZERO, r.appointmentEarly(),
                 r.appointmentLate(), r.policy(), r.offlinePrinting(), r.offlineLeaseMax(), r.lastCallBeforeClose(), r.shortJobHeadStart());
-        return new Office(office.id(), office.name(), office.zone(), office.hours(), office.days(), office.visitsPerDay(),
-                office.services(), counters, office.priorityShare(), office.appointmentShare(), office.noShowShare(),
-                office.arrivalsByHalfHour(), rules);
+        return office.withCounters(counters).withRules(rules);
     }
 }

@@ -25,6 +25,18 @@ public record Office(String id, String name, ZoneId zone, List<Period> hours, Se
         arrivalsByHalfHour = Map.copyOf(arrivalsByHalfHour);
     }
 
+    /** The same office with other counters (the simulator's pooled bound, the planner's extra counters). */
+    public Office withCounters(List<Counter> others) {
+        return new Office(id, name, zone, hours, days, visitsPerDay, services, others, priorityShare, appointmentShare,
+                noShowShare, arrivalsByHalfHour, rules);
+    }
+
+    /** The same office under other rules. */
+    public Office withRules(Rules others) {
+        return new Office(id, name, zone, hours, days, visitsPerDay, services, counters, priorityShare, appointmentShare,
+                noShowShare, arrivalsByHalfHour, others);
+    }
+
     /** A span of opening hours, e.g. 07:30-11:30. */
     public record Period(LocalTime start, LocalTime end) {
         public boolean contains(LocalTime time) {

@@ -74,9 +74,7 @@ class LastCallTest {
                 r.undoWindow(), r.closingRule(), r.starvationCap(), r.skillStep(), r.appointmentEarly(),
                 r.appointmentLate(), r.policy(), r.offlinePrinting(), r.offlineLeaseMax(), Duration.ofMinutes(minutes),
                 r.shortJobHeadStart());
-        Office d = DISTRICT;
-        return new Office(d.id(), d.name(), d.zone(), d.hours(), d.days(), d.visitsPerDay(), d.services(), d.counters(),
-                d.priorityShare(), d.appointmentShare(), d.noShowShare(), d.arrivalsByHalfHour(), rules);
+        return DISTRICT.withRules(rules);
     }
 
     static Instant at(int hour, int minute) {

@@ -50,9 +50,7 @@ final class SimOffices {
         Rules rules = new Rules(r.priorityClasses(), r.ratingLevels(), r.ratingWindow(), r.recallsBeforeNoShow(),
                 r.undoWindow(), rule, r.starvationCap(), r.skillStep(), r.appointmentEarly(), r.appointmentLate(),
                 r.policy(), r.offlinePrinting(), r.offlineLeaseMax(), r.lastCallBeforeClose(), r.shortJobHeadStart());
-        return new Office(office.id(), office.name(), office.zone(), office.hours(), office.days(), office.visitsPerDay(),
-                office.services(), office.counters(), office.priorityShare(), office.appointmentShare(),
-                office.noShowShare(), office.arrivalsByHalfHour(), rules);
+        return office.withRules(rules);
     }
 
     /** {@code office} open only in these periods, everything else the same. */

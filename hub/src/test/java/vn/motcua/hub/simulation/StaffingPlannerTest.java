@@ -53,9 +53,7 @@ class StaffingPlannerTest {
 
     @Test
     void where_the_office_s_own_counters_are_too_few_the_plan_adds_counters_with_their_skills_at_the_peak() throws Exception {
-        Office oneCounter = new Office(TINY.id(), TINY.name(), TINY.zone(), TINY.hours(), TINY.days(),
-                TINY.visitsPerDay(), TINY.services(), List.of(TINY.counters().getFirst()), 0, 0, 0,
-                TINY.arrivalsByHalfHour(), TINY.rules());
+        Office oneCounter = TINY.withCounters(List.of(TINY.counters().getFirst()));
 
         StaffingPlan alone = new StaffingPlanner(oneCounter, STEADY, FIVE_AT_P95, StaffingPlanner.Progress.NONE).plan();
         StaffingPlan helped = new StaffingPlanner(oneCounter, STEADY, FIVE_AT_P95, new StaffingPlanner.Search(2, 1),
