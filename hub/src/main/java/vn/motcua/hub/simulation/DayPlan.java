@@ -80,15 +80,59 @@ final class DayPlan {
             arrival = aroundSlot(day, arrival, slot.get());
         }
         boolean noShow = draws.chance(office.noShowShare());
-        Optional<String> second = Optional.empty();
-        if (services.size() > 1 && draws.chance(options.secondServiceShare())) {
-            List<Double> others = services.stream().map(s -> s.equals(service) ? 0.0 : s.share()).toList();
-            second = Optional.of(services.get(draws.pick(others)).code());
-        }
+        Optional<String> second = secondService(service.code());
         Optional<Duration> patience = options.patience().map(draws::exponential);
         List<Duration> times = new ArrayList<>(List.of(serviceTime(service.code())));
         second.ifPresent(code -> times.add(serviceTime(code)));
         return new Citizen(id, arrival, service.code(), priority, slot, noShow, second, patience, times);
+    }
+
+    private Optional<String> secondService(String first) {
+        List<Office.Service> services = office.services();
+        if (services.size() > 1 && draws.chance(options.secondServiceShare())) {
+            List<Double> others = services.stream().map(s -> s.code().equals(first) ? 0.0 : s.share()).toList();
+            return Optional.of(services.get(draws.pick(others)).code());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The same citizen (arrival, service, priority, appointment, patience) with what could not be known yet at some
+     * moment drawn again: whether they are gone when called, unless they were called already; whether a second
+     * service follows, unless the first one is done; how long each service not yet done takes, one under way at
+     * least as long as it has already taken.
+     *
+     * @param servicesDone how many of the citizen's services were done by then
+     * @param underWay     how long the next service had been under way then, if it had started
+     */
+    Citizen redrawn(Citizen citizen, int servicesDone, Optional<Duration> underWay, boolean called) {
+        boolean noShow = called ? citizen.noShow() : draws.chance(office.noShowShare());
+        Optional<String> second = servicesDone > 0 ? citizen.secondService() : secondService(citizen.service());
+        List<String> codes = new ArrayList<>(List.of(citizen.service()));
+        second.ifPresent(codes::add);
+        List<Duration> times = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (i < servicesDone) {
+                times.add(citizen.serviceTimes().get(i));
+            } else if (i == servicesDone && underWay.isPresent()) {
+                times.add(serviceTimeLongerThan(codes.get(i), underWay.get()));
+            } else {
+                times.add(serviceTime(codes.get(i)));
+            }
+        }
+        return new Citizen(citizen.id(), citizen.arrival(), citizen.service(), citizen.priority(),
+                citizen.appointmentSlot(), noShow, second, citizen.patience(), times);
+    }
+
+    /** A service time drawn given that it is longer than {@code elapsed}, by drawing until one is. */
+    private Duration serviceTimeLongerThan(String service, Duration elapsed) {
+        for (int tries = 0; tries < 10_000; tries++) {
+            Duration time = serviceTime(service);
+            if (time.compareTo(elapsed) > 0) {
+                return time;
+            }
+        }
+        return elapsed.plusSeconds(1); // far in the tail: about to end
     }
 
     Duration serviceTime(String service) {

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
 
 import vn.motcua.hub.engine.Engine;
 import vn.motcua.hub.engine.policy.AllocationPolicy;
@@ -32,8 +34,16 @@ public final class OfficeSimulator {
      * @throws IllegalArgumentException for an unknown policy name in the options
      */
     public static SimulationResult run(Office office, SimulationOptions options, List<WaitPredictor> predictors) {
-        AllocationPolicy policy = options.policy().map(name -> AllocationPolicy.named(name, office))
-                .orElseGet(() -> AllocationPolicy.of(office));
+        return run(office, options, predictors, DayWatcher.NONE, UnaryOperator.identity());
+    }
+
+    /**
+     * The run of {@link #run(Office, SimulationOptions, List)}, watched, and with what happens during the days drawn
+     * through {@code inDay} (which may record the stream, but must pass it on unchanged).
+     */
+    static SimulationResult run(Office office, SimulationOptions options, List<WaitPredictor> predictors,
+                                DayWatcher watcher, UnaryOperator<RandomGenerator> inDay) {
+        AllocationPolicy policy = policy(office, options);
         List<LocalDate> days = officeDays(office, options);
         // The printed estimate is what a predictor study measures; elsewhere nothing in the simulation reads it.
         Engine engine = predictors.isEmpty() ? Engine.withoutEstimates(office, days.getFirst(), policy)
@@ -42,16 +52,21 @@ public final class OfficeSimulator {
         // happens cannot change who comes. Each officer's day has a stream of its own (Draws.officer).
         SplittableRandom seeded = new SplittableRandom(options.seed());
         Draws plan = new Draws(seeded.split());
-        Draws draws = new Draws(seeded.split());
+        Draws draws = new Draws(inDay.apply(seeded.split()));
         List<Visit> visits = new ArrayList<>();
         List<CounterDay> counters = new ArrayList<>();
         for (LocalDate day : days) {
-            SimulatedDay simulated = new SimulatedDay(office, options, engine, plan, draws, day,
-                    predictors);
+            SimulatedDay simulated = new SimulatedDay(office, options, engine, plan, draws, day, predictors)
+                    .watchedBy(watcher);
             visits.addAll(simulated.run());
             counters.addAll(simulated.counters());
         }
         return new SimulationResult(visits, counters);
+    }
+
+    static AllocationPolicy policy(Office office, SimulationOptions options) {
+        return options.policy().map(name -> AllocationPolicy.named(name, office))
+                .orElseGet(() -> AllocationPolicy.of(office));
     }
 
     /** The first {@code days} dates from {@code firstDay} on which the office opens. */

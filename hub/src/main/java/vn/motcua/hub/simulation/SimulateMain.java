@@ -46,6 +46,14 @@ public final class SimulateMain implements Callable<Integer> {
     @Option(names = "--predictors", description = "Measure every wait predictor against the actual waits and print their errors (all day, and at the peak: the two busiest hours of the profile's arrivals).")
     boolean predictors;
 
+    @Option(names = "--bound", paramLabel = "REPLICAS",
+            description = "With --predictors: also play each studied ticket's day again REPLICAS times from its exact past with a newly drawn future, and print the best any predictor could do (slow).")
+    Integer bound;
+
+    @Option(names = "--every", defaultValue = "1",
+            description = "With --bound: study every N-th served ticket only. Default: ${DEFAULT-VALUE}")
+    int every;
+
     @Option(names = "--counters", description = "Staff only these counters of the profile, all day, e.g. 1-6,10. Default: every counter")
     String counters;
 
@@ -88,6 +96,12 @@ public final class SimulateMain implements Callable<Integer> {
                 return 0;
             }
             String policyName = options.policy().orElse(loaded.rules().policy());
+            if (predictors && bound != null) {
+                PredictabilityBound best = PredictabilityBound.run(loaded, options, bound, every);
+                out.print(PredictabilityTable.of(loaded.name(), policyName + ", " + days + " ngày / days, seed " + seed
+                        + ", " + bound + " replicas, 1/" + every + " tickets", best));
+                return 0;
+            }
             if (predictors) {
                 PredictorStudy study = PredictorStudy.run(loaded, options);
                 PredictorExport export = PredictorExport.of(loaded.name(), policyName, seed, days, study);

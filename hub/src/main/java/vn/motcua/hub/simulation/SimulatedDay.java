@@ -55,6 +55,10 @@ final class SimulatedDay {
      * afterwards; none in a plain run.
      */
     private final List<WaitPredictor> predictors;
+    private DayWatcher watcher = DayWatcher.NONE;
+    /** Set for a replica that draws the breaks after this moment again ({@link #breaksDrawnAgainAfter}). */
+    private Instant breaksKnownUntil;
+    private Draws breakDraws;
 
     SimulatedDay(Office office, SimulationOptions options, Engine engine, Draws plan, Draws draws, LocalDate day,
                  List<WaitPredictor> predictors) {
@@ -70,9 +74,23 @@ final class SimulatedDay {
         this.time = new Timeline(periods.getFirst()[0].minus(BEFORE_OPENING));
     }
 
+    SimulatedDay watchedBy(DayWatcher watcher) {
+        this.watcher = watcher;
+        return this;
+    }
+
     /** Runs the day to its end and returns its visits, in arrival order (carried-over ones first). */
     List<Visit> run() {
-        List<Citizen> citizens = new DayPlan(office, options, plan).citizens(day);
+        play(new DayPlan(office, options, plan).citizens(day));
+        return visits.stream().map(v -> v.visit(day)).toList();
+    }
+
+    /**
+     * Plays the day with these citizens (in arrival order) until it ends or is {@link #stop() stopped}; a stopped
+     * day's visits are not all over, so only its watcher saw what happened.
+     */
+    void play(List<Citizen> citizens) {
+        watcher.dayStarting(day, citizens);
         office.counters().forEach(c -> {
             Draws officer = Draws.officer(options.seed(), day, c.number());
             desks.add(new Desk(c.number(), officer, breaks(officer)));
@@ -86,7 +104,16 @@ final class SimulatedDay {
         periods.stream().skip(1).forEach(p -> time.at(p[0], this::wakeIdle));
         time.at(dayEnd, this::close);
         time.run();
-        return visits.stream().map(v -> v.visit(day)).toList();
+    }
+
+    /** When counters stop calling for the day (the last period's end plus any overtime). */
+    Instant end() {
+        return dayEnd;
+    }
+
+    /** Nothing more happens: {@link #play} returns once the event under way ends. */
+    void stop() {
+        time.stop();
     }
 
     List<CounterDay> counters() {
@@ -96,6 +123,17 @@ final class SimulatedDay {
 
     // ---- the officers ------------------------------------------------------------------------------------------
 
+    /**
+     * Breaks due after {@code moment} are drawn again from {@code fresh}, as someone who saw the day until then
+     * would expect them: the breaks due by then are kept, and a period with none due yet gets one with the chance
+     * that is left (the officer who would have had one earlier has not had it).
+     */
+    SimulatedDay breaksDrawnAgainAfter(Instant moment, Draws fresh) {
+        this.breaksKnownUntil = moment;
+        this.breakDraws = fresh;
+        return this;
+    }
+
     /** One break per opening period with {@code breakShare}, somewhere in the middle half of the period. */
     private List<Instant> breaks(Draws officer) {
         List<Instant> due = new ArrayList<>();
@@ -103,6 +141,32 @@ final class SimulatedDay {
             if (officer.chance(options.breakShare())) {
                 Duration quarter = Duration.between(p[0], p[1]).dividedBy(4);
                 due.add(p[0].plus(officer.uniform(quarter, quarter.multipliedBy(3))));
+            }
+        }
+        return breaksKnownUntil == null ? due : breaksAgain(due);
+    }
+
+    private List<Instant> breaksAgain(List<Instant> drawn) {
+        List<Instant> due = new ArrayList<>();
+        for (Instant[] p : periods) {
+            Duration quarter = Duration.between(p[0], p[1]).dividedBy(4);
+            Instant from = p[0].plus(quarter);
+            Instant to = p[0].plus(quarter.multipliedBy(3));
+            Optional<Instant> known = drawn.stream()
+                    .filter(b -> !b.isBefore(from) && !b.isAfter(to) && !b.isAfter(breaksKnownUntil)).findFirst();
+            if (known.isPresent()) {
+                due.add(known.get());
+                continue;
+            }
+            Instant earliest = breaksKnownUntil.isAfter(from) ? breaksKnownUntil : from;
+            if (!earliest.isBefore(to)) {
+                continue;
+            }
+            // P(a break still due | none due by now) = share·later / (share·later + 1 − share).
+            double later = (double) Duration.between(earliest, to).toNanos() / Duration.between(from, to).toNanos();
+            double share = options.breakShare() * later / (options.breakShare() * later + 1 - options.breakShare());
+            if (breakDraws.chance(share)) {
+                due.add(earliest.plus(breakDraws.uniform(Duration.ZERO, Duration.between(earliest, to))));
             }
         }
         return due;
@@ -203,6 +267,7 @@ final class SimulatedDay {
         if (visit.called.isEmpty()) {
             visit.called = Optional.of(now);
             visit.counter = desk.number;
+            watcher.called(visit.citizen, now);
         }
         if (visit.absentWhenCalled()) {
             // The officer waits, recalls once if the office allows recalls, waits again, and records the no-show.
@@ -243,6 +308,7 @@ final class SimulatedDay {
         if (visit.started.isEmpty()) {
             visit.started = Optional.of(time.now());
         }
+        watcher.serviceStarted(visit.citizen, visit.services.size() - 1, time.now());
         time.at(time.now().plus(visit.citizen.serviceTimes().get(visit.services.size() - 1)), () -> finish(desk));
     }
 
@@ -302,6 +368,7 @@ final class SimulatedDay {
     // ---- the citizens ------------------------------------------------------------------------------------------
 
     private void arrive(Citizen citizen) {
+        watcher.arriving(citizen, time.now());
         VisitTracker visit = new VisitTracker(citizen, false);
         visits.add(visit);
         Command command = citizen.appointmentSlot().isPresent()

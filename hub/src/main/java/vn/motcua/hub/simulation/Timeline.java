@@ -33,6 +33,11 @@ final class Timeline {
         queue.add(new Due(when, scheduled++, action));
     }
 
+    /** Drops everything still scheduled: {@link #run()} returns once the action under way ends. */
+    void stop() {
+        queue.clear();
+    }
+
     /** Runs everything scheduled, including what the actions schedule, until nothing is left. */
     void run() {
         while (!queue.isEmpty()) {

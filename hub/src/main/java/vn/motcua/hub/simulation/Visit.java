@@ -55,6 +55,14 @@ public record Visit(LocalDate day, int citizen, Optional<String> ticket, List<St
                 counter, files, rating, Map.of());
     }
 
+    /** The same visit with one more predictor's estimate. */
+    Visit withPrediction(String predictor, double minutes) {
+        Map<String, Double> predictions = new LinkedHashMap<>(predictedWait);
+        predictions.put(predictor, minutes);
+        return new Visit(day, citizen, ticket, services, priority, appointment, carried, arrival, called, started,
+                ended, outcome, counter, files, rating, predictions);
+    }
+
     /** The time from arrival to the first call; empty for a citizen never called. */
     public Optional<Duration> waited() {
         return called.map(c -> Duration.between(arrival, c));

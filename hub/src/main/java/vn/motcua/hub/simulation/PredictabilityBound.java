@@ -1,0 +1,266 @@
+package vn.motcua.hub.simulation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import vn.motcua.hub.engine.Engine;
+import vn.motcua.hub.predict.ForwardSimulation;
+import vn.motcua.hub.predict.WaitPredictor;
+import vn.motcua.hub.site.Office;
+
+/**
+ * How well could <em>any</em> predictor do? For a sample of the tickets of a predictor study's run, the day is played
+ * again many times ({@code replicas}) from the start, each replica living the ticket's past exactly (the same
+ * citizens, calls and services, checked) and drawing its future again from the simulator's own model: the time of
+ * every service not yet started, whether a citizen not yet called is gone, second services not yet begun, and the
+ * walk-ins still to come. The spread of the ticket's wait over the replicas is what nobody can know when the ticket
+ * is printed.
+ *
+ * <p>The replicas know more than any real predictor: the model itself (true means, variability, arrival rates),
+ * every service in progress to its end, the officers' breaks, late starts and early leaves, and the booked citizens'
+ * arrival times. So what they achieve bounds what a predictor could from above:
+ * <ul>
+ *   <li><b>median of the replicas</b> — the estimate that minimises the expected absolute error;</li>
+ *   <li><b>best ±5 window</b> — the centre of the ten minutes holding most replicas: the estimate most often within
+ *       ±5 min;</li>
+ *   <li>both measured against the ticket's actual wait in the study's run, which none of the replicas saw, and
+ *       {@link #windowMass() in-sample}: the share of a ticket's own replicas its best window holds (on average),
+ *       an optimistic estimate of the best possible share within ±5 min.</li>
+ * </ul>
+ */
+public record PredictabilityBound(int replicas, PredictorStudy study, double windowMass, double windowMassAtPeak,
+                                  double medianAbsoluteDeviation) {
+
+    public static final String MEDIAN = "best possible: median";
+    public static final String WINDOW = "best possible: ±5 window";
+
+    private static final double TOLERANCE_MINUTES = 5;
+    /** Walk-ins a replica draws anew are numbered from here, apart from the day's own citizens. */
+    private static final int NEW_CITIZENS = 1_000_000;
+
+    /**
+     * @param replicas how many futures to draw per ticket
+     * @param every    study every {@code every}-th ticket with an estimate (served, not carried over)
+     */
+    public static PredictabilityBound run(Office office, SimulationOptions options, int replicas, int every) {
+        if (replicas < 1 || every < 1) {
+            throw new IllegalArgumentException("replicas and every must be at least 1, were " + replicas + ", " + every);
+        }
+        List<WaitPredictor> baselines = PredictorStudy.baselines(office);
+        Past past = new Past();
+        List<Visit> visits = OfficeSimulator.run(office, options, baselines, past, random -> past.log = new DrawLog(random))
+                .visits();
+        List<Visit> studied = visits.stream()
+                .filter(v -> v.outcome() == Visit.Outcome.SERVED && v.predictedWait().containsKey(ForwardSimulation.NAME))
+                .toList();
+        List<Visit> sample = IntStream.range(0, studied.size()).filter(i -> i % every == 0)
+                .mapToObj(studied::get).toList();
+        // Each ticket's replicas have their own seeds: the result does not depend on the order they run in.
+        List<double[]> futures = sample.parallelStream()
+                .map(v -> new Replicas(office, options, past, v).waits(replicas)).toList();
+
+        List<Visit> withBest = new ArrayList<>();
+        double mass = 0;
+        double massAtPeak = 0;
+        int atPeak = 0;
+        double deviation = 0;
+        PredictorStudy.Peak peak = PredictorStudy.Peak.of(office);
+        for (int i = 0; i < sample.size(); i++) {
+            double[] waits = futures.get(i);
+            Window window = Window.densest(waits);
+            double median = median(waits);
+            withBest.add(sample.get(i).withPrediction(MEDIAN, median).withPrediction(WINDOW, window.centre()));
+            mass += window.mass();
+            if (peak.contains(LocalTime.ofInstant(sample.get(i).arrival(), office.zone()))) {
+                massAtPeak += window.mass();
+                atPeak++;
+            }
+            deviation += Arrays.stream(waits).map(w -> Math.abs(w - median)).average().orElseThrow();
+        }
+        List<String> names = new ArrayList<>(PredictorStudy.names(baselines));
+        names.add(MEDIAN);
+        names.add(WINDOW);
+        int n = Math.max(1, sample.size());
+        return new PredictabilityBound(replicas, PredictorStudy.of(office, withBest, names), mass / n,
+                massAtPeak / Math.max(1, atPeak), deviation / n);
+    }
+
+    /** The ten minutes holding the most of a ticket's replica waits, and the share they hold. */
+    record Window(double centre, double mass) {
+
+        static Window densest(double[] waits) {
+            double[] sorted = waits.clone();
+            Arrays.sort(sorted);
+            int best = 0;
+            int bestEnd = 1;
+            for (int i = 0, end = 0; i < sorted.length; i++) {
+                while (end < sorted.length && sorted[end] <= sorted[i] + 2 * TOLERANCE_MINUTES) {
+                    end++;
+                }
+                if (end - i > bestEnd - best) {
+                    best = i;
+                    bestEnd = end;
+                }
+            }
+            return new Window((sorted[best] + sorted[bestEnd - 1]) / 2, (double) (bestEnd - best) / sorted.length);
+        }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int half = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+    }
+
+    /** What the study's run did, as much as a replica needs to live a day's past again. */
+    private static final class Past implements DayWatcher {
+
+        DrawLog log;
+        private final Map<LocalDate, Day> days = new HashMap<>();
+        private Day today;
+
+        @Override
+        public void dayStarting(LocalDate day, List<Citizen> citizens) {
+            today = new Day(citizens, log.size());
+            days.put(day, today);
+        }
+
+        @Override
+        public void arriving(Citizen citizen, Instant now) {
+            today.arrivalDraw.put(citizen.id(), log.size());
+        }
+
+        @Override
+        public void called(Citizen citizen, Instant now) {
+            today.called.put(citizen.id(), now);
+        }
+
+        @Override
+        public void serviceStarted(Citizen citizen, int index, Instant now) {
+            today.started.computeIfAbsent(citizen.id(), id -> new ArrayList<>()).add(now);
+        }
+
+        Day day(LocalDate day) {
+            return days.get(day);
+        }
+    }
+
+    /** One office day of the study's run. */
+    private record Day(List<Citizen> citizens, int firstDraw, Map<Integer, Integer> arrivalDraw,
+                       Map<Integer, Instant> called, Map<Integer, List<Instant>> started) {
+
+        Day(List<Citizen> citizens, int firstDraw) {
+            this(citizens, firstDraw, new HashMap<>(), new HashMap<>(), new HashMap<>());
+        }
+
+        /** How many of the citizen's services were done by {@code t}. */
+        int servicesDoneBy(Citizen citizen, Instant t) {
+            List<Instant> starts = started.getOrDefault(citizen.id(), List.of());
+            int done = 0;
+            while (done < starts.size() && !starts.get(done).plus(citizen.serviceTimes().get(done)).isAfter(t)) {
+                done++;
+            }
+            return done;
+        }
+
+        /** How long the citizen's service at a counter at {@code t} had been under way then, if one was. */
+        Optional<Duration> underWayAt(Citizen citizen, Instant t) {
+            List<Instant> starts = started.getOrDefault(citizen.id(), List.of());
+            int done = servicesDoneBy(citizen, t);
+            return done < starts.size() && !starts.get(done).isAfter(t)
+                    ? Optional.of(Duration.between(starts.get(done), t)) : Optional.empty();
+        }
+
+        long callsBefore(Instant t) {
+            return called.values().stream().filter(c -> c.isBefore(t)).count();
+        }
+
+        boolean calledBy(int citizen, Instant t) {
+            return called.containsKey(citizen) && !called.get(citizen).isAfter(t);
+        }
+    }
+
+    /** The futures of one ticket: its day played again, its past kept, its future drawn anew each time. */
+    private record Replicas(Office office, SimulationOptions options, Past past, Visit ticket) {
+
+        double[] waits(int replicas) {
+            double[] waits = new double[replicas];
+            for (int r = 0; r < replicas; r++) {
+                waits[r] = play(r);
+            }
+            return waits;
+        }
+
+        /** @return the ticket's wait in minutes in replica {@code r}; until the day's end if it is not called */
+        private double play(int r) {
+            LocalDate date = ticket.day();
+            Day day = past.day(date);
+            Instant t = ticket.arrival();
+            SplittableRandom random = new SplittableRandom(
+                    new SplittableRandom(options.seed() ^ date.toEpochDay() * 0x9E3779B97F4A7C15L
+                            ^ (long) ticket.citizen() << 20 ^ r).nextLong());
+            DayPlan future = new DayPlan(office, options, new Draws(random.split()));
+            List<Citizen> citizens = new ArrayList<>();
+            for (Citizen c : day.citizens()) {
+                if (!c.arrival().isAfter(t) || c.appointmentSlot().isPresent()) {
+                    citizens.add(future.redrawn(c, day.servicesDoneBy(c, t), day.underWayAt(c, t), day.calledBy(c.id(), t)));
+                }
+            }
+            future.citizens(date).stream().filter(c -> c.appointmentSlot().isEmpty() && c.arrival().isAfter(t))
+                    .map(c -> new Citizen(NEW_CITIZENS + c.id(), c.arrival(), c.service(), c.priority(),
+                            c.appointmentSlot(), c.noShow(), c.secondService(), c.patience(), c.serviceTimes()))
+                    .forEach(citizens::add);
+            citizens.sort(Comparator.comparing(Citizen::arrival).thenComparing(Citizen::id));
+
+            Draws inDay = new Draws(past.log.replay(day.firstDraw(), day.arrivalDraw().get(ticket.citizen()),
+                    random.split()));
+            Engine engine = Engine.withoutEstimates(office, date, OfficeSimulator.policy(office, options));
+            SimulatedDay replica = new SimulatedDay(office, options, engine, new Draws(random.split()), inDay, date,
+                    List.of()).breaksDrawnAgainAfter(t, new Draws(random.split()));
+            Instant[] called = {null};
+            int[] callsBefore = {0};
+            replica.watchedBy(new DayWatcher() {
+                @Override
+                public void arriving(Citizen citizen, Instant now) {
+                    if (citizen.id() == ticket.citizen() && callsBefore[0] != day.callsBefore(t)) {
+                        throw pastNotKept(r, callsBefore[0] + " calls before the ticket, not " + day.callsBefore(t));
+                    }
+                }
+
+                @Override
+                public void called(Citizen citizen, Instant now) {
+                    if (now.isBefore(t)) {
+                        callsBefore[0]++;
+                        if (!now.equals(day.called().get(citizen.id()))) {
+                            throw pastNotKept(r, "citizen " + citizen.id() + " called at " + now);
+                        }
+                    }
+                    if (citizen.id() == ticket.citizen()) {
+                        called[0] = now;
+                        replica.stop();
+                    }
+                }
+            }).play(citizens);
+            Instant end = called[0] != null ? called[0] : replica.end();
+            return Duration.between(t, end).toMillis() / 60_000.0;
+        }
+
+        /** A replica that does not live the ticket's past exactly would measure another day: a bug, not noise. */
+        private IllegalStateException pastNotKept(int r, String what) {
+            return new IllegalStateException("replica " + r + " of ticket " + ticket.ticket().orElseThrow() + " on "
+                    + ticket.day() + " did not live its past again: " + what);
+        }
+    }
+}
