@@ -84,6 +84,9 @@ public final class SimulateMain implements Callable<Integer> {
             if (counters != null) {
                 options = options.withSchedule(Staffing.only(loaded, CounterList.parse(counters)));
             }
+            if (bound != null && !predictors) {
+                throw new IllegalArgumentException("--bound measures the wait predictors: add --predictors");
+            }
             PrintStream out = OutputFormat.utf8(FileDescriptor.out);
             if (compare) {
                 PolicyComparison comparison = PolicyComparison.run(loaded, options);
@@ -96,18 +99,14 @@ public final class SimulateMain implements Callable<Integer> {
                 return 0;
             }
             String policyName = options.policy().orElse(loaded.rules().policy());
-            if (predictors && bound != null) {
-                PredictabilityBound best = PredictabilityBound.run(loaded, options, bound, every);
-                out.print(PredictabilityTable.of(loaded.name(), policyName + ", " + days + " ngày / days, seed " + seed
-                        + ", " + bound + " replicas, 1/" + every + " tickets", best));
-                return 0;
-            }
             if (predictors) {
-                PredictorStudy study = PredictorStudy.run(loaded, options);
+                PredictorStudy study = bound == null ? PredictorStudy.run(loaded, options)
+                        : PredictabilityBound.run(loaded, options, bound, every).study();
+                String sampled = bound == null ? "" : ", " + bound + " replicas, 1/" + every + " tickets";
                 PredictorExport export = PredictorExport.of(loaded.name(), policyName, seed, days, study);
                 out.print(switch (format) {
-                    case TABLE -> PredictorTable.of(loaded.name(), policyName + ", " + days + " ngày / days, seed " + seed,
-                            study);
+                    case TABLE -> PredictorTable.of(loaded.name(),
+                            policyName + ", " + days + " ngày / days, seed " + seed + sampled, study);
                     case JSON -> export.json();
                     case CSV -> export.csv();
                 });

@@ -20,6 +20,14 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void a_bound_without_the_predictor_study_or_without_replicas_exits_2() {
+        assertThat(SimulateMain.commandLine().execute("--office", COMMUNE, "--bound", "10")).isEqualTo(2);
+        assertThat(SimulateMain.commandLine().execute("--office", COMMUNE, "--predictors", "--bound", "0")).isEqualTo(2);
+        assertThat(SimulateMain.commandLine().execute("--office", COMMUNE, "--predictors", "--bound", "2",
+                "--every", "0")).isEqualTo(2);
+    }
+
+    @Test
     void an_unknown_format_is_a_usage_error_naming_the_formats() {
         StringWriter err = new StringWriter();
         CommandLine simulate = SimulateMain.commandLine().setErr(new PrintWriter(err));

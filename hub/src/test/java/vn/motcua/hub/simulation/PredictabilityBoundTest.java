@@ -37,8 +37,8 @@ class PredictabilityBoundTest {
         assertThat(median.count()).isGreaterThan(20);
         assertThat(median.mae()).isLessThan(1e-6);
         assertThat(errors(bound, PredictabilityBound.WINDOW).withinFive()).isEqualTo(1.0);
-        assertThat(bound.windowMass()).isEqualTo(1.0);
-        assertThat(bound.medianAbsoluteDeviation()).isLessThan(1e-6);
+        assertThat(errors(bound, PredictabilityBound.WINDOW_OWN).withinFive()).isEqualTo(1.0);
+        assertThat(errors(bound, PredictabilityBound.MEDIAN_OWN).mae()).isLessThan(1e-6);
     }
 
     /** With random service times the same tickets' futures spread, and no estimate can be right every time. */
@@ -48,8 +48,10 @@ class PredictabilityBoundTest {
 
         PredictabilityBound bound = PredictabilityBound.run(TWO_COUNTERS, varying, 8, 10);
 
-        assertThat(bound.windowMass()).isBetween(0.2, 0.99);
-        assertThat(bound.medianAbsoluteDeviation()).isGreaterThan(0.5);
+        PredictionErrors ownFutures = errors(bound, PredictabilityBound.WINDOW_OWN);
+        assertThat(ownFutures.withinFive()).isBetween(0.2, 0.99);
+        assertThat(ownFutures.count()).isEqualTo(8 * errors(bound, PredictabilityBound.WINDOW).count());
+        assertThat(errors(bound, PredictabilityBound.MEDIAN_OWN).mae()).isGreaterThan(0.5);
         assertThat(errors(bound, PredictabilityBound.MEDIAN).mae()).isGreaterThan(0.5);
     }
 
