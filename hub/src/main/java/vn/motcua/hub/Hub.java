@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.motcua.hub.appointment.AppointmentInbox;
+import vn.motcua.hub.broker.BrokerLogin;
 import vn.motcua.hub.broker.EmbeddedBroker;
 import vn.motcua.hub.gateway.DeviceGateway;
 import vn.motcua.hub.metrics.Metrics;
@@ -45,19 +47,21 @@ public final class Hub implements AutoCloseable {
         Deque<AutoCloseable> parts = new ArrayDeque<>();
         try {
             String site = settings.office().id();
+            Metrics metrics = new Metrics();
             String brokerUrl;
+            Optional<BrokerLogin> login = Optional.empty();
             if (settings.externalBrokerUrl().isPresent()) {
                 brokerUrl = settings.externalBrokerUrl().get();
             } else {
                 EmbeddedBroker broker = EmbeddedBroker.start(settings.mqttHost(), settings.mqttPort(),
-                        settings.dataDir().resolve("broker"), site);
+                        settings.dataDir().resolve("broker"), site, settings.passwordFile(), metrics);
                 parts.push(broker);
                 brokerUrl = broker.url();
+                login = broker.hubLogin();
             }
             HubStore store = HubStore.open(settings.dataDir().resolve("hub.db"));
             parts.push(store);
-            Metrics metrics = new Metrics();
-            DeviceGateway gateway = DeviceGateway.connect(brokerUrl, site, metrics);
+            DeviceGateway gateway = DeviceGateway.connect(brokerUrl, site, metrics, login);
             parts.push(gateway);
             DeskWriter writer = new DeskWriter(settings.office(), store, clock, gateway, DeskWriter.DEFAULT_MAX_BATCH,
                     settings.publicUrl().map(StatusLinks::at).orElseGet(StatusLinks::none));

@@ -1,14 +1,23 @@
 package vn.motcua.hub;
 
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.motcua.hub.broker.PasswordFileException;
 import vn.motcua.hub.site.OfficeConfigException;
 import vn.motcua.hub.site.OfficeLoader;
 
@@ -16,6 +25,8 @@ import vn.motcua.hub.site.OfficeLoader;
 @Command(name = "hub", mixinStandardHelpOptions = true,
         description = "Runs the motcua hub: MQTT broker (embedded unless --broker), ticket desk, SQLite store, web pages.")
 public final class HubMain implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubMain.class);
 
     @Option(names = "--office", defaultValue = "config/offices/district-office.json",
             description = "Office profile (services, counters, hours). Default: ${DEFAULT-VALUE}")
@@ -27,8 +38,17 @@ public final class HubMain implements Callable<Integer> {
     @Option(names = "--broker", description = "External broker URL, e.g. tcp://127.0.0.1:1883; omit to run the embedded broker")
     String broker;
 
-    @Option(names = "--mqtt-host", defaultValue = "0.0.0.0", description = "Embedded broker address. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--mqtt-host", defaultValue = "127.0.0.1", description = "Embedded broker address; units on other "
+            + "machines need e.g. 0.0.0.0, and then --password-file. Default: ${DEFAULT-VALUE}")
     String mqttHost;
+
+    @Option(names = "--password-file", description = "Mosquitto password file (user:$7$… lines, mosquitto_passwd): the "
+            + "embedded broker then lets in only these units, each confined to its own topics (the unit ACL)")
+    Path passwordFile;
+
+    @Option(names = "--allow-anonymous", description = "Let the embedded broker on a non-loopback --mqtt-host take "
+            + "anyone, without --password-file: any machine that reaches it may publish as any unit")
+    boolean allowAnonymous;
 
     @Option(names = "--mqtt-port", defaultValue = "1883", description = "Embedded broker port. Default: ${DEFAULT-VALUE}")
     int mqttPort;
@@ -43,18 +63,25 @@ public final class HubMain implements Callable<Integer> {
             + "http://192.168.1.10:8080; tickets then carry a QR link to their status page /ticket/{label}")
     String publicUrl;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         HubSettings settings;
+        Hub hub;
         try {
             settings = new HubSettings(OfficeLoader.load(office), data, mqttHost, mqttPort, Optional.ofNullable(broker),
-                    httpHost, httpPort, Optional.ofNullable(publicUrl));
-        } catch (OfficeConfigException | IllegalArgumentException e) {
-            System.err.println("motcua hub: " + e.getMessage());
+                    httpHost, httpPort, Optional.ofNullable(publicUrl), Optional.ofNullable(passwordFile));
+            checkBrokerExposure();
+            hub = Hub.start(settings, Clock.systemUTC());
+        } catch (OfficeConfigException | IllegalArgumentException | PasswordFileException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("motcua hub: " + e.getMessage());
+            err.flush();
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Hub hub = Hub.start(settings, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             hub.close();
             stopped.countDown();
@@ -65,7 +92,42 @@ public final class HubMain implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * An embedded broker that other machines can reach must check passwords, unless the administrator says
+     * explicitly that anyone may publish.
+     */
+    private void checkBrokerExposure() {
+        if (broker != null) {
+            return;
+        }
+        if (allowAnonymous && passwordFile != null) {
+            throw new IllegalArgumentException("--allow-anonymous and --password-file exclude each other: with a "
+                    + "password file only the units in it may connect");
+        }
+        if (passwordFile == null && !isLoopback(mqttHost)) {
+            if (!allowAnonymous) {
+                throw new IllegalArgumentException("the embedded broker would listen on " + mqttHost + " and take "
+                        + "anyone: give --password-file (Mosquitto's password file), or --allow-anonymous to accept that "
+                        + "any machine may publish as any unit, or --mqtt-host 127.0.0.1");
+            }
+            LOG.warn("the embedded broker listens on {} without passwords (--allow-anonymous): any machine that "
+                    + "reaches it may publish as any unit", mqttHost);
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--mqtt-host " + host + " is not an address of this machine");
+        }
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new HubMain());
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new HubMain()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

@@ -11,12 +11,24 @@ import vn.motcua.hub.writer.StatusLinks;
  * {@code mqttHost:mqttPort}; otherwise it connects to that broker (e.g. Mosquitto). Port 0 picks a free port.
  * {@code publicUrl}: the address citizens' phones reach the hub's web pages at (e.g. {@code http://192.168.1.10:8080});
  * when set, every issued ticket carries the link to its status page, printed as a QR code.
+ * {@code passwordFile}: Mosquitto's password file; when set, the embedded broker lets in only the units it lists,
+ * under the unit ACL (docs/operations.md).
  */
 public record HubSettings(Office office, Path dataDir, String mqttHost, int mqttPort, Optional<String> externalBrokerUrl,
-                          String httpHost, int httpPort, Optional<String> publicUrl) {
+                          String httpHost, int httpPort, Optional<String> publicUrl, Optional<Path> passwordFile) {
 
     public HubSettings {
         publicUrl.ifPresent(StatusLinks::at); // refuses a malformed address before anything starts
+        if (passwordFile.isPresent() && externalBrokerUrl.isPresent()) {
+            throw new IllegalArgumentException("--password-file is for the embedded broker; an external broker (--broker) "
+                    + "checks passwords itself (Mosquitto: password_file)");
+        }
+    }
+
+    /** An embedded broker that takes anyone who reaches it. */
+    public HubSettings(Office office, Path dataDir, String mqttHost, int mqttPort, Optional<String> externalBrokerUrl,
+                       String httpHost, int httpPort, Optional<String> publicUrl) {
+        this(office, dataDir, mqttHost, mqttPort, externalBrokerUrl, httpHost, httpPort, publicUrl, Optional.empty());
     }
 
     /** Everything on loopback and free ports, for tests and the demo. */
@@ -26,10 +38,18 @@ public record HubSettings(Office office, Path dataDir, String mqttHost, int mqtt
 
     /** @throws IllegalArgumentException if {@code url} is not an http(s) address */
     public HubSettings withPublicUrl(String url) {
-        return new HubSettings(office, dataDir, mqttHost, mqttPort, externalBrokerUrl, httpHost, httpPort, Optional.of(url));
+        return new HubSettings(office, dataDir, mqttHost, mqttPort, externalBrokerUrl, httpHost, httpPort, Optional.of(url),
+                passwordFile);
     }
 
     public HubSettings withExternalBroker(String url) {
-        return new HubSettings(office, dataDir, mqttHost, mqttPort, Optional.of(url), httpHost, httpPort, publicUrl);
+        return new HubSettings(office, dataDir, mqttHost, mqttPort, Optional.of(url), httpHost, httpPort, publicUrl,
+                passwordFile);
+    }
+
+    /** The embedded broker lets in only the units in {@code file} (Mosquitto's format), under the unit ACL. */
+    public HubSettings withPasswordFile(Path file) {
+        return new HubSettings(office, dataDir, mqttHost, mqttPort, externalBrokerUrl, httpHost, httpPort, publicUrl,
+                Optional.of(file));
     }
 }

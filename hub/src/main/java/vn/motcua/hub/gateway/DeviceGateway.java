@@ -16,6 +16,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.motcua.hub.broker.BrokerLogin;
 import vn.motcua.hub.metrics.Metrics;
 import vn.motcua.hub.writer.DeskWriter;
 import vn.motcua.hub.writer.StatePublisher;
@@ -64,8 +65,10 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
      * files: Paho's file store fsyncs every published message on the writer thread (≈ 0.8 ms of a 3 ms request,
      * docs/benchmarks.md), and an answer lost in a crash is not lost to the unit — it resends the request with the
      * same id and gets the stored original from {@code processed_requests}; retained state is republished at start.
+     * {@code login}: the hub's credential when the (embedded) broker asks for one.
      */
-    public static DeviceGateway connect(String brokerUrl, String site, Metrics metrics) throws MqttException {
+    public static DeviceGateway connect(String brokerUrl, String site, Metrics metrics, Optional<BrokerLogin> login)
+            throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(brokerUrl, "motcua-hub." + site, new MemoryPersistence());
         DeviceGateway gateway = new DeviceGateway(client, Topics.forSite(site), metrics);
         client.setCallback(gateway);
@@ -76,6 +79,10 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
         options.setKeepAliveInterval(10);
         options.setMaxInflight(1_000);
         options.setSocketFactory(new NoDelaySocketFactory());
+        login.ifPresent(credential -> {
+            options.setUserName(credential.username());
+            options.setPassword(credential.password());
+        });
         client.connect(options).waitForCompletion(10_000);
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);
