@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +35,16 @@ import vn.motcua.protocol.message.Codes;
  * {@code {"appointments":[{"token":"…","service":"HT","slot":"2026-11-24T09:30:00+07:00"}, …]}}. Every booking goes
  * through the writer like any command; the file then moves to {@code imported/} with a {@code .result.txt} saying
  * which bookings were taken, or to {@code rejected/} with the reason when the file itself is broken. Nothing is
- * lost and the hub never stops on a bad file. Scans at start and every 30 s on its own thread.
+ * lost and the hub never stops on a bad file. Scans at start and every 30 s on its own thread. A file changed in the
+ * last {@link #SETTLE} is left for a later scan: whoever copies it in place (scp, a network share) may still be
+ * writing it, and half a file would be rejected as broken JSON.
  */
 public final class AppointmentInbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentInbox.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "[A-Za-z0-9_-]{8,64}";
+    static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final Path inbox;
     private final DeskWriter writer;
@@ -65,7 +70,12 @@ public final class AppointmentInbox implements AutoCloseable {
     /** Imports every waiting file; public so tests need not wait for the next scan. One scan at a time. */
     public synchronized void scan() {
         try (Stream<Path> files = Files.list(inbox)) {
+            Instant settled = Instant.now().minus(SETTLE);
             for (Path file : files.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f)).sorted().toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isAfter(settled)) {
+                    LOG.debug("appointment file {} changed less than {} ago: next scan", file.getFileName(), SETTLE);
+                    continue;
+                }
                 importFile(file);
             }
         } catch (IOException | RuntimeException e) {

@@ -2,9 +2,12 @@ package vn.motcua.hub.appointment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -53,6 +56,7 @@ class AppointmentInboxTest {
                       {"token":"A7Q4K2M5N6P7R8S9","service":"HT","slot":"2026-11-23T09:10:00+07:00"},
                       {"token":"A7Q4K2M5N6P7R8S9","service":"HT","slot":"2026-11-23T09:40:00+07:00"}]}""";
             Files.writeString(drop.resolveSibling("portal.tmp"), bookings);
+            settled(drop.resolveSibling("portal.tmp"));
             Files.move(drop.resolveSibling("portal.tmp"), drop);
             inbox.scan();
 
@@ -75,12 +79,42 @@ class AppointmentInboxTest {
             Files.writeString(dir.resolve("inbox/appointments/bad.json"), """
                     {"appointments":[{"token":"GOODTOKEN1","service":"HT","slot":"2026-11-23T09:10:00+07:00"},
                                      {"token":"<script>","service":"HT","slot":"tomorrow"}]}""");
+            settled(dir.resolve("inbox/appointments/bad.json"));
             inbox.scan();
             assertThat(Files.readString(dir.resolve("inbox/appointments/rejected/bad.json.error.txt")))
                     .contains("appointments[1].token");
             Response checkIn = send(writer, new RequestBody.AppointmentCheckin("GOODTOKEN1"));
             assertThat(((Response.Failure) checkIn).code()).isEqualTo(ErrorCode.INVALID_FIELD);
         }
+    }
+
+    /**
+     * Copied in place (scp, a share), a file may be read while it is still being written: the inbox leaves a file
+     * changed in the last few seconds for a later scan, so its first half is not rejected as broken JSON.
+     */
+    @Test
+    void a_file_still_being_written_is_left_for_a_later_scan() throws Exception {
+        try (HubStore store = HubStore.open(dir.resolve("hub.db"));
+             DeskWriter writer = new DeskWriter(DISTRICT, store, Clock.fixed(NOW, ZoneOffset.UTC), NOWHERE);
+             AppointmentInbox inbox = AppointmentInbox.start(dir, writer, new Metrics())) {
+            Path copying = dir.resolve("inbox/appointments/portal.json");
+            Files.writeString(copying, "{\"appointments\":[{\"token\":\"GOODTOKEN2\",\"serv");
+            inbox.scan();
+            assertThat(copying).exists();
+            assertThat(dir.resolve("inbox/appointments/rejected/portal.json.error.txt")).doesNotExist();
+
+            Files.writeString(copying, "{\"appointments\":[{\"token\":\"GOODTOKEN2\",\"service\":\"HT\","
+                    + "\"slot\":\"2026-11-23T09:10:00+07:00\"}]}");
+            settled(copying);
+            inbox.scan();
+            assertThat(Files.readString(dir.resolve("inbox/appointments/imported/portal.json.result.txt")))
+                    .contains("GOODTOKEN2: booked");
+        }
+    }
+
+    /** As if the file had been written a minute ago. */
+    private static void settled(Path file) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(1))));
     }
 
     private Response send(DeskWriter writer, RequestBody body) throws InterruptedException {
