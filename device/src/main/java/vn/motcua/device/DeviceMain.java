@@ -14,8 +14,8 @@ import vn.motcua.device.console.KeyConsole;
 import vn.motcua.device.kiosk.KioskUnit;
 import vn.motcua.device.link.LinkException;
 import vn.motcua.device.service.HealthSources;
-import vn.motcua.device.service.SdNotify;
 import vn.motcua.device.service.UnitService;
+import vn.motcua.systemd.SdNotify;
 
 /**
  * Runs one unit from its config file with simulated hardware: {@code DeviceMain --config /etc/motcua/kiosk-1.json}.

@@ -14,12 +14,17 @@ import org.slf4j.LoggerFactory;
 
 import vn.motcua.device.Unit;
 import vn.motcua.protocol.message.Role;
+import vn.motcua.systemd.Notifier;
+import vn.motcua.systemd.SdNotify;
+import vn.motcua.systemd.ThreadWatchdog;
 
 /**
  * A running unit as a systemd service: tells systemd it is ready, pings its watchdog while the unit is healthy
- * ({@link Watchdog}), keeps {@code {dataDir}/health.json} current and publishes the protocol's {@code health} event,
- * and says {@code STOPPING=1} when the unit is being stopped. Without systemd (no {@code NOTIFY_SOCKET}) the
- * notifications go nowhere and the health file and event work the same.
+ * ({@link ThreadWatchdog} on the link's event thread, the thread every answer, timeout and state change of the unit
+ * runs on; a broker that is down does not stop the pings, since a restart would not bring it back), keeps
+ * {@code {dataDir}/health.json} current and publishes the protocol's {@code health} event, and says {@code STOPPING=1}
+ * when the unit is being stopped. Without systemd (no {@code NOTIFY_SOCKET}) the notifications go nowhere and the
+ * health file and event work the same.
  *
  * <p>Threads: everything periodic runs on one daemon thread, {@code service-<deviceId>}, which owns the watchdog's
  * state; a failing round is logged and the next one runs.
@@ -27,6 +32,8 @@ import vn.motcua.protocol.message.Role;
 public final class UnitService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UnitService.class);
+    /** Watchdog probes the event thread did not run in time: the health file's metric. */
+    static final String WATCHDOG_PROBE_MISSED = "watchdog.probe_missed";
 
     /** How often the health file is rewritten and the health event published. */
     public record Periods(Duration healthFile, Duration healthEvent) {
@@ -64,8 +71,9 @@ public final class UnitService implements AutoCloseable {
         service.every(periods.healthEvent(), periods.healthEvent(),
                 () -> unit.link().publishEvent(service.report().event()));
         watchdogTimeout.ifPresent(timeout -> {
-            Duration interval = Watchdog.interval(timeout);
-            Watchdog watchdog = new Watchdog(notifier, unit.link()::runOnEventThread, interval, unit.metrics());
+            Duration interval = ThreadWatchdog.interval(timeout);
+            ThreadWatchdog watchdog = new ThreadWatchdog(notifier, unit.link()::runOnEventThread,
+                    "the link's event thread", interval, () -> unit.metrics().increment(WATCHDOG_PROBE_MISSED));
             service.every(Duration.ZERO, interval, watchdog::tick);
         });
         notifier.notify("READY=1\nSTATUS=" + unit.config().deviceId() + " is running");

@@ -12,6 +12,7 @@ import vn.motcua.device.OnBroker;
 import vn.motcua.device.Retained;
 import vn.motcua.protocol.message.DeviceStatus;
 import vn.motcua.protocol.topic.DeviceChannel;
+import vn.motcua.systemd.NotifyReceiver;
 
 /** {@code DeviceMain} as systemd runs it: a child JVM with {@code NOTIFY_SOCKET} and {@code WATCHDOG_USEC} set. */
 class DeviceProcessTest extends OnBroker {

@@ -1,4 +1,4 @@
-package vn.motcua.device.service;
+package vn.motcua.systemd;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,9 +17,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The receiving end of {@code NOTIFY_SOCKET}, as systemd holds it: a unix datagram socket bound by a python3 child
  * process (Java cannot bind one), which prints each datagram it receives in hex on its own line. Keeps every
- * datagram, exactly as received.
+ * datagram, exactly as received. Published in this module's test jar for the device and hub tests.
  */
-final class NotifyReceiver implements AutoCloseable {
+public final class NotifyReceiver implements AutoCloseable {
 
     private static final String SCRIPT = """
             import socket, sys
@@ -39,7 +39,7 @@ final class NotifyReceiver implements AutoCloseable {
     }
 
     /** Binds {@code socket} (a path, or {@code @name} in the abstract namespace) and returns once it is bound. */
-    static NotifyReceiver bind(String socket) throws IOException {
+    public static NotifyReceiver bind(String socket) throws IOException {
         Process process = new ProcessBuilder("python3", "-c", SCRIPT, socket).redirectErrorStream(true).start();
         NotifyReceiver receiver = new NotifyReceiver(process);
         CompletableFuture<Void> bound = new CompletableFuture<>();
@@ -48,17 +48,17 @@ final class NotifyReceiver implements AutoCloseable {
         return receiver;
     }
 
-    static NotifyReceiver bind(Path socket) throws IOException {
+    public static NotifyReceiver bind(Path socket) throws IOException {
         return bind(socket.toString());
     }
 
     /** Every datagram so far, decoded as UTF-8, oldest first. */
-    List<String> datagrams() {
+    public List<String> datagrams() {
         return List.copyOf(datagrams);
     }
 
     /** Waits until {@code expected} is among the datagrams received. */
-    void awaitDatagram(String expected) {
+    public void awaitDatagram(String expected) {
         await().atMost(Duration.ofSeconds(10)).until(() -> datagrams.contains(expected));
     }
 

@@ -1,4 +1,4 @@
-package vn.motcua.device.service;
+package vn.motcua.systemd;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,10 +18,10 @@ import com.sun.jna.NativeLong;
 /**
  * systemd's notification protocol ({@code sd_notify(3)}): one datagram per notification to the unix socket named by
  * {@code NOTIFY_SOCKET}. The JDK has no unix datagram sockets, so this calls libc's {@code socket} and
- * {@code sendto} through JNA (already on the unit's class path for Pi4J's linuxfs plugin). Sending from the JVM
+ * {@code sendto} through JNA (on a unit's class path for Pi4J's linuxfs plugin anyway). Sending from the JVM
  * itself keeps {@code NotifyAccess=main} possible and avoids the race of a helper process ({@code systemd-notify})
  * that exits before systemd has looked up which service sent the message. Failures are logged, never thrown: a unit
- * must keep serving citizens even when its supervisor cannot hear it.
+ * or the hub must keep serving citizens even when its supervisor cannot hear it.
  */
 public final class SdNotify implements Notifier {
 

@@ -1,4 +1,4 @@
-package vn.motcua.device.service;
+package vn.motcua.systemd;
 
 /** Tells the service manager about this process: {@code READY=1}, {@code STOPPING=1}, {@code WATCHDOG=1}, ... */
 @FunctionalInterface

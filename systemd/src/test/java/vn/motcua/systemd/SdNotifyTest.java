@@ -1,4 +1,4 @@
-package vn.motcua.device.service;
+package vn.motcua.systemd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
