@@ -18,8 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.motcua.hub.broker.PasswordFileException;
+import vn.motcua.hub.service.HubService;
 import vn.motcua.hub.site.OfficeConfigException;
 import vn.motcua.hub.site.OfficeLoader;
+import vn.motcua.systemd.SdNotify;
 
 /** {@code ./motcua hub}: runs one office's hub until SIGTERM or Ctrl-C. */
 @Command(name = "hub", mixinStandardHelpOptions = true,
@@ -81,8 +83,11 @@ public final class HubMain implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        HubService service = HubService.start(hub, settings, SdNotify.fromEnvironment(System.getenv()),
+                SdNotify.watchdogTimeout(System.getenv(), ProcessHandle.current().pid()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            service.close();
             hub.close();
             stopped.countDown();
         }));

@@ -126,6 +126,14 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
     }
 
     /**
+     * Runs {@code work} on the writer thread between batches, after everything queued before it: how the systemd
+     * watchdog learns that this thread still takes work. {@code work} must not throw or block.
+     */
+    public void runBetweenBatches(Runnable work) {
+        queue.add(new Job.Read(engine -> work.run()));
+    }
+
+    /**
      * Today's ticket {@code label} as committed now, read on the writer thread.
      *
      * @throws TicketLookup.Unavailable if the writer does not get to it within two seconds (or is stopped)
