@@ -45,7 +45,18 @@ import vn.motcua.hub.site.Office;
  *
  * @param study the study's predictors on the sampled tickets, then the best possible ones
  */
-public record PredictabilityBound(int replicas, PredictorStudy study) {
+public record PredictabilityBound(int replicas, PredictorStudy study, Range range) {
+
+    /**
+     * If the ticket printed a range instead of one number: the narrowest range holding {@code share} of a ticket's
+     * replica waits (no range that often right can be narrower), its mean width over the sampled tickets, all day
+     * and at the peak, and the share of actual waits that fell inside it.
+     */
+    public record Range(double share, double meanWidth, double meanWidthAtPeak, double actualInside) {
+    }
+
+    /** The share of waits the range of {@link Range} is to hold: "4 citizens in 5 are called within it". */
+    public static final double RANGE_SHARE = 0.8;
 
     public static final String MEDIAN = "best possible: median";
     public static final String WINDOW = "best possible: ±5 window";
@@ -79,6 +90,10 @@ public record PredictabilityBound(int replicas, PredictorStudy study) {
 
         PredictorStudy.Peak peak = PredictorStudy.Peak.of(office);
         List<Visit> withBest = new ArrayList<>();
+        double width = 0;
+        double widthAtPeak = 0;
+        int atPeakCount = 0;
+        int inside = 0;
         OwnFutures median = new OwnFutures(MEDIAN_OWN);
         OwnFutures window = new OwnFutures(WINDOW_OWN);
         for (int i = 0; i < sample.size(); i++) {
@@ -90,6 +105,12 @@ public record PredictabilityBound(int replicas, PredictorStudy study) {
             boolean atPeak = peak.contains(LocalTime.ofInstant(ticket.arrival(), office.zone()));
             median.add(middle, waits, atPeak);
             window.add(centre, waits, atPeak);
+            double[] range = narrowest(waits, RANGE_SHARE);
+            width += range[1] - range[0];
+            widthAtPeak += atPeak ? range[1] - range[0] : 0;
+            atPeakCount += atPeak ? 1 : 0;
+            double actual = ticket.waited().orElseThrow().toMillis() / 60_000.0;
+            inside += actual >= range[0] && actual <= range[1] ? 1 : 0;
         }
         List<String> names = new ArrayList<>(PredictorStudy.names(baselines));
         names.add(MEDIAN);
@@ -97,7 +118,9 @@ public record PredictabilityBound(int replicas, PredictorStudy study) {
         List<PredictorStudy.Row> rows = new ArrayList<>(PredictorStudy.of(office, withBest, names).rows());
         rows.add(median.row());
         rows.add(window.row());
-        return new PredictabilityBound(replicas, new PredictorStudy(peak, rows));
+        int n = Math.max(1, sample.size());
+        Range range = new Range(RANGE_SHARE, width / n, widthAtPeak / Math.max(1, atPeakCount), (double) inside / n);
+        return new PredictabilityBound(replicas, new PredictorStudy(peak, rows), range);
     }
 
     /** One best estimate measured against each ticket's own replica waits (every ticket weighs the same). */
@@ -140,6 +163,20 @@ public record PredictabilityBound(int replicas, PredictorStudy study) {
             }
             return new Window((sorted[best] + sorted[bestEnd - 1]) / 2, (double) (bestEnd - best) / sorted.length);
         }
+    }
+
+    /** The narrowest [low, high] holding at least {@code share} of {@code waits}. */
+    static double[] narrowest(double[] waits, double share) {
+        double[] sorted = waits.clone();
+        Arrays.sort(sorted);
+        int holding = Math.max(1, (int) Math.ceil(share * sorted.length));
+        int best = 0;
+        for (int i = 1; i + holding - 1 < sorted.length; i++) {
+            if (sorted[i + holding - 1] - sorted[i] < sorted[best + holding - 1] - sorted[best]) {
+                best = i;
+            }
+        }
+        return new double[] {sorted[best], sorted[best + holding - 1]};
     }
 
     static double median(double[] values) {

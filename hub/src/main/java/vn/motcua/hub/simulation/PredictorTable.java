@@ -26,6 +26,16 @@ final class PredictorTable {
         return out.toString();
     }
 
+    /** The narrowest range a ticket could print instead of one number ({@code --bound}). */
+    static String range(PredictabilityBound.Range range, PredictorStudy.Peak peak) {
+        StringBuilder out = new StringBuilder("\n");
+        line(out, "Khoảng hẹp nhất chứa %.0f%% thời gian chờ / narrowest range holding %.0f%% of the waits: "
+                        + "rộng / wide %.1f min (%s–%s: %.1f min); thực tế trong khoảng / actual waits inside: %.0f%%",
+                100 * range.share(), 100 * range.share(), range.meanWidth(), peak.from(), peak.to(),
+                range.meanWidthAtPeak(), 100 * range.actualInside());
+        return out.toString();
+    }
+
     private static void errors(StringBuilder out, String predictor, String when, PredictionErrors e) {
         if (e.count() == 0) {
             line(out, "%-26s %-12s %7s %7s %7s %7s %7d", predictor, when, "–", "–", "–", "–", 0);

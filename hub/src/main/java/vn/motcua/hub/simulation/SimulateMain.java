@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -100,13 +101,16 @@ public final class SimulateMain implements Callable<Integer> {
             }
             String policyName = options.policy().orElse(loaded.rules().policy());
             if (predictors) {
-                PredictorStudy study = bound == null ? PredictorStudy.run(loaded, options)
-                        : PredictabilityBound.run(loaded, options, bound, every).study();
+                Optional<PredictabilityBound> best = bound == null ? Optional.empty()
+                        : Optional.of(PredictabilityBound.run(loaded, options, bound, every));
+                PredictorStudy study = best.isPresent() ? best.get().study() : PredictorStudy.run(loaded, options);
                 String sampled = bound == null ? "" : ", " + bound + " replicas, 1/" + every + " tickets";
-                PredictorExport export = PredictorExport.of(loaded.name(), policyName, seed, days, study);
+                PredictorExport export = best.map(b -> PredictorExport.of(loaded.name(), policyName, seed, days, b))
+                        .orElseGet(() -> PredictorExport.of(loaded.name(), policyName, seed, days, study));
                 out.print(switch (format) {
                     case TABLE -> PredictorTable.of(loaded.name(),
-                            policyName + ", " + days + " ngày / days, seed " + seed + sampled, study);
+                            policyName + ", " + days + " ngày / days, seed " + seed + sampled, study)
+                            + best.map(b -> PredictorTable.range(b.range(), study.peak())).orElse("");
                     case JSON -> export.json();
                     case CSV -> export.csv();
                 });

@@ -39,6 +39,8 @@ class PredictabilityBoundTest {
         assertThat(errors(bound, PredictabilityBound.WINDOW).withinFive()).isEqualTo(1.0);
         assertThat(errors(bound, PredictabilityBound.WINDOW_OWN).withinFive()).isEqualTo(1.0);
         assertThat(errors(bound, PredictabilityBound.MEDIAN_OWN).mae()).isLessThan(1e-6);
+        assertThat(bound.range().meanWidth()).isLessThan(1e-6);
+        assertThat(bound.range().actualInside()).isEqualTo(1.0);
     }
 
     /** With random service times the same tickets' futures spread, and no estimate can be right every time. */
@@ -53,6 +55,8 @@ class PredictabilityBoundTest {
         assertThat(ownFutures.count()).isEqualTo(8 * errors(bound, PredictabilityBound.WINDOW).count());
         assertThat(errors(bound, PredictabilityBound.MEDIAN_OWN).mae()).isGreaterThan(0.5);
         assertThat(errors(bound, PredictabilityBound.MEDIAN).mae()).isGreaterThan(0.5);
+        assertThat(bound.range().meanWidth()).isGreaterThan(1.0);
+        assertThat(bound.range().actualInside()).isBetween(0.5, 1.0);
     }
 
     /**
@@ -80,6 +84,10 @@ class PredictabilityBoundTest {
         PredictabilityBound.Window later = PredictabilityBound.Window.densest(new double[] {0, 20, 24, 29, 40});
         assertThat(later.centre()).isEqualTo(24.5); // 20, 24 and 29 fit in [20, 30]: any centre in [24, 25] holds them
         assertThat(later.mass()).isEqualTo(0.6);
+
+        // 4 of 5 waits: [2, 9] (width 7) is narrower than [0, 8] (width 8)
+        assertThat(PredictabilityBound.narrowest(new double[] {9, 0, 8, 2, 3}, 0.8)).containsExactly(2.0, 9.0);
+        assertThat(PredictabilityBound.narrowest(new double[] {4}, 0.8)).containsExactly(4.0, 4.0);
 
         assertThat(PredictabilityBound.median(new double[] {5, 1, 3})).isEqualTo(3.0);
         assertThat(PredictabilityBound.median(new double[] {5, 1, 3, 10})).isEqualTo(4.0);
