@@ -90,10 +90,7 @@ public record PredictabilityBound(int replicas, PredictorStudy study, Range rang
 
         PredictorStudy.Peak peak = PredictorStudy.Peak.of(office);
         List<Visit> withBest = new ArrayList<>();
-        double width = 0;
-        double widthAtPeak = 0;
-        int atPeakCount = 0;
-        int inside = 0;
+        Ranges ranges = new Ranges();
         OwnFutures median = new OwnFutures(MEDIAN_OWN);
         OwnFutures window = new OwnFutures(WINDOW_OWN);
         for (int i = 0; i < sample.size(); i++) {
@@ -105,12 +102,7 @@ public record PredictabilityBound(int replicas, PredictorStudy study, Range rang
             boolean atPeak = peak.contains(LocalTime.ofInstant(ticket.arrival(), office.zone()));
             median.add(middle, waits, atPeak);
             window.add(centre, waits, atPeak);
-            double[] range = narrowest(waits, RANGE_SHARE);
-            width += range[1] - range[0];
-            widthAtPeak += atPeak ? range[1] - range[0] : 0;
-            atPeakCount += atPeak ? 1 : 0;
-            double actual = ticket.waited().orElseThrow().toMillis() / 60_000.0;
-            inside += actual >= range[0] && actual <= range[1] ? 1 : 0;
+            ranges.add(waits, ticket.waited().orElseThrow().toMillis() / 60_000.0, atPeak);
         }
         List<String> names = new ArrayList<>(PredictorStudy.names(baselines));
         names.add(MEDIAN);
@@ -118,9 +110,30 @@ public record PredictabilityBound(int replicas, PredictorStudy study, Range rang
         List<PredictorStudy.Row> rows = new ArrayList<>(PredictorStudy.of(office, withBest, names).rows());
         rows.add(median.row());
         rows.add(window.row());
-        int n = Math.max(1, sample.size());
-        Range range = new Range(RANGE_SHARE, width / n, widthAtPeak / Math.max(1, atPeakCount), (double) inside / n);
-        return new PredictabilityBound(replicas, new PredictorStudy(peak, rows), range);
+        return new PredictabilityBound(replicas, new PredictorStudy(peak, rows), ranges.range());
+    }
+
+    /** The narrowest {@link #RANGE_SHARE} ranges of the sampled tickets, summed up into a {@link Range}. */
+    private static final class Ranges {
+        private double width;
+        private double widthAtPeak;
+        private int tickets;
+        private int atPeak;
+        private int inside;
+
+        void add(double[] waits, double actual, boolean peak) {
+            double[] range = narrowest(waits, RANGE_SHARE);
+            width += range[1] - range[0];
+            widthAtPeak += peak ? range[1] - range[0] : 0;
+            tickets++;
+            atPeak += peak ? 1 : 0;
+            inside += actual >= range[0] && actual <= range[1] ? 1 : 0;
+        }
+
+        Range range() {
+            int n = Math.max(1, tickets);
+            return new Range(RANGE_SHARE, width / n, widthAtPeak / Math.max(1, atPeak), (double) inside / n);
+        }
     }
 
     /** One best estimate measured against each ticket's own replica waits (every ticket weighs the same). */
