@@ -48,7 +48,9 @@ import vn.motcua.protocol.message.ServiceCatalogue;
  * state published. A request id seen before is answered with the stored original response and changes nothing.
  * The engine, the store and the batch belong to the writer thread; {@link #board()} and {@link #services()} are
  * safe from any thread. With no requests for a minute the writer lets the clock in (a new office day at midnight).
- * {@link #status} reads one ticket through the same queue, so it sees exactly what was committed.
+ * {@link #status} reads one ticket through the same queue, so it sees exactly what was committed. A batch whose
+ * commit fails (a full disk…) is answered {@code INTERNAL} with the reason and the engine is reloaded from disk;
+ * {@link CommitHealth} counts, logs and reports it ({@link #storeProblem()}).
  */
 public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable {
 

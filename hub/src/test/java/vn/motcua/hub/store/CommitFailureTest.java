@@ -62,7 +62,7 @@ class CommitFailureTest {
     }
 
     @Test
-    void a_failed_commit_is_rolled_back_whole_and_the_next_one_is_a_transaction_again() throws SQLException {
+    void a_refused_commit_is_rolled_back_whole_and_the_store_goes_on() throws SQLException {
         Instant at = Instant.parse("2026-11-24T02:00:00Z");
         try (HubStore store = HubStore.open(dir.resolve("hub.db"))) {
             store.inTransaction(() -> store.saveProcessed("01A", "kiosk-1", "ticket.issue", new byte[] {1}, at));
