@@ -64,7 +64,7 @@ public final class Hub implements AutoCloseable {
             DeviceGateway gateway = DeviceGateway.connect(brokerUrl, site, metrics, login);
             parts.push(gateway);
             DeskWriter writer = new DeskWriter(settings.office(), store, clock, gateway, DeskWriter.DEFAULT_MAX_BATCH,
-                    settings.publicUrl().map(StatusLinks::at).orElseGet(StatusLinks::none));
+                    settings.publicUrl().map(StatusLinks::at).orElseGet(StatusLinks::none), metrics);
             parts.push(writer);
             gateway.serve(writer);
             AppointmentInbox inbox = AppointmentInbox.start(settings.dataDir(), writer, metrics);

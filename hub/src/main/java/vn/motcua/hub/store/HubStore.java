@@ -28,9 +28,11 @@ public final class HubStore implements AutoCloseable {
     private final Statements statements;
     private final EventLog log;
     private final Projection projection;
+    private final StorageRoom room;
 
-    private HubStore(Connection db) throws SQLException {
+    private HubStore(Connection db, StorageRoom room) throws SQLException {
         this.db = db;
+        this.room = room;
         this.statements = new Statements(db);
         this.log = new EventLog(db, statements);
         this.projection = new Projection(statements);
@@ -61,7 +63,7 @@ public final class HubStore implements AutoCloseable {
                 Schema.migrate(db);
                 db.setAutoCommit(false);
             }
-            return new HubStore(db);
+            return new HubStore(db, new StorageRoom(file));
         } catch (Exception e) {
             throw new StoreException("cannot open the hub database " + file + ": " + e.getMessage(), e);
         }
@@ -73,18 +75,34 @@ public final class HubStore implements AutoCloseable {
         void run() throws SQLException;
     }
 
-    /** Runs {@code work} and commits; on failure rolls back and rethrows, so nothing partial is ever visible. */
+    /**
+     * Runs {@code work} and commits; on failure rolls back and throws, so nothing partial is ever visible.
+     *
+     * @throws CommitFailedException saying whether the storage is full, failing, or something else went wrong
+     */
     public void inTransaction(Work work) {
         try {
             work.run();
             db.commit();
         } catch (SQLException | RuntimeException e) {
-            try {
-                db.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
+            rollBack(e);
+            throw CommitFailedException.of(e, room);
+        }
+    }
+
+    private void rollBack(Exception failure) {
+        try {
+            db.rollback();
+        } catch (SQLException rollback) {
+            // On a full disk or an I/O error SQLite has already rolled back by itself, so the driver's ROLLBACK fails
+            // and it never opens its next transaction: every later statement would commit on its own, and a batch
+            // could be half stored. Open it here; BEGIN fails, and so starts nothing, if a transaction is still open.
+            failure.addSuppressed(rollback);
+            try (Statement begin = db.createStatement()) {
+                begin.execute("BEGIN");
+            } catch (SQLException stillOpen) {
+                failure.addSuppressed(stillOpen);
             }
-            throw new StoreException("transaction rolled back: " + e.getMessage(), e);
         }
     }
 

@@ -24,8 +24,14 @@ final class JsonReplies {
         ctx.status(status).contentType(JSON).header("Cache-Control", "no-store").result(body);
     }
 
-    static void health(Context ctx) {
-        json(ctx, 200, write(Map.of("status", "UP")));
+    /** 200 {@code {"status":"UP"}}, or 503 {@code {"status":"DOWN","store":"full"}} while commits fail. */
+    static void health(Context ctx, LiveState state) {
+        state.storeProblem().ifPresentOrElse(problem -> {
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("status", "DOWN");
+            body.put("store", problem);
+            json(ctx, 503, write(body));
+        }, () -> json(ctx, 200, write(Map.of("status", "UP"))));
     }
 
     /** Set on a 404 whose handler wrote its own answer (an unknown ticket), which the generic one must not replace. */

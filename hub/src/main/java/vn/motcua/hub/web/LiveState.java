@@ -1,5 +1,7 @@
 package vn.motcua.hub.web;
 
+import java.util.Optional;
+
 import vn.motcua.protocol.message.Board;
 import vn.motcua.protocol.message.ServiceCatalogue;
 
@@ -20,4 +22,12 @@ public interface LiveState {
      * block. Closing the returned handle unregisters it.
      */
     AutoCloseable onChange(Runnable listener);
+
+    /**
+     * Why the hub's last commit failed ({@code full}, {@code io}, {@code other}), while it has not committed since;
+     * {@code /health} then answers 503. The board and catalogue above stay the last committed ones meanwhile.
+     */
+    default Optional<String> storeProblem() {
+        return Optional.empty();
+    }
 }

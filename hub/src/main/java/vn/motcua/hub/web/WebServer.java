@@ -88,7 +88,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/calls", calls::calls);
             config.routes.get("/ticket/{label}", ticketPages::page);
             config.routes.get("/api/tickets/{label}", ticketPages::api);
-            config.routes.get("/health", JsonReplies::health);
+            config.routes.get("/health", ctx -> JsonReplies.health(ctx, state));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.prometheusText()));
             config.routes.error(404, JsonReplies::notFound);

@@ -29,7 +29,9 @@ import vn.motcua.hub.engine.Engine;
 import vn.motcua.hub.engine.Event;
 import vn.motcua.hub.engine.TicketStatus;
 import vn.motcua.hub.engine.Views;
+import vn.motcua.hub.metrics.Metrics;
 import vn.motcua.hub.site.Office;
+import vn.motcua.hub.store.CommitFailedException;
 import vn.motcua.hub.store.HubStore;
 import vn.motcua.hub.web.LiveState;
 import vn.motcua.hub.web.TicketLookup;
@@ -46,7 +48,9 @@ import vn.motcua.protocol.message.ServiceCatalogue;
  * state published. A request id seen before is answered with the stored original response and changes nothing.
  * The engine, the store and the batch belong to the writer thread; {@link #board()} and {@link #services()} are
  * safe from any thread. With no requests for a minute the writer lets the clock in (a new office day at midnight).
- * {@link #status} reads one ticket through the same queue, so it sees exactly what was committed.
+ * {@link #status} reads one ticket through the same queue, so it sees exactly what was committed. A batch whose
+ * commit fails (a full disk…) is answered {@code INTERNAL} with the reason and the engine is reloaded from disk;
+ * {@link CommitHealth} counts, logs and reports it ({@link #storeProblem()}).
  */
 public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable {
 
@@ -81,6 +85,7 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
     private final int maxBatch;
     private final StatusLinks links;
     private final Thread thread;
+    private final CommitHealth commits;
     private Engine engine;
     private long sequence;
     private volatile Board board;
@@ -99,6 +104,12 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
     /** {@code links}: the status-page link added to every issued ticket's answer. */
     public DeskWriter(Office office, HubStore store, Clock clock, StatePublisher publisher, int maxBatch,
                       StatusLinks links) {
+        this(office, store, clock, publisher, maxBatch, links, new Metrics());
+    }
+
+    /** {@code metrics}: where failed commits are counted ({@link CommitHealth}). */
+    public DeskWriter(Office office, HubStore store, Clock clock, StatePublisher publisher, int maxBatch,
+                      StatusLinks links, Metrics metrics) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
         }
@@ -108,6 +119,7 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
         this.store = store;
         this.clock = clock;
         this.publisher = publisher;
+        this.commits = new CommitHealth(metrics, clock);
         this.engine = recover();
         // Boards are ordered by sequence; starting from the clock keeps it increasing across hub restarts.
         this.sequence = clock.millis();
@@ -218,10 +230,11 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
             try {
                 store.inTransaction(() -> store.append(before, Optional.empty(), decision.prelude(), Optional.empty()));
             } catch (RuntimeException e) {
-                LOG.error("could not store the new office day; reloading state from disk", e);
+                commits.failed(e, 0); // logs it, once per episode; the next tick tries the new day again
                 engine = recover();
                 return;
             }
+            commits.committed();
             publishChanges(decision.prelude(), now);
         }
     }
@@ -277,20 +290,26 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
                 }
             });
         } catch (RuntimeException e) {
-            LOG.error("commit failed; answering {} request(s) INTERNAL and reloading state from disk", batch.size(), e);
+            // Logged once per episode by CommitHealth: under load on a full disk, a line per batch would flood the
+            // journal, which shares that disk.
+            CommitFailedException.Reason reason = commits.failed(e, batch.size());
             engine = recover();
+            String message = CommitHealth.wireMessage(reason);
             Decision failed = new Decision(List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.of(
-                    new Decision.Rejection(ErrorCode.INTERNAL, "the hub could not store the request; retry")));
+                    new Decision.Rejection(ErrorCode.INTERNAL, message)));
             for (Job job : batch) {
                 switch (job) {
                     case Job.FromDevice device -> device.reply().accept(codec.encode(Response.Failure.of(device.request(),
-                            ErrorCode.INTERNAL, "the hub could not store the request; retry with the same id")));
+                            ErrorCode.INTERNAL, message)));
                     case Job.Internal internal -> internal.done().accept(failed);
                     case Job.Read read -> { }
                     case Job.Stop stop -> { }
                 }
             }
             return;
+        }
+        if (!writes.isEmpty()) {
+            commits.committed(); // a batch of repeats alone writes nothing, so it proves nothing about the storage
         }
         afterCommit.forEach(Runnable::run);
         if (!events.isEmpty()) {
@@ -344,6 +363,11 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
     @Override
     public ServiceCatalogue services() {
         return services;
+    }
+
+    @Override
+    public Optional<String> storeProblem() {
+        return commits.failing().map(CommitFailedException.Reason::label);
     }
 
     @Override

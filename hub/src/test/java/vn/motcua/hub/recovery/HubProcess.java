@@ -3,6 +3,7 @@ package vn.motcua.hub.recovery;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -157,6 +159,20 @@ final class HubProcess implements AutoCloseable {
             return "(cannot read " + log + ": " + e + ")";
         }
         return String.join(", ", reached);
+    }
+
+    /**
+     * The hub's web address once it has logged that it is up (its units' requests are taken by then), from the
+     * line {@code hub for … is up: broker …, web http://127.0.0.1:PORT/}; empty before.
+     */
+    Optional<URI> web() {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(line -> line.contains(" is up: "))
+                    .map(line -> URI.create(line.substring(line.indexOf("web http://") + "web ".length()).strip()))
+                    .findFirst();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty(); // no log yet
+        }
     }
 
     /** The last lines of the hub's output, for failure messages. */

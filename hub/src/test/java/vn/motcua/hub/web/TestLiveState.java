@@ -1,6 +1,7 @@
 package vn.motcua.hub.web;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import vn.motcua.protocol.message.Board;
@@ -15,6 +16,7 @@ final class TestLiveState implements LiveState {
     private volatile Board board;
     private volatile ServiceCatalogue services;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Optional<String> storeProblem = Optional.empty();
 
     TestLiveState(Board board, ServiceCatalogue services) {
         this.board = board;
@@ -35,6 +37,16 @@ final class TestLiveState implements LiveState {
     public AutoCloseable onChange(Runnable listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public Optional<String> storeProblem() {
+        return storeProblem;
+    }
+
+    /** The last commit failed for {@code reason} ({@code full}, {@code io}, {@code other}), or empty: it succeeded. */
+    void storeProblem(Optional<String> reason) {
+        storeProblem = reason;
     }
 
     /** Commits a new board and tells the listeners. */

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +86,21 @@ class WebServerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(text(response)).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void health_is_503_with_the_reason_while_commits_fail_and_up_again_after_one_succeeds() throws Exception {
+        state.storeProblem(Optional.of("full"));
+        HttpResponse<byte[]> down = get("/health");
+
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertContentType(down, "application/json; charset=utf-8");
+        assertThat(text(down)).isEqualTo("{\"status\":\"DOWN\",\"store\":\"full\"}");
+        assertSecurityHeaders("/health while the store fails", down);
+        assertThat(get("/api/board").statusCode()).as("the board keeps the committed state").isEqualTo(200);
+
+        state.storeProblem(Optional.empty());
+        assertThat(get("/health").statusCode()).isEqualTo(200);
     }
 
     @Test
