@@ -80,17 +80,10 @@ public final class UnitService implements AutoCloseable {
         return service;
     }
 
-    /** Sends {@code STOPPING=1} and stops the periodic work; the caller then closes the unit. */
+    /** Stops the periodic work (pings, health reports), then sends {@code STOPPING=1}; the caller then closes the unit. */
     @Override
     public void close() {
-        // Pings stop first: a WATCHDOG=1 sent after STOPPING=1 would tell systemd a stopping unit is still running.
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        notifier.notify("STOPPING=1");
+        notifier.stopping(thread);
     }
 
     HealthReport report() {

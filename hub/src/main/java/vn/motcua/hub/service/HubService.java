@@ -80,14 +80,6 @@ public final class HubService implements AutoCloseable {
      */
     @Override
     public void close() {
-        pinger.ifPresent(thread -> {
-            thread.shutdownNow();
-            try {
-                thread.awaitTermination(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        notifier.notify("STOPPING=1");
+        pinger.ifPresentOrElse(notifier::stopping, () -> notifier.notify("STOPPING=1"));
     }
 }
