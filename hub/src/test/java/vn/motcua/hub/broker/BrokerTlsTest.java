@@ -105,13 +105,9 @@ class BrokerTlsTest {
         return client;
     }
 
-    private static SSLSocketFactory trusting(Path ca) throws Exception {
-        return SitePki.trusting(ca);
-    }
-
     @Test
     void a_unit_trusting_the_site_ca_logs_in_over_tls_and_the_hub_answers_its_request() throws Exception {
-        UnitClient kiosk = unit("localhost", trusting(pki.siteCa()), KIOSK_PASSWORD);
+        UnitClient kiosk = unit("localhost", SitePki.trusting(pki.siteCa()), KIOSK_PASSWORD);
         assertThat(kiosk.subscribe(topics.device("kiosk-1", DeviceChannel.RESPONSE))).isEqualTo(1);
 
         Codec codec = new Codec();
@@ -127,7 +123,7 @@ class BrokerTlsTest {
 
     @Test
     void over_tls_a_wrong_password_is_still_refused() {
-        assertThatThrownBy(() -> unit("localhost", trusting(pki.siteCa()), "wrong"))
+        assertThatThrownBy(() -> unit("localhost", SitePki.trusting(pki.siteCa()), "wrong"))
                 .isInstanceOf(MqttException.class)
                 .extracting(e -> ((MqttException) e).getReasonCode())
                 .isEqualTo((int) MqttException.REASON_CODE_FAILED_AUTHENTICATION);
@@ -135,7 +131,7 @@ class BrokerTlsTest {
 
     @Test
     void a_client_that_does_not_trust_the_site_ca_fails_the_handshake() {
-        assertHandshakeFails(() -> unit("localhost", trusting(pki.foreignCa()), KIOSK_PASSWORD));
+        assertHandshakeFails(() -> unit("localhost", SitePki.trusting(pki.foreignCa()), KIOSK_PASSWORD));
         // nor does a public CA of the JVM's vouch for the office's broker
         assertHandshakeFails(() -> unit("localhost", (SSLSocketFactory) SSLSocketFactory.getDefault(), KIOSK_PASSWORD));
     }
@@ -143,7 +139,7 @@ class BrokerTlsTest {
     @Test
     void a_unit_reaching_the_broker_by_a_name_its_certificate_lacks_refuses_it() {
         // the certificate names localhost only: 127.0.0.1 is the same broker, but not what it vouches for
-        assertHandshakeFails(() -> unit("127.0.0.1", trusting(pki.siteCa()), KIOSK_PASSWORD))
+        assertHandshakeFails(() -> unit("127.0.0.1", SitePki.trusting(pki.siteCa()), KIOSK_PASSWORD))
                 .hasRootCauseMessage("No subject alternative names matching IP address 127.0.0.1 found");
     }
 
@@ -188,7 +184,7 @@ class BrokerTlsTest {
     }
 
     private String negotiated(String[] offered) throws Exception {
-        try (SSLSocket socket = (SSLSocket) trusting(pki.siteCa()).createSocket()) {
+        try (SSLSocket socket = (SSLSocket) SitePki.trusting(pki.siteCa()).createSocket()) {
             socket.connect(new InetSocketAddress("localhost", tlsPort), 5_000);
             socket.setSoTimeout(5_000);
             socket.setEnabledProtocols(offered);
