@@ -6,6 +6,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,18 +52,20 @@ public final class Hub implements AutoCloseable {
             Metrics metrics = new Metrics();
             String brokerUrl;
             Optional<BrokerLogin> login = Optional.empty();
+            Optional<SSLSocketFactory> tls = Optional.empty();
             if (settings.externalBrokerUrl().isPresent()) {
                 brokerUrl = settings.externalBrokerUrl().get();
             } else {
                 EmbeddedBroker broker = EmbeddedBroker.start(settings.mqttHost(), settings.mqttPort(),
-                        settings.dataDir().resolve("broker"), site, settings.passwordFile(), metrics);
+                        settings.dataDir().resolve("broker"), site, settings.passwordFile(), settings.mqttTls(), metrics);
                 parts.push(broker);
                 brokerUrl = broker.url();
                 login = broker.hubLogin();
+                tls = broker.hubSockets();
             }
             HubStore store = HubStore.open(settings.dataDir().resolve("hub.db"));
             parts.push(store);
-            DeviceGateway gateway = DeviceGateway.connect(brokerUrl, site, metrics, login);
+            DeviceGateway gateway = DeviceGateway.connect(brokerUrl, site, metrics, login, tls);
             parts.push(gateway);
             DeskWriter writer = new DeskWriter(settings.office(), store, clock, gateway, DeskWriter.DEFAULT_MAX_BATCH,
                     settings.publicUrl().map(StatusLinks::at).orElseGet(StatusLinks::none), metrics);

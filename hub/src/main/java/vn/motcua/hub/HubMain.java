@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.motcua.hub.broker.BrokerTls;
 import vn.motcua.hub.broker.PasswordFileException;
+import vn.motcua.hub.broker.TlsFileException;
 import vn.motcua.hub.service.HubService;
 import vn.motcua.hub.site.OfficeConfigException;
 import vn.motcua.hub.site.OfficeLoader;
@@ -55,6 +57,18 @@ public final class HubMain implements Callable<Integer> {
     @Option(names = "--mqtt-port", defaultValue = "1883", description = "Embedded broker port. Default: ${DEFAULT-VALUE}")
     int mqttPort;
 
+    @Option(names = "--tls-cert", description = "Broker certificate in PEM (the hub.pem of docs/operations.md, "
+            + "intermediates after it): the embedded broker then listens with TLS only, on --mqtt-tls-port")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", description = "The certificate's private key: unencrypted PKCS#8 PEM, EC or RSA (the "
+            + "hub.key openssl req -nodes writes)")
+    Path tlsKey;
+
+    @Option(names = "--mqtt-tls-port", defaultValue = "8883", description = "Embedded broker TLS port, with --tls-cert; "
+            + "--mqtt-port then stays closed. Default: ${DEFAULT-VALUE}")
+    int mqttTlsPort;
+
     @Option(names = "--http-host", defaultValue = "0.0.0.0", description = "Web address. Default: ${DEFAULT-VALUE}")
     String httpHost;
 
@@ -74,10 +88,10 @@ public final class HubMain implements Callable<Integer> {
         Hub hub;
         try {
             settings = new HubSettings(OfficeLoader.load(office), data, mqttHost, mqttPort, Optional.ofNullable(broker),
-                    httpHost, httpPort, Optional.ofNullable(publicUrl), Optional.ofNullable(passwordFile));
+                    httpHost, httpPort, Optional.ofNullable(publicUrl), Optional.ofNullable(passwordFile), brokerTls());
             checkBrokerExposure();
             hub = Hub.start(settings, Clock.systemUTC());
-        } catch (OfficeConfigException | IllegalArgumentException | PasswordFileException e) {
+        } catch (OfficeConfigException | IllegalArgumentException | PasswordFileException | TlsFileException e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("motcua hub: " + e.getMessage());
             err.flush();
@@ -97,13 +111,25 @@ public final class HubMain implements Callable<Integer> {
         return 0;
     }
 
+    private Optional<BrokerTls> brokerTls() {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together: the certificate and its key");
+        }
+        return tlsCert == null ? Optional.empty() : Optional.of(new BrokerTls(tlsCert, tlsKey, mqttTlsPort));
+    }
+
     /**
      * An embedded broker that other machines can reach must check passwords, unless the administrator says
-     * explicitly that anyone may publish.
+     * explicitly that anyone may publish. With TLS it must check them in any case: encryption alone does not say who
+     * may connect.
      */
     private void checkBrokerExposure() {
         if (broker != null) {
             return;
+        }
+        if (tlsCert != null && passwordFile == null && !isLoopback(mqttHost)) {
+            throw new IllegalArgumentException("TLS does not say who may connect: give --password-file as well, so that "
+                    + "only enrolled units get in");
         }
         if (allowAnonymous && passwordFile != null) {
             throw new IllegalArgumentException("--allow-anonymous and --password-file exclude each other: with a "

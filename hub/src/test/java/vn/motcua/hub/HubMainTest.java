@@ -47,6 +47,39 @@ class HubMainTest {
     }
 
     @Test
+    void tls_on_the_lan_without_passwords_is_refused() throws Exception {
+        Path cert = Files.writeString(dir.resolve("hub.pem"), "");
+
+        assertThat(run("--mqtt-host", "0.0.0.0", "--tls-cert", cert.toString(), "--tls-key", cert.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("motcua hub: TLS does not say who may connect: give --password-file as "
+                + "well, so that only enrolled units get in" + System.lineSeparator());
+    }
+
+    @Test
+    void a_tls_certificate_needs_its_key_and_the_embedded_broker() throws Exception {
+        Path cert = Files.writeString(dir.resolve("hub.pem"), "");
+
+        assertThat(run("--tls-cert", cert.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("motcua hub: --tls-cert and --tls-key go together: the certificate and "
+                + "its key" + System.lineSeparator());
+        assertThat(run("--broker", "tcp://127.0.0.1:1883", "--tls-cert", cert.toString(), "--tls-key", cert.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("motcua hub: --tls-cert and --tls-key are for the embedded broker");
+    }
+
+    @Test
+    void a_certificate_file_that_is_not_pem_is_refused_naming_it() throws Exception {
+        Path passwords = Files.writeString(dir.resolve("motcua.passwd"), "");
+        Path cert = Files.write(dir.resolve("hub.der"), new byte[] {0x30, (byte) 0x82, 0x01, 0x0a});
+
+        assertThat(run("--mqtt-host", "0.0.0.0", "--password-file", passwords.toString(), "--tls-cert", cert.toString(),
+                "--tls-key", dir.resolve("hub.key").toString(), "--mqtt-tls-port", "0")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("motcua hub: " + cert + ": holds no PEM certificate "
+                + "(-----BEGIN CERTIFICATE-----)" + System.lineSeparator());
+    }
+
+    @Test
     void a_password_file_is_for_the_embedded_broker_only() throws Exception {
         Path passwords = Files.writeString(dir.resolve("motcua.passwd"), "");
 

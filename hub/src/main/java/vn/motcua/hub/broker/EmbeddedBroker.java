@@ -12,10 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.moquette.BrokerConstants;
+import io.moquette.broker.ISslContextCreator;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import vn.motcua.hub.metrics.Metrics;
@@ -31,6 +34,10 @@ import vn.motcua.protocol.topic.Topics;
  * <p>Without a password file anyone who reaches the port may publish anything, which is why the hub listens on
  * loopback by default. With one, units log in as in Mosquitto ({@link UnitAuthenticator}), are held to the unit ACL
  * ({@link UnitAcl}), and the hub's own client gets a random in-memory {@link BrokerLogin}.
+ *
+ * <p>With {@link BrokerTls} the broker listens with TLS only. Moquette 0.17 binds all its listeners on the one
+ * {@code host} property, so a plain listener could not be kept on loopback while TLS serves the LAN: rather than
+ * leave anything in clear on the LAN, there is no plain listener, and the hub's own client uses TLS over loopback too.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -44,14 +51,16 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final int port;
     private final Optional<BrokerLogin> hubLogin;
     private final Optional<ScheduledExecutorService> passwordFileCheck;
+    private final Optional<SSLSocketFactory> hubSockets;
 
     private EmbeddedBroker(Server server, String host, int port, Optional<BrokerLogin> hubLogin,
-                           Optional<ScheduledExecutorService> passwordFileCheck) {
+                           Optional<ScheduledExecutorService> passwordFileCheck, Optional<SSLSocketFactory> hubSockets) {
         this.server = server;
         this.host = host;
         this.port = port;
         this.hubLogin = hubLogin;
         this.passwordFileCheck = passwordFileCheck;
+        this.hubSockets = hubSockets;
     }
 
     /**
@@ -62,13 +71,32 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     public static EmbeddedBroker start(String host, int port, Path dataDir, String site, Optional<Path> passwordFile,
                                        Metrics metrics) throws IOException {
+        return start(host, port, dataDir, site, passwordFile, Optional.empty(), metrics);
+    }
+
+    /**
+     * As {@link #start(String, int, Path, String, Optional, Metrics)}, and with {@code tls} listening with TLS only,
+     * on {@code host:tls.port()}; {@code port} then stays closed.
+     *
+     * @throws TlsFileException if the certificate or key file cannot be used
+     */
+    public static EmbeddedBroker start(String host, int port, Path dataDir, String site, Optional<Path> passwordFile,
+                                       Optional<BrokerTls> tls, Metrics metrics) throws IOException {
+        Optional<ServerCertificate> certificate = tls.map(files -> ServerCertificate.load(files.certFile(),
+                files.keyFile()));
         Files.createDirectories(dataDir);
+        int wanted = tls.map(BrokerTls::port).orElse(port);
         // Moquette records the port it bound on a Netty thread without publishing it safely to other threads, so
         // for "any free port" we pick one ourselves and tell Moquette to use it.
-        int bound = port == 0 ? freePort(host) : port;
+        int bound = wanted == 0 ? freePort(host) : wanted;
         Properties props = new Properties();
         props.setProperty(BrokerConstants.HOST_PROPERTY_NAME, host);
-        props.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(bound));
+        if (certificate.isPresent()) {
+            props.setProperty(BrokerConstants.PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+            props.setProperty(BrokerConstants.SSL_PORT_PROPERTY_NAME, Integer.toString(bound));
+        } else {
+            props.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(bound));
+        }
         props.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
         props.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, Boolean.toString(passwordFile.isEmpty()));
         props.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "true");
@@ -76,16 +104,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.setProperty(BrokerConstants.NETTY_TCP_NODELAY_PROPERTY_NAME, "true");
         props.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(Protocol.BROKER_MAX_PACKET_BYTES));
         props.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
+        ISslContextCreator ssl = certificate.<ISslContextCreator>map(served -> served::serverContext).orElse(null);
+        Optional<SSLSocketFactory> hubSockets = certificate.map(ServerCertificate::ownClientSockets);
         Server server = new Server();
         List<OfflineWill> handlers = List.of(new OfflineWill(server, site));
         if (passwordFile.isEmpty()) {
-            server.startServer(new MemoryConfig(props), handlers);
-            LOG.info("embedded MQTT broker listening on {}, no login", url(host, bound));
-            return new EmbeddedBroker(server, host, bound, Optional.empty(), Optional.empty());
+            server.startServer(new MemoryConfig(props), handlers, ssl, null, null);
+            LOG.info("embedded MQTT broker listening on {}, no login", url(host, bound, tls.isPresent()));
+            return new EmbeddedBroker(server, host, bound, Optional.empty(), Optional.empty(), hubSockets);
         }
         BrokerLogin hub = BrokerLogin.random();
         UnitAuthenticator units = new UnitAuthenticator(passwordFile.get(), hub, metrics, server::disconnectClient);
-        server.startServer(new MemoryConfig(props), handlers, null, units, new UnitAcl(Topics.forSite(site)));
+        server.startServer(new MemoryConfig(props), handlers, ssl, units, new UnitAcl(Topics.forSite(site)));
         ScheduledExecutorService check = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("motcua-password-file").factory());
         check.scheduleWithFixedDelay(() -> {
@@ -95,8 +125,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                 LOG.error("checking {} failed", passwordFile.get(), e);
             }
         }, PASSWORD_FILE_CHECK_MILLIS, PASSWORD_FILE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-        LOG.info("embedded MQTT broker listening on {}, units log in (unit ACL)", url(host, bound));
-        return new EmbeddedBroker(server, host, bound, Optional.of(hub), Optional.of(check));
+        LOG.info("embedded MQTT broker listening on {}, units log in (unit ACL)", url(host, bound, tls.isPresent()));
+        return new EmbeddedBroker(server, host, bound, Optional.of(hub), Optional.of(check), hubSockets);
     }
 
     /** The credential the hub's own client must use; empty when the broker takes anyone. */
@@ -104,6 +134,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         return hubLogin;
     }
 
+    /** With TLS, the sockets the hub's own client must connect through; empty for a plain broker. */
+    public Optional<SSLSocketFactory> hubSockets() {
+        return hubSockets;
+    }
+
+    /** The port that takes connections: the TLS port when the broker has TLS. */
     public int port() {
         return port;
     }
@@ -116,12 +152,12 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** The URL devices and the hub connect to. */
     public String url() {
-        return url(host, port);
+        return url(host, port, hubSockets.isPresent());
     }
 
-    private static String url(String host, int port) {
+    private static String url(String host, int port, boolean tls) {
         String reachable = host.equals("0.0.0.0") ? "127.0.0.1" : host;
-        return "tcp://" + reachable + ":" + port;
+        return (tls ? "ssl://" : "tcp://") + reachable + ":" + port;
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -69,6 +71,15 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
      */
     public static DeviceGateway connect(String brokerUrl, String site, Metrics metrics, Optional<BrokerLogin> login)
             throws MqttException {
+        return connect(brokerUrl, site, metrics, login, Optional.empty());
+    }
+
+    /**
+     * As {@link #connect(String, String, Metrics, Optional)}, over TLS through {@code tls} when present: the embedded
+     * broker's own sockets, which trust exactly the certificate it serves ({@code EmbeddedBroker.hubSockets()}).
+     */
+    public static DeviceGateway connect(String brokerUrl, String site, Metrics metrics, Optional<BrokerLogin> login,
+                                        Optional<SSLSocketFactory> tls) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(brokerUrl, "motcua-hub." + site, new MemoryPersistence());
         DeviceGateway gateway = new DeviceGateway(client, Topics.forSite(site), metrics);
         client.setCallback(gateway);
@@ -79,6 +90,11 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
         options.setKeepAliveInterval(10);
         options.setMaxInflight(1_000);
         options.setSocketFactory(new NoDelaySocketFactory());
+        tls.ifPresent(sockets -> {
+            options.setSocketFactory(sockets);
+            // over loopback the broker's LAN names cannot match; the sockets trust only that one certificate
+            options.setHttpsHostnameVerificationEnabled(false);
+        });
         login.ifPresent(credential -> {
             options.setUserName(credential.username());
             options.setPassword(credential.password());

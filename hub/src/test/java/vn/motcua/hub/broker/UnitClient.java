@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.net.SocketFactory;
+
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -22,10 +24,23 @@ final class UnitClient implements AutoCloseable {
 
     /** Connects as {@code clientId}; {@code user} null sends no credentials. */
     static UnitClient connect(String brokerUrl, String clientId, String user, String password) throws MqttException {
+        return connect(brokerUrl, clientId, user, password, null);
+    }
+
+    /**
+     * Connects through {@code sockets} (null: Paho's default), e.g. TLS sockets trusting a site CA; for ssl:// the
+     * broker URL's host must be in the certificate, as for a unit.
+     */
+    static UnitClient connect(String brokerUrl, String clientId, String user, String password, SocketFactory sockets)
+            throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setAutomaticReconnect(false);
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1); // the default would retry a refusal with 3.1
+        if (sockets != null) {
+            options.setSocketFactory(sockets);
+            options.setHttpsHostnameVerificationEnabled(true); // as units do (device LinkSecurity)
+        }
         if (user != null) {
             options.setUserName(user);
             options.setPassword(password.toCharArray());

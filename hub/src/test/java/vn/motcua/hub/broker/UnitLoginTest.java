@@ -41,7 +41,7 @@ import vn.motcua.protocol.topic.Topics;
 class UnitLoginTest {
 
     private static final Office OFFICE = OfficeLoader.load(Path.of("../config/offices/district-office.json"));
-    private static final String KIOSK_1 = "kiosk-1:$7$101$/XUoStbkSfRbiba0$gNq//TZXvU5oU7Us+FqDJRxJiapmN99DRmw0TosDGMmsa"
+    static final String KIOSK_1 = "kiosk-1:$7$101$/XUoStbkSfRbiba0$gNq//TZXvU5oU7Us+FqDJRxJiapmN99DRmw0TosDGMmsa"
             + "Il48oE8PAaUcklltTO6YhuMg8nus4KTtU3P7J0erw==";
     private static final String KIOSK_2 = "kiosk-2:$7$101$ZLoZC1U0SYvVwSwn$30lxdS8CxvHkWLMMxfDQlfdh2fJap9raHrRPOmJh7PXCM"
             + "MmoSZgtipyUw19H6hXbAV1CDa0G7rKvm918aVQYYw==";
