@@ -18,6 +18,7 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 import vn.motcua.device.config.UnitConfigException;
+import vn.motcua.protocol.transport.NoDelaySslSocketFactory;
 
 /**
  * TLS sockets that trust exactly the site CA of the config's {@code caFile} — not the JVM's public CAs — so only a

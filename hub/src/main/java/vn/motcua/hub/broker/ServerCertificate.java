@@ -24,6 +24,7 @@ import javax.net.ssl.TrustManagerFactory;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import vn.motcua.protocol.transport.NoDelaySslSocketFactory;
 
 /**
  * The embedded broker's certificate chain and private key, read from the PEM files an administrator made with openssl

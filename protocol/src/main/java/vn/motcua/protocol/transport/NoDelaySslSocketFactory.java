@@ -1,4 +1,4 @@
-package vn.motcua.device.link;
+package vn.motcua.protocol.transport;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,19 +9,19 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * TLS sockets with TCP_NODELAY set and only TLS 1.3 and 1.2 enabled. The TLS twin of the protocol's
- * {@code NoDelaySocketFactory}: over TLS small MQTT packets suffer Nagle's delay just as over plain TCP
- * (docs/device.md).
+ * {@link NoDelaySocketFactory}: over TLS small MQTT packets suffer Nagle's delay just as over plain TCP
+ * (docs/device.md). Units use it towards an {@code ssl://} broker, the hub towards its own TLS-only embedded broker.
  * Paho accepts only an {@link SSLSocketFactory} for {@code ssl://} brokers and creates its socket unconnected
  * ({@link #createSocket()}), then connects and starts the handshake itself.
  */
-final class NoDelaySslSocketFactory extends SSLSocketFactory {
+public final class NoDelaySslSocketFactory extends SSLSocketFactory {
 
     /** Older versions have known weaknesses and every broker motcua supports speaks these. */
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private final SSLSocketFactory delegate;
 
-    NoDelaySslSocketFactory(SSLSocketFactory delegate) {
+    public NoDelaySslSocketFactory(SSLSocketFactory delegate) {
         this.delegate = delegate;
     }
 
