@@ -6,16 +6,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 import vn.motcua.device.config.UnitConfigException;
 import vn.motcua.protocol.transport.NoDelaySslSocketFactory;
@@ -36,21 +32,7 @@ final class SiteTrust {
      * @throws UnitConfigException naming {@code caFile} when it is missing, unreadable or holds no certificate
      */
     static SSLSocketFactory socketFactory(Path caFile) {
-        try {
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            int n = 0;
-            for (Certificate certificate : read(caFile)) {
-                trusted.setCertificateEntry("site-ca-" + n++, certificate);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return new NoDelaySslSocketFactory(context.getSocketFactory());
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("this JVM cannot set up TLS: " + e, e); // a JDK always can
-        }
+        return NoDelaySslSocketFactory.trusting(read(caFile));
     }
 
     private static Collection<? extends Certificate> read(Path caFile) {

@@ -1,14 +1,13 @@
 package vn.motcua.device.link;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import vn.motcua.testkit.Mosquitto;
+import vn.motcua.testkit.Commands;
 
 /**
  * A real Mosquitto configured as docs/operations.md tells an office to configure it: for units a TLS listener with a
@@ -34,17 +33,17 @@ final class SecureMosquitto implements AutoCloseable {
         }
 
         private static void selfSigned(Path dir, String name, String commonName) throws IOException {
-            run(dir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            Commands.run(dir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                     "-keyout", name + ".key", "-out", name + ".pem", "-days", "2", "-subj", "/CN=" + commonName,
                     "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign");
         }
 
         private static void issued(Path dir, String name, String commonName, String altNames) throws IOException {
-            run(dir, "openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            Commands.run(dir, "openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                     "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + commonName);
             Files.writeString(dir.resolve(name + ".ext"), "subjectAltName=" + altNames + "\n"
                     + "extendedKeyUsage=serverAuth\n");
-            run(dir, "openssl", "x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+            Commands.run(dir, "openssl", "x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key",
                     "-CAcreateserial", "-out", name + ".pem", "-days", "2", "-extfile", name + ".ext");
         }
     }
@@ -66,7 +65,7 @@ final class SecureMosquitto implements AutoCloseable {
         if (!Files.exists(file)) {
             Files.createFile(file);
         }
-        run(file.getParent(), "mosquitto_passwd", "-b", file.toString(), user, password);
+        Commands.run(file.getParent(), "mosquitto_passwd", "-b", file.toString(), user, password);
     }
 
     /**
@@ -126,7 +125,7 @@ final class SecureMosquitto implements AutoCloseable {
 
     /** Makes Mosquitto read its password and ACL files again, as {@code systemctl reload mosquitto} does (SIGHUP). */
     void reload() throws IOException {
-        run(Path.of("."), "kill", "-HUP", String.valueOf(broker.pid()));
+        Commands.run(Path.of("."), "kill", "-HUP", String.valueOf(broker.pid()));
     }
 
     /** The hub's plain listener on loopback, where only processes of the hub's machine can connect. */
@@ -139,20 +138,6 @@ final class SecureMosquitto implements AutoCloseable {
         return "ssl://127.0.0.1:" + wrongNamePort;
     }
 
-    private static void run(Path dir, String... command) throws IOException {
-        Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile())
-                .redirectErrorStream(true).start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted while running " + command[0], e);
-        }
-    }
 
     @Override
     public void close() {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -16,10 +15,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -115,17 +112,6 @@ final class ServerCertificate {
      * certificate the broker in this process serves already rules out anything else answering.
      */
     SSLSocketFactory ownClientSockets() {
-        try {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            trusted.setCertificateEntry("embedded-broker", chain.getFirst());
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return new NoDelaySslSocketFactory(context.getSocketFactory());
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("this JVM cannot set up TLS: " + e, e); // a JDK always can
-        }
+        return NoDelaySslSocketFactory.trusting(List.of(chain.getFirst()));
     }
 }

@@ -2,19 +2,16 @@ package vn.motcua.hub.broker;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
+import vn.motcua.protocol.transport.NoDelaySslSocketFactory;
+import vn.motcua.testkit.Commands;
 
 /**
  * A throwaway site PKI made with openssl by the commands of docs/operations.md: the site CA, the hub's certificate
@@ -60,16 +57,9 @@ record SitePki(Path dir) {
 
     /** TLS sockets trusting only the CA certificate in {@code caPem}, as a unit's {@code caFile}. */
     static SSLSocketFactory trusting(Path caPem) throws IOException, GeneralSecurityException {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
         try (InputStream in = Files.newInputStream(caPem)) {
-            trusted.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            return NoDelaySslSocketFactory.trusting(List.of(CertificateFactory.getInstance("X.509").generateCertificate(in)));
         }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context.getSocketFactory();
     }
 
     private void selfSigned(String name, String commonName) throws IOException {
@@ -91,16 +81,6 @@ record SitePki(Path dir) {
     private void openssl(String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted while running openssl", e);
-        }
+        Commands.run(dir, command.toArray(String[]::new));
     }
 }

@@ -33,6 +33,7 @@ import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.ResponseBody;
 import vn.motcua.protocol.topic.DeviceChannel;
 import vn.motcua.protocol.topic.Topics;
+import vn.motcua.testkit.Commands;
 
 /**
  * The hub on its embedded broker with {@code --password-file}: real Paho clients log in, the unit ACL confines them,
@@ -186,9 +187,7 @@ class UnitLoginTest {
     void a_line_made_by_mosquitto_passwd_lets_its_unit_in() throws Exception {
         Path binary = Path.of("/usr/bin/mosquitto_passwd");
         assumeTrue(Files.isExecutable(binary), "mosquitto_passwd is not installed");
-        Process made = new ProcessBuilder(binary.toString(), "-b", passwords.toString(), "quay-3", "Mật khẩu quầy 3")
-                .redirectErrorStream(true).start();
-        assertThat(made.waitFor()).as(new String(made.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        Commands.run(binary.toString(), "-b", passwords.toString(), "quay-3", "Mật khẩu quầy 3");
 
         await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
                 .until(() -> unit("quay-3", "Mật khẩu quầy 3").isConnected());

@@ -35,6 +35,7 @@ import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.ResponseBody;
 import vn.motcua.testkit.Mosquitto;
+import vn.motcua.testkit.Commands;
 
 /**
  * The hub on a full disk, for real: {@code HubMain} as a child JVM whose file size limit (RLIMIT_FSIZE, set on the
@@ -198,12 +199,8 @@ class HubOnFullDiskTest {
     }
 
     /** {@code prlimit --pid PID --fsize=VALUE} (util-linux): changes the running hub's file size limit. */
-    private static void prlimit(long pid, String value) throws IOException, InterruptedException {
-        Process prlimit = new ProcessBuilder("prlimit", "--pid", String.valueOf(pid), "--fsize=" + value)
-                .redirectErrorStream(true).start();
-        String output = new String(prlimit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(prlimit.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(prlimit.exitValue()).as("prlimit --fsize=%s: %s", value, output).isZero();
+    private static void prlimit(long pid, String value) throws IOException {
+        Commands.run("prlimit", "--pid", String.valueOf(pid), "--fsize=" + value);
     }
 
     private HttpResponse<String> get(URI web, String path) throws IOException, InterruptedException {

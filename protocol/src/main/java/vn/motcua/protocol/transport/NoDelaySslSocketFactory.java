@@ -3,9 +3,15 @@ package vn.motcua.protocol.transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.Collection;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * TLS sockets with TCP_NODELAY set and only TLS 1.3 and 1.2 enabled. The TLS twin of the protocol's
@@ -23,6 +29,28 @@ public final class NoDelaySslSocketFactory extends SSLSocketFactory {
 
     public NoDelaySslSocketFactory(SSLSocketFactory delegate) {
         this.delegate = delegate;
+    }
+
+    /**
+     * Sockets that trust exactly {@code certificates}: a site CA (a unit's {@code caFile}), or the one certificate a
+     * broker serves (the hub's own client). Not the JVM's public CAs: no one else's certificate opens the link.
+     */
+    public static NoDelaySslSocketFactory trusting(Collection<? extends Certificate> certificates) {
+        try {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            int n = 0;
+            for (Certificate certificate : certificates) {
+                trusted.setCertificateEntry("trusted-" + n++, certificate);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return new NoDelaySslSocketFactory(context.getSocketFactory());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("this JVM cannot set up TLS: " + e, e); // a JDK always can
+        }
     }
 
     @Override
