@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -45,6 +46,10 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** How often the password file's time stamp is looked at, so that a revoked unit is disconnected soon. */
     private static final long PASSWORD_FILE_CHECK_MILLIS = 1_000;
+    /** Days before expiry the hub starts warning about its broker certificate. */
+    private static final long CERTIFICATE_WARNING_DAYS = 30;
+    /** Days until the embedded broker's TLS certificate expires (negative: expired). */
+    public static final String CERTIFICATE_DAYS_LEFT = "motcua_broker_certificate_days_left";
 
     private final Server server;
     private final String host;
@@ -84,6 +89,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                                        Optional<BrokerTls> tls, Metrics metrics) throws IOException {
         Optional<ServerCertificate> certificate = tls.map(files -> ServerCertificate.load(files.certFile(),
                 files.keyFile()));
+        certificate.ifPresent(served -> watchExpiry(served, tls.get().certFile(), metrics));
         Files.createDirectories(dataDir);
         int wanted = tls.map(BrokerTls::port).orElse(port);
         // Moquette records the port it bound on a Netty thread without publishing it safely to other threads, so
@@ -127,6 +133,23 @@ public final class EmbeddedBroker implements AutoCloseable {
         }, PASSWORD_FILE_CHECK_MILLIS, PASSWORD_FILE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("embedded MQTT broker listening on {}, units log in (unit ACL)", url(host, bound, tls.isPresent()));
         return new EmbeddedBroker(server, host, bound, Optional.of(hub), Optional.of(check), hubSockets);
+    }
+
+    /**
+     * Says at start when the certificate has expired or soon will, and serves the days left at /metrics
+     * ({@value #CERTIFICATE_DAYS_LEFT}) so monitoring can warn weeks before every unit refuses the broker.
+     */
+    private static void watchExpiry(ServerCertificate served, Path certFile, Metrics metrics) {
+        Clock clock = Clock.systemUTC();
+        long days = served.daysLeft(clock);
+        if (days < 0) {
+            LOG.error("the broker certificate {} expired on {}: units refuse it and stay offline; renew it with the "
+                    + "site CA (docs/operations.md) and restart the hub", certFile, served.notAfter());
+        } else if (days < CERTIFICATE_WARNING_DAYS) {
+            LOG.warn("the broker certificate {} expires on {} ({} days): renew it with the site CA (docs/operations.md)",
+                    certFile, served.notAfter(), days);
+        }
+        metrics.gauge(CERTIFICATE_DAYS_LEFT, () -> served.daysLeft(clock));
     }
 
     /** The credential the hub's own client must use; empty when the broker takes anyone. */

@@ -13,6 +13,9 @@ import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import javax.net.ssl.SSLException;
@@ -50,6 +53,20 @@ final class ServerCertificate {
                     + " (the key openssl wrote with that certificate's request is needed)");
         }
         return new ServerCertificate(chain, key);
+    }
+
+    /**
+     * Whole days until the served certificate expires, negative once it has: units check the validity and refuse an
+     * expired certificate, so every unit would go offline that day.
+     */
+    long daysLeft(Clock clock) {
+        return Math.floorDiv(Duration.between(clock.instant(), chain.getFirst().getNotAfter().toInstant()).toSeconds(),
+                Duration.ofDays(1).toSeconds());
+    }
+
+    /** When the served certificate expires. */
+    Instant notAfter() {
+        return chain.getFirst().getNotAfter().toInstant();
     }
 
     private static List<X509Certificate> readChain(Path certFile) {

@@ -121,6 +121,13 @@ class BrokerTlsTest {
         assertThat(((ResponseBody.TicketIssued) ((Response.Ok) response).body()).ticket()).isEqualTo("2-001");
     }
 
+    /** SitePki's certificate is valid for 2 days: monitoring reads how long is left from /metrics. */
+    @Test
+    void the_days_until_the_certificate_expires_are_served_as_a_metric() {
+        assertThat(hub.metrics().prometheusText())
+                .containsPattern("(?m)^" + EmbeddedBroker.CERTIFICATE_DAYS_LEFT + " [12]$");
+    }
+
     @Test
     void over_tls_a_wrong_password_is_still_refused() {
         assertThatThrownBy(() -> unit("localhost", SitePki.trusting(pki.siteCa()), "wrong"))

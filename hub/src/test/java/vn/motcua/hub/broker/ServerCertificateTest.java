@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import io.netty.buffer.ByteBufAllocator;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +41,18 @@ class ServerCertificateTest {
 
         assertThat(engine.getEnabledProtocols()).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
         assertThat(engine.getUseClientMode()).isFalse();
+    }
+
+    /** SitePki's certificates are valid for 2 days from now. */
+    @Test
+    void the_days_until_the_certificate_expires_count_down_and_go_negative_once_it_has() {
+        ServerCertificate served = ServerCertificate.load(pki.hubCert(), pki.hubKey());
+        Instant expiry = served.notAfter();
+
+        assertThat(served.daysLeft(Clock.systemUTC())).isBetween(1L, 2L);
+        assertThat(served.daysLeft(Clock.fixed(expiry.minus(Duration.ofDays(30)), ZoneOffset.UTC))).isEqualTo(30);
+        assertThat(served.daysLeft(Clock.fixed(expiry.minusSeconds(1), ZoneOffset.UTC))).isZero();
+        assertThat(served.daysLeft(Clock.fixed(expiry.plusSeconds(1), ZoneOffset.UTC))).isEqualTo(-1);
     }
 
     @Test
