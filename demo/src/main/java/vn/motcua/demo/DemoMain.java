@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -60,8 +59,8 @@ public final class DemoMain implements Callable<Integer> {
         Path dataDir = data != null ? data : Files.createTempDirectory("motcua-demo-");
         int web = portOrAny(httpPort);
         // The port is fixed before the hub starts, so the printed tickets' QR codes can link to the status page.
-        HubSettings settings = new HubSettings(profile, dataDir, "127.0.0.1", portOrAny(mqttPort), Optional.empty(),
-                "127.0.0.1", web, Optional.of("http://localhost:" + web));
+        HubSettings settings = HubSettings.local(profile, dataDir).withMqttListener("127.0.0.1", portOrAny(mqttPort))
+                .withWeb("127.0.0.1", web).withPublicUrl("http://localhost:" + web);
         OfficeDemo demo = OfficeDemo.start(settings, speed, seed);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {

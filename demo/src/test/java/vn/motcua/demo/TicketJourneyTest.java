@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,8 +61,8 @@ class TicketJourneyTest {
             throws Exception {
         int httpPort = Mosquitto.freePort();
         String publicUrl = "http://127.0.0.1:" + httpPort;
-        HubSettings settings = new HubSettings(OFFICE, dir.resolve("hub"), "127.0.0.1", 0, Optional.empty(), "127.0.0.1",
-                httpPort, Optional.of(publicUrl));
+        HubSettings settings = HubSettings.local(OFFICE, dir.resolve("hub")).withWeb("127.0.0.1", httpPort)
+                .withPublicUrl(publicUrl);
         if (kind == BrokerKind.MOSQUITTO) {
             mosquitto = Mosquitto.start(dir.resolve("mosquitto"));
             settings = settings.withExternalBroker(mosquitto.url());

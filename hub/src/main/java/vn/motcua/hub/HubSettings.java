@@ -33,22 +33,10 @@ public record HubSettings(Office office, Path dataDir, String mqttHost, int mqtt
         }
     }
 
-    /** An embedded broker without TLS. */
-    public HubSettings(Office office, Path dataDir, String mqttHost, int mqttPort, Optional<String> externalBrokerUrl,
-                       String httpHost, int httpPort, Optional<String> publicUrl, Optional<Path> passwordFile) {
-        this(office, dataDir, mqttHost, mqttPort, externalBrokerUrl, httpHost, httpPort, publicUrl, passwordFile,
-                Optional.empty());
-    }
-
-    /** An embedded broker that takes anyone who reaches it. */
-    public HubSettings(Office office, Path dataDir, String mqttHost, int mqttPort, Optional<String> externalBrokerUrl,
-                       String httpHost, int httpPort, Optional<String> publicUrl) {
-        this(office, dataDir, mqttHost, mqttPort, externalBrokerUrl, httpHost, httpPort, publicUrl, Optional.empty());
-    }
-
     /** Everything on loopback and free ports, for tests and the demo. */
     public static HubSettings local(Office office, Path dataDir) {
-        return new HubSettings(office, dataDir, "127.0.0.1", 0, Optional.empty(), "127.0.0.1", 0, Optional.empty());
+        return new HubSettings(office, dataDir, "127.0.0.1", 0, Optional.empty(), "127.0.0.1", 0, Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     /** @throws IllegalArgumentException if {@code url} is not an http(s) address */
@@ -72,6 +60,12 @@ public record HubSettings(Office office, Path dataDir, String mqttHost, int mqtt
     public HubSettings withMqttTls(BrokerTls tls) {
         return new HubSettings(office, dataDir, mqttHost, mqttPort, externalBrokerUrl, httpHost, httpPort, publicUrl,
                 passwordFile, Optional.of(tls));
+    }
+
+    /** The web pages listen on {@code host}:{@code port} (port 0: any free port). */
+    public HubSettings withWeb(String host, int port) {
+        return new HubSettings(office, dataDir, mqttHost, mqttPort, externalBrokerUrl, host, port, publicUrl,
+                passwordFile, mqttTls);
     }
 
     /** The embedded broker listens on {@code host} (e.g. 0.0.0.0 for the LAN), in plain TCP on {@code port}. */
