@@ -36,5 +36,17 @@ public enum ErrorCode {
     /** The hub understood the request but this version of the hub does not perform the operation. */
     NOT_SUPPORTED,
     /** The hub failed; the request may be retried with the same id. */
-    INTERNAL
+    INTERNAL,
+    /** An interactive request reached the hub after its deadline (the unit had given up on it); nothing changed. */
+    EXPIRED,
+    /** The request id's time is older than the hub keeps processed ids, or too far in the future by the hub's clock. */
+    ID_OUT_OF_RANGE,
+    /** The sending unit is not bound to the role or counter the request acts for, or the officer is not on the staff list. */
+    NOT_PERMITTED,
+    /** The sending unit used up its request budget; nothing changed, try again shortly. */
+    RATE_LIMITED,
+    /** The unit issued more tickets than a kiosk can hand out in the time; nothing changed, an alert was raised. */
+    TOO_MANY_TICKETS,
+    /** The ticket was not served (started or done) at that counter, or its rating window has passed. */
+    NOT_RATEABLE
 }
