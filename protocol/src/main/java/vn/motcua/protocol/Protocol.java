@@ -1,5 +1,7 @@
 package vn.motcua.protocol;
 
+import java.time.Duration;
+
 /** Constants every party to the motcua MQTT contract agrees on. */
 public final class Protocol {
 
@@ -18,8 +20,33 @@ public final class Protocol {
     /** Brokers we configure accept larger packets so that an oversized request still reaches the hub and gets an error. */
     public static final int BROKER_MAX_PACKET_BYTES = 256 * 1024;
 
-    /** QoS of every message in the contract: at least once, made exactly-once in effect by request ids. */
+    /**
+     * QoS of every message in the contract except interactive requests: at least once, made exactly-once in effect by
+     * request ids.
+     */
     public static final int QOS = 1;
+
+    /**
+     * QoS of an interactive request ({@code Operation.interactive()}): at most once. A unit gives up on one after its
+     * answer timeout; at QoS 1 neither its MQTT client (resending an unacknowledged publish after a reconnect) nor
+     * the broker (queueing it in the hub's persistent session) would know that, and would deliver it later.
+     */
+    public static final int INTERACTIVE_QOS = 0;
+
+    /** The deadline the hub assumes for an interactive request without one: its id's time plus this. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
+
+    /** The latest deadline the hub honours for an interactive request: its id's time plus this. */
+    public static final Duration MAX_DEADLINE = Duration.ofSeconds(60);
+
+    /**
+     * How long the hub keeps the ids of processed requests (and their answers), at least. A request whose id's time is
+     * older could be a replay the hub no longer recognises, so it is refused ({@code ID_OUT_OF_RANGE}).
+     */
+    public static final Duration PROCESSED_ID_RETENTION = Duration.ofDays(7);
+
+    /** How far ahead of the hub's clock a request id's time may be before the hub refuses it ({@code ID_OUT_OF_RANGE}). */
+    public static final Duration MAX_ID_AHEAD = Duration.ofDays(1);
 
     private Protocol() {
     }

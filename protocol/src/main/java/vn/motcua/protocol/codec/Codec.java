@@ -83,6 +83,7 @@ public final class Codec {
         root.put("id", request.id());
         root.put("op", request.op().wireName());
         request.ts().ifPresent(ts -> root.set("ts", mapper.valueToTree(ts)));
+        request.deadline().ifPresent(deadline -> root.set("deadline", mapper.valueToTree(deadline)));
         root.set("body", mapper.valueToTree(request.body()));
         return write(root);
     }
@@ -96,10 +97,10 @@ public final class Codec {
             Operation op = Check.textField(root, "op").flatMap(Operation::ofWireName).orElseThrow(() ->
                     new ProtocolException(ErrorCode.UNKNOWN_OPERATION, root.has("op")
                             ? "unknown operation " + Check.shorten(root.get("op").asText()) : "op is required"));
-            Optional<OffsetDateTime> ts = root.hasNonNull("ts") ? Optional.of(convert(root.get("ts"),
-                    OffsetDateTime.class, "ts")) : Optional.empty();
+            Optional<OffsetDateTime> ts = optionalTime(root, "ts");
+            Optional<OffsetDateTime> deadline = optionalTime(root, "deadline");
             RequestBody body = convert(Check.objectField(root, "body"), op.requestType(), "body");
-            return new Request(root.get("id").asText(), op, ts, body);
+            return new Request(root.get("id").asText(), op, ts, deadline, body);
         } catch (ProtocolException e) {
             throw e.about(id, opName == null ? null : Operation.ofWireName(opName).map(Operation::wireName).orElse(null));
         }
@@ -111,13 +112,11 @@ public final class Codec {
         ObjectNode root = envelope();
         response.id().ifPresent(id -> root.put("id", id));
         response.op().ifPresent(op -> root.put("op", op.wireName()));
+        root.put("ok", response instanceof Response.Ok);
+        response.at().ifPresent(at -> root.set("at", mapper.valueToTree(at)));
         switch (response) {
-            case Response.Ok ok -> {
-                root.put("ok", true);
-                root.set("body", mapper.valueToTree(ok.body()));
-            }
+            case Response.Ok ok -> root.set("body", mapper.valueToTree(ok.body()));
             case Response.Failure failure -> {
-                root.put("ok", false);
                 ObjectNode error = root.putObject("error");
                 error.put("code", failure.code().name());
                 error.put("message", failure.message());
@@ -130,13 +129,14 @@ public final class Codec {
         ObjectNode root = readEnvelope(payload);
         Optional<String> id = Optional.ofNullable(correlatableId(root));
         Optional<Operation> op = Check.textField(root, "op").flatMap(Operation::ofWireName);
+        Optional<OffsetDateTime> at = optionalTime(root, "at");
         if (!root.path("ok").isBoolean()) {
             throw Check.invalid("ok is required and must be true or false");
         }
         if (root.get("ok").booleanValue()) {
             Operation operation = op.orElseThrow(() -> Check.invalid("op is required and must be known when ok"));
             ResponseBody body = convert(Check.objectField(root, "body"), operation.responseType(), "body");
-            return new Response.Ok(id.orElseThrow(() -> Check.invalid("id is required when ok")), operation, body);
+            return new Response.Ok(id.orElseThrow(() -> Check.invalid("id is required when ok")), operation, body, at);
         }
         JsonNode error = Check.objectField(root, "error");
         String code = Check.textField((ObjectNode) error, "code").orElseThrow(() -> Check.invalid("error.code is required"));
@@ -147,7 +147,7 @@ public final class Codec {
             errorCode = ErrorCode.INTERNAL; // a newer hub's code: still a failure, reported as such
         }
         String message = Check.textField((ObjectNode) error, "message").orElse(code);
-        return new Response.Failure(id, op, errorCode, message);
+        return new Response.Failure(id, op, errorCode, message, at);
     }
 
     // ---- events ---------------------------------------------------------------------------------------------
@@ -293,6 +293,12 @@ public final class Codec {
                         "not an ISO-8601 " + type.getSimpleName()));
             }
         }
+    }
+
+    /** An optional top-level time field ({@code ts}, {@code deadline}, {@code at}); null counts as absent. */
+    private Optional<OffsetDateTime> optionalTime(ObjectNode root, String field) {
+        return root.hasNonNull(field) ? Optional.of(convert(root.get(field), OffsetDateTime.class, field))
+                : Optional.empty();
     }
 
     /** The id, if it is a well-formed ULID: only then is it echoed back, never arbitrary text. */

@@ -52,6 +52,22 @@ public enum Operation {
         return responseType;
     }
 
+    /**
+     * Whether a person stands at the unit waiting for this one (a citizen at the kiosk, the officer at the counter):
+     * then it is worth doing only within the unit's answer timeout, never later (protocol §6.2, §6.3). Units send it
+     * at QoS 0 with a {@code deadline} and never resend it; the hub refuses it as {@code EXPIRED} once that deadline
+     * has passed. The others are durable: stored, resent with the same id until answered, never expired. Every
+     * operation is listed, so a new one cannot be added without deciding which kind it is.
+     */
+    public boolean interactive() {
+        return switch (this) {
+            case TICKET_ISSUE, APPOINTMENT_CHECKIN, LEASE_RENEW, COUNTER_NEXT, COUNTER_CALL_TICKET, COUNTER_RECALL,
+                 COUNTER_START, COUNTER_DONE, COUNTER_NO_SHOW, COUNTER_TRANSFER, COUNTER_HOLD, COUNTER_PAUSE,
+                 COUNTER_RESUME, COUNTER_SIGN_IN, COUNTER_SIGN_OUT, COUNTER_UNDO, COUNTER_ADD_SERVICE -> true;
+            case TICKET_ISSUE_OFFLINE, RATING_SUBMIT, TICKET_CANCEL -> false;
+        };
+    }
+
     public static Optional<Operation> ofWireName(String name) {
         return Arrays.stream(values()).filter(op -> op.wireName.equals(name)).findFirst();
     }

@@ -63,6 +63,29 @@ class CodecRoundTripTest {
         assertThat(codec.decodeResponse(codec.encode(failure))).isEqualTo(failure);
     }
 
+    @ParameterizedTest
+    @EnumSource(Operation.class)
+    void a_request_with_a_deadline_round_trips(Operation op) {
+        Request request = Samples.request(Samples.fullRequestBody(op)).withDeadline(T0.plusSeconds(5));
+        assertThat(codec.decodeRequest(codec.encode(request))).isEqualTo(request);
+    }
+
+    @Test
+    void successes_and_failures_round_trip_with_the_hubs_clock() {
+        Response ok = new Response.Ok(ID, Operation.COUNTER_NEXT, Samples.fullResponseBody(Operation.COUNTER_NEXT))
+                .answeredAt(T0.plusNanos(87_000_000));
+        Response failure = new Response.Failure(Optional.of(ID), Optional.of(Operation.COUNTER_NEXT),
+                ErrorCode.EXPIRED, "too late").answeredAt(T0);
+        assertThat(codec.decodeResponse(codec.encode(ok))).isEqualTo(ok);
+        assertThat(codec.decodeResponse(codec.encode(failure))).isEqualTo(failure);
+    }
+
+    @Test
+    void a_response_of_a_hub_before_the_clock_field_has_no_time() {
+        Response ok = new Response.Ok(ID, Operation.COUNTER_NEXT, Samples.fullResponseBody(Operation.COUNTER_NEXT));
+        assertThat(codec.decodeResponse(codec.encode(ok)).at()).isEmpty();
+    }
+
     @Test
     void failure_without_id_or_op_round_trips() {
         Response failure = new Response.Failure(Optional.empty(), Optional.empty(), ErrorCode.MALFORMED_JSON,

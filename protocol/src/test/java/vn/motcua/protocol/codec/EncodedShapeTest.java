@@ -77,6 +77,27 @@ class EncodedShapeTest {
     }
 
     @Test
+    void a_deadline_is_written_after_ts_and_before_the_body() {
+        Request request = Request.of(ID, T0, new RequestBody.CounterNext(4)).withDeadline(T0.plusSeconds(5));
+        assertThat(new String(codec.encode(request), UTF_8)).isEqualTo("{\"v\":1,\"id\":\"" + ID + "\","
+                + "\"op\":\"counter.next\",\"ts\":\"2026-11-23T08:15:02+07:00\","
+                + "\"deadline\":\"2026-11-23T08:15:07+07:00\",\"body\":{\"counter\":4}}");
+    }
+
+    @Test
+    void the_hubs_clock_is_written_right_after_ok_in_successes_and_failures() {
+        Response ok = new Response.Ok(ID, Operation.COUNTER_START, Samples.fullResponseBody(Operation.COUNTER_START))
+                .answeredAt(T0);
+        Response failure = Response.Failure.of(Request.of(ID, T0, new RequestBody.CounterNext(4)), ErrorCode.EXPIRED,
+                "too late").answeredAt(T0);
+        assertThat(new String(codec.encode(ok), UTF_8)).startsWith("{\"v\":1,\"id\":\"" + ID + "\","
+                + "\"op\":\"counter.start\",\"ok\":true,\"at\":\"2026-11-23T08:15:02+07:00\",\"body\":{");
+        assertThat(new String(codec.encode(failure), UTF_8)).isEqualTo("{\"v\":1,\"id\":\"" + ID + "\","
+                + "\"op\":\"counter.next\",\"ok\":false,\"at\":\"2026-11-23T08:15:02+07:00\","
+                + "\"error\":{\"code\":\"EXPIRED\",\"message\":\"too late\"}}");
+    }
+
+    @Test
     void a_success_response_echoes_id_and_op_then_ok_then_body() {
         Response ok = new Response.Ok(ID, Operation.COUNTER_NEXT, Samples.fullResponseBody(Operation.COUNTER_NEXT));
         assertThat(new String(codec.encode(ok), UTF_8)).isEqualTo("{\"v\":1,\"id\":\"" + ID + "\","

@@ -178,6 +178,16 @@ class RequestValidationTest {
         assertThat(e.operation()).contains("counter.next");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"2026-11-23T08:15:07\"", "\"2026-11-23T08:15:07+0700\"", "1795407307", "\"soon\""})
+    void a_deadline_that_is_not_a_time_with_an_offset_is_an_invalid_field_named_deadline(String deadline) {
+        ProtocolException e = rejectionOf("{\"v\":1,\"id\":\"" + ID + "\",\"op\":\"counter.next\",\"deadline\":"
+                + deadline + ",\"body\":{\"counter\":4}}");
+        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
+        assertThat(e.getMessage()).startsWith("deadline ");
+        assertThat(e.requestId()).contains(ID);
+    }
+
     @Test
     void a_missing_id_is_an_invalid_field_and_the_op_is_still_known() {
         ProtocolException e = rejectionOf("{\"v\":1,\"op\":\"counter.next\",\"body\":{\"counter\":4}}");

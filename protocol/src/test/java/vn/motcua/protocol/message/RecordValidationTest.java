@@ -72,6 +72,16 @@ class RecordValidationTest {
     }
 
     @Test
+    void exactly_the_operations_a_person_stands_waiting_for_are_interactive() {
+        assertThat(Arrays.stream(Operation.values()).filter(op -> !op.interactive()))
+                .containsExactlyInAnyOrder(Operation.RATING_SUBMIT, Operation.TICKET_ISSUE_OFFLINE, Operation.TICKET_CANCEL);
+        assertThat(Arrays.stream(Operation.values()).filter(op -> op.wireName().startsWith("counter.")))
+                .allMatch(Operation::interactive);
+        assertThat(List.of(Operation.TICKET_ISSUE, Operation.APPOINTMENT_CHECKIN, Operation.LEASE_RENEW))
+                .allMatch(Operation::interactive);
+    }
+
+    @Test
     void a_request_must_carry_the_body_its_operation_takes() {
         assertThatThrownBy(() -> new Request(ID, Operation.COUNTER_DONE, Optional.empty(), new RequestBody.CounterNext(4)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("counter.done takes a CounterDone");
