@@ -151,7 +151,7 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
             metrics.increment("motcua_requests_rejected_total", "code", rejected.code().name());
             LOG.warn("rejected request from {}: {} {} — payload: {}", deviceId, rejected.code(), rejected.getMessage(),
                     Codec.preview(payload));
-            reply(deviceId, codec.encode(Response.Failure.of(rejected)));
+            reply(deviceId, codec.encode(Response.Failure.of(rejected).answeredAt(writer.now())));
             return;
         }
         metrics.increment("motcua_requests_total", "op", request.op().wireName());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ import vn.motcua.protocol.message.ServiceCatalogue;
  * The one writer. Every request reaches the engine through this queue and one thread; requests that arrive together
  * are decided and committed in one transaction (group commit), and only after the commit are responses sent and
  * state published. A request id seen before is answered with the stored original response and changes nothing.
+ * A new request that comes too late ({@link Staleness}) is refused, and the refusal recorded like any other.
  * The engine, the store and the batch belong to the writer thread; {@link #board()} and {@link #services()} are
  * safe from any thread. With no requests for a minute the writer lets the clock in (a new office day at midnight).
  * {@link #status} reads one ticket through the same queue, so it sees exactly what was committed. A batch whose
@@ -86,6 +88,7 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
     private final StatusLinks links;
     private final Thread thread;
     private final CommitHealth commits;
+    private final Staleness staleness;
     private Engine engine;
     private long sequence;
     private volatile Board board;
@@ -120,6 +123,7 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
         this.clock = clock;
         this.publisher = publisher;
         this.commits = new CommitHealth(metrics, clock);
+        this.staleness = new Staleness(metrics);
         this.engine = recover();
         // Boards are ordered by sequence; starting from the clock keeps it increasing across hub restarts.
         this.sequence = clock.millis();
@@ -241,6 +245,7 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
 
     private void apply(List<Job> batch) {
         Instant now = clock.instant();
+        OffsetDateTime answeredAt = now.atZone(office.zone()).toOffsetDateTime();
         Map<String, byte[]> answered = new HashMap<>(); // device/id → response, for duplicates within the batch
         List<Runnable> afterCommit = new ArrayList<>();
         List<HubStore.Work> writes = new ArrayList<>();
@@ -268,10 +273,11 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
                 continue;
             }
             LocalDate dayBefore = engine.state().day();
-            Decision decision = Commands.of(job.deviceId(), job.request().body()).map(command -> engine.handle(command, now))
+            Decision decision = staleness.refusal(job.request(), now)
+                    .or(() -> Commands.of(job.deviceId(), job.request().body()).map(command -> engine.handle(command, now)))
                     .orElseGet(() -> notSupported(job.request()));
             LocalDate day = engine.state().day();
-            byte[] response = codec.encode(respond(job.request(), decision, links));
+            byte[] response = codec.encode(respond(job.request(), decision, links).answeredAt(answeredAt));
             answered.put(key, response);
             Optional<String> requestId = Optional.of(job.request().id());
             writes.add(() -> {
@@ -300,7 +306,7 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
             for (Job job : batch) {
                 switch (job) {
                     case Job.FromDevice device -> device.reply().accept(codec.encode(Response.Failure.of(device.request(),
-                            ErrorCode.INTERNAL, message)));
+                            ErrorCode.INTERNAL, message).answeredAt(answeredAt)));
                     case Job.Internal internal -> internal.done().accept(failed);
                     case Job.Read read -> { }
                     case Job.Stop stop -> { }
@@ -353,6 +359,11 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
         publisher.board(board);
         publisher.services(services);
         listeners.forEach(Runnable::run);
+    }
+
+    /** The hub's clock in the office's offset, as every answer's {@code at} gives it. */
+    public OffsetDateTime now() {
+        return clock.instant().atZone(office.zone()).toOffsetDateTime();
     }
 
     @Override

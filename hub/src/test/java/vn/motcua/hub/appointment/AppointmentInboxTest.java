@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -119,7 +120,8 @@ class AppointmentInboxTest {
 
     private Response send(DeskWriter writer, RequestBody body) throws InterruptedException {
         BlockingQueue<byte[]> answer = new LinkedBlockingQueue<>();
-        writer.submit("kiosk-1", Request.of(Ulid.generator().next(), OffsetDateTime.now(), body), answer::add);
+        writer.submit("kiosk-1", Request.of(new Ulid(Clock.fixed(NOW, ZoneOffset.UTC), new Random()).next(),
+                OffsetDateTime.now(), body), answer::add);
         byte[] response = answer.poll(10, TimeUnit.SECONDS);
         assertThat(response).as("an answer within 10 s").isNotNull();
         return codec.decodeResponse(response);

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,8 @@ class OfflineTicketsOverMqttTest {
 
     @TempDir
     Path dir;
-    private final Ulid ids = Ulid.generator();
+    /** Ids by the hub's clock, as a unit whose clock agrees with it makes them. */
+    private final Ulid ids = new Ulid(CLOCK, new Random(3));
     private final List<AutoCloseable> parts = new ArrayList<>();
     private Mosquitto mosquitto;
     private Hub hub;

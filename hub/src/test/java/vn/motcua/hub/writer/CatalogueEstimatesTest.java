@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +38,12 @@ class CatalogueEstimatesTest {
 
     @TempDir
     Path dir;
-    private final Ulid ids = Ulid.generator();
+    private final ManualClock clock = new ManualClock(NINE_AM, ZoneOffset.UTC);
+    /** Ids by the hub's clock, as a unit whose clock agrees with it makes them. */
+    private final Ulid ids = new Ulid(clock, new Random(3));
 
     @Test
     void waiting_counts_follow_every_commit_and_estimates_the_timer() throws Exception {
-        ManualClock clock = new ManualClock(NINE_AM, ZoneOffset.UTC);
         try (HubStore store = HubStore.open(dir.resolve("hub.db"));
              DeskWriter writer = new DeskWriter(OFFICE, store, clock, NoPublisher.INSTANCE)) {
             for (int i = 0; i < 6; i++) {

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -124,13 +125,14 @@ class DeskWriterTest {
         assertThat(java.util.TimeZone.getDefault().getID()).as("surefire runs the hub's tests in UTC").isEqualTo("UTC");
         Office commune = OfficeLoader.load(Path.of("../config/offices/commune-office.json")); // closing rule: carry over
         ManualClock clock = new ManualClock(Instant.parse("2026-11-23T16:59:30Z"), ZoneOffset.UTC); // 23:59:30 in HCMC
+        Ulid onClock = new Ulid(clock, new Random(5)); // ids by the hub's clock, or it refuses them as stale
         try (HubStore store = HubStore.open(dir.resolve("hub.db"));
              DeskWriter writer = new DeskWriter(commune, store, clock, new Published())) {
-            assertThat(issue(writer, "HT")).isEqualTo("1-001");
-            assertThat(issue(writer, "HT")).isEqualTo("1-002");
+            assertThat(issue(writer, onClock, "HT")).isEqualTo("1-001");
+            assertThat(issue(writer, onClock, "HT")).isEqualTo("1-002");
             clock.set(Instant.parse("2026-11-23T17:00:30Z")); // 00:00:30 on Tuesday in HCMC
             // Monday's two waiting citizens were carried over first, in issue order, with new numbers.
-            assertThat(issue(writer, "HT")).isEqualTo("1-003");
+            assertThat(issue(writer, onClock, "HT")).isEqualTo("1-003");
             // State is published right after the answers go out: wait for it rather than race it.
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(writer.services().services()).filteredOn(s -> s.code().equals("HT"))
@@ -138,12 +140,12 @@ class DeskWriterTest {
         }
         try (HubStore store = HubStore.open(dir.resolve("hub.db"));
              DeskWriter writer = new DeskWriter(commune, store, clock, new Published())) {
-            assertThat(issue(writer, "HT")).as("numbering continues after a restart").isEqualTo("1-004");
+            assertThat(issue(writer, onClock, "HT")).as("numbering continues after a restart").isEqualTo("1-004");
         }
     }
 
-    private String issue(DeskWriter writer, String service) throws InterruptedException {
-        Request request = request(new RequestBody.TicketIssue(service, Optional.empty()));
+    private String issue(DeskWriter writer, Ulid ids, String service) throws InterruptedException {
+        Request request = Request.of(ids.next(), OffsetDateTime.now(), new RequestBody.TicketIssue(service, Optional.empty()));
         java.util.concurrent.BlockingQueue<byte[]> answer = new java.util.concurrent.LinkedBlockingQueue<>();
         writer.submit("kiosk-1", request, answer::add);
         byte[] response = answer.poll(10, TimeUnit.SECONDS);
