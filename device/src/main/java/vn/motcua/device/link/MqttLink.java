@@ -1,6 +1,7 @@
 package vn.motcua.device.link;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -29,6 +30,7 @@ import vn.motcua.protocol.Ulid;
 import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.DeviceStatus;
 import vn.motcua.protocol.message.Event;
+import vn.motcua.protocol.message.Operation;
 import vn.motcua.protocol.message.EventBody;
 import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.Response;
@@ -42,8 +44,9 @@ import vn.motcua.protocol.topic.Topics;
  * A unit's connection to the hub through the site's MQTT broker (Paho mqttv3, MQTT 3.1.1): requests with
  * correlated answers, retained state subscriptions, events, and presence.
  *
- * <p>Delivery: everything is QoS 1 on a persistent session (client id = device id, clean session off) with Paho's
- * file persistence under {@code dataDir/mqtt}. Two kinds of sending, because a late message can be worse than none:
+ * <p>Delivery: a persistent session (client id = device id, clean session off) with Paho's file persistence under
+ * {@code dataDir/mqtt}; everything is QoS 1 except interactive requests, which are QoS 0. Two kinds of sending,
+ * because a late message can be worse than none:
  * <ul>
  *   <li>{@link #request}: interactive — someone stands at the unit (a citizen wanting a ticket, an officer pressing
  *   next). Sent only while connected, answered or failed within the timeout, never repeated: replayed minutes later
@@ -76,8 +79,11 @@ public final class MqttLink implements AutoCloseable {
     private final String requestTopic;
     private final String eventTopic;
     private final Codec codec = new Codec();
-    private final Ulid ids = Ulid.generator();
-    private final Clock clock = Clock.system(OfficeTime.ZONE);
+    /** The unit's own clock: the {@code ts} of requests and events, the {@code since} of its status. */
+    private final Clock clock;
+    /** The hub's clock as estimated from its answers: ids and deadlines are made by it (protocol §6.3). */
+    private final HubClock hubClock;
+    private final Ulid ids;
     private final EventThread eventThread;
     private final PendingRequests pending;
     private final StateSubscriptions states = new StateSubscriptions();
@@ -88,15 +94,20 @@ public final class MqttLink implements AutoCloseable {
     private final OutboxSender outboxSender;
     private final List<Consumer<Response.Ok>> unclaimedAnswers = new CopyOnWriteArrayList<>();
 
-    private MqttLink(UnitConfig config, String firmwareVersion, DeviceMetrics metrics) throws MqttException {
+    private MqttLink(UnitConfig config, String firmwareVersion, DeviceMetrics metrics, Clock clock)
+            throws MqttException {
         this.config = config;
+        this.clock = clock;
+        this.hubClock = new HubClock(config.deviceId(), clock);
+        this.ids = new Ulid(hubClock, new SecureRandom());
         this.firmwareVersion = firmwareVersion;
         this.topics = Topics.forSite(config.site());
         this.statusTopic = topics.device(config.deviceId(), DeviceChannel.STATUS);
         this.requestTopic = topics.device(config.deviceId(), DeviceChannel.REQUEST);
         this.eventTopic = topics.device(config.deviceId(), DeviceChannel.EVENT);
         this.eventThread = new EventThread("link-" + config.deviceId());
-        this.pending = new PendingRequests(config.deviceId(), eventThread, config.requestTimeout(), this::unclaimed);
+        this.pending = new PendingRequests(config.deviceId(), eventThread, config.requestTimeout(), this::unclaimed,
+                hubClock);
         this.client = new MqttAsyncClient(config.brokerUrl(), config.deviceId(),
                 new MqttDefaultFilePersistence(persistenceDir(config).toString()));
         this.outbox = Outbox.open(config.dataDir().resolve("outbox.db"));
@@ -133,10 +144,19 @@ public final class MqttLink implements AutoCloseable {
     /** As {@link #connect(UnitConfig, String, DeviceMetrics)}, giving up after {@code timeout}. */
     public static MqttLink connect(UnitConfig config, String firmwareVersion, DeviceMetrics metrics,
                                    Duration timeout) {
+        return connect(config, firmwareVersion, metrics, timeout, Clock.system(OfficeTime.ZONE));
+    }
+
+    /**
+     * As {@link #connect(UnitConfig, String, DeviceMetrics, Duration)}, with {@code clock} as the unit's own clock
+     * (a test gives it a wrong one, as a unit without time sync would have).
+     */
+    public static MqttLink connect(UnitConfig config, String firmwareVersion, DeviceMetrics metrics,
+                                   Duration timeout, Clock clock) {
         LinkSecurity security = LinkSecurity.load(config);
         MqttLink link;
         try {
-            link = new MqttLink(config, firmwareVersion, metrics);
+            link = new MqttLink(config, firmwareVersion, metrics, clock);
         } catch (StoreException e) {
             throw new LinkException(config.deviceId() + ": " + e.getMessage(), e);
         } catch (MqttException | IllegalArgumentException e) {
@@ -155,20 +175,35 @@ public final class MqttLink implements AutoCloseable {
     }
 
     /**
-     * Sends an interactive request and completes with the hub's answer, on the link's event thread. Fails with
-     * {@link RequestFailedException} when the hub refuses, {@link RequestTimeoutException} when no answer comes within
-     * the configured timeout, {@link LinkException} at once when the link is down or closed (nothing is queued), and
-     * {@link ProtocolException} when the body breaks the contract (too large).
+     * Sends an interactive request ({@link Operation#interactive()}) and completes with the hub's answer, on the link's
+     * event thread. Fails with {@link RequestFailedException} when the hub refuses, {@link RequestTimeoutException}
+     * when no answer comes within the configured timeout, {@link LinkException} at once when the link is down or
+     * closed (nothing is queued), and {@link ProtocolException} when the body breaks the contract (too large).
+     *
+     * <p>Once the timeout has passed nothing may carry it out (protocol §6.3): it is published at QoS 0, so neither
+     * Paho (which stores and resends an unacknowledged QoS 1 publish after a reconnect or a restart) nor the broker
+     * (which queues QoS 1 messages in the hub's persistent session while the hub is away) can deliver it later; Paho
+     * drops a QoS 0 publish not yet written when the connection is lost, and this link has no disconnected buffer. A
+     * publish that did reach a frozen broker or hub still arrives late: its {@code deadline}, now plus the timeout by
+     * the hub's clock, makes the hub refuse it then.
+     *
+     * @throws IllegalArgumentException for a durable operation, which belongs to {@link #send}
      */
     public CompletableFuture<ResponseBody> request(RequestBody body) {
         Objects.requireNonNull(body, "body");
+        Operation op = Operation.of(body);
+        if (!op.interactive()) {
+            throw new IllegalArgumentException(op.wireName() + " is durable: send it with send(), which keeps it until "
+                    + "the hub answers");
+        }
         if (closed.get()) {
             return CompletableFuture.failedFuture(new LinkException(config.deviceId() + ": link is closed"));
         }
         if (!client.isConnected()) {
             return CompletableFuture.failedFuture(new LinkException(config.deviceId() + ": not connected to the hub"));
         }
-        Request request = Request.of(ids.next(), OffsetDateTime.now(clock), body);
+        Request request = Request.of(ids.next(), OffsetDateTime.now(clock), body)
+                .withDeadline(OffsetDateTime.now(hubClock).plus(config.requestTimeout()));
         byte[] payload;
         try {
             payload = codec.encode(request);
@@ -177,7 +212,7 @@ public final class MqttLink implements AutoCloseable {
         }
         CompletableFuture<ResponseBody> answer = pending.register(request);
         try {
-            client.publish(requestTopic, payload, Protocol.QOS, false, null, new FailureListener(failure ->
+            client.publish(requestTopic, payload, Protocol.INTERACTIVE_QOS, false, null, new FailureListener(failure ->
                     eventThread.execute(() -> pending.fail(request.id(), sendFailure(request, failure)))));
         } catch (MqttException e) {
             pending.fail(request.id(), sendFailure(request, e));
@@ -194,9 +229,15 @@ public final class MqttLink implements AutoCloseable {
      *
      * @throws StoreException   when the outbox cannot store it (e.g. a full disk): the caller must not acknowledge
      * @throws ProtocolException when the body breaks the contract
+     * @throws IllegalArgumentException for an interactive operation, which belongs to {@link #request}: resent later
+     *                                  it would be refused as expired
      */
     public CompletableFuture<ResponseBody> send(RequestBody body) {
         Objects.requireNonNull(body, "body");
+        Operation op = Operation.of(body);
+        if (op.interactive()) {
+            throw new IllegalArgumentException(op.wireName() + " is interactive: send it with request()");
+        }
         if (closed.get()) {
             return CompletableFuture.failedFuture(new LinkException(config.deviceId() + ": link is closed"));
         }

@@ -1,6 +1,7 @@
 package vn.motcua.device.link;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,13 +19,14 @@ import vn.motcua.protocol.message.ResponseBody;
 
 /**
  * Requests sent and not yet answered, by request id. Callers' threads register; answers, timeouts and failures are
- * applied on the link's event thread, so each future completes exactly once, on that thread.
+ * applied on the link's event thread, so each future completes exactly once, on that thread. Every answer to a request
+ * still waited for, success or failure, tells the {@link HubClock} what the hub's clock said.
  */
 final class PendingRequests {
 
     private static final Logger log = LoggerFactory.getLogger(PendingRequests.class);
 
-    private record Pending(Operation operation, CompletableFuture<ResponseBody> answer) {
+    private record Pending(Operation operation, CompletableFuture<ResponseBody> answer, Instant sent) {
     }
 
     private final String deviceId;
@@ -32,19 +34,22 @@ final class PendingRequests {
     private final Duration timeout;
     private final Map<String, Pending> byId = new ConcurrentHashMap<>();
     private final Consumer<Response.Ok> unclaimed;
+    private final HubClock hubClock;
 
     /** {@code unclaimed} gets answers nobody waits for any more (expired, or sent before a restart). */
-    PendingRequests(String deviceId, EventThread eventThread, Duration timeout, Consumer<Response.Ok> unclaimed) {
+    PendingRequests(String deviceId, EventThread eventThread, Duration timeout, Consumer<Response.Ok> unclaimed,
+                    HubClock hubClock) {
         this.deviceId = deviceId;
         this.eventThread = eventThread;
         this.timeout = timeout;
         this.unclaimed = unclaimed;
+        this.hubClock = hubClock;
     }
 
     /** Registers the request before it is published, so even an instant answer finds it. */
     CompletableFuture<ResponseBody> register(Request request) {
         CompletableFuture<ResponseBody> answer = new CompletableFuture<>();
-        byId.put(request.id(), new Pending(request.op(), answer));
+        byId.put(request.id(), new Pending(request.op(), answer, hubClock.localInstant()));
         try {
             ScheduledFuture<?> expiry = eventThread.schedule(() -> expire(request.id()), timeout);
             answer.whenComplete((body, failure) -> expiry.cancel(false));
@@ -56,6 +61,8 @@ final class PendingRequests {
 
     /** Completes the request the response answers. Runs on the event thread. */
     void answer(Response response) {
+        response.id().map(byId::get).ifPresent(pending ->
+                response.at().ifPresent(at -> hubClock.observe(pending.sent(), at)));
         switch (response) {
             case Response.Ok ok -> {
                 Pending pending = byId.remove(ok.requestId());
