@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.paho.client.mqttv3.MqttException;
+
 import vn.motcua.hub.recovery.HubProcess;
 import vn.motcua.testkit.Mosquitto;
 
@@ -142,7 +144,7 @@ final class ChaosOffice implements AutoCloseable {
 
     /** Units first (they say goodbye), then the duplicator, the hub and the broker. */
     @Override
-    public void close() throws Exception {
+    public void close() throws MqttException {
         units.values().forEach(ChaosUnit::close);
         if (duplicator != null) {
             duplicator.close();

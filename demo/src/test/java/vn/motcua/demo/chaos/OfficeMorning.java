@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import vn.motcua.demo.chaos.Ledger.Outcome;
 import vn.motcua.device.counter.CounterUnit;
@@ -150,7 +151,7 @@ final class OfficeMorning {
      * Makes one press and, once the unit reports, writes the ledger and runs {@code then} on the morning thread. A
      * press the unit's crash cut short is UNKNOWN: the unit never reported it.
      */
-    private <T> void press(ChaosUnit unit, String action, java.util.function.Supplier<CompletableFuture<T>> key,
+    private <T> void press(ChaosUnit unit, String action, Supplier<CompletableFuture<T>> key,
                            Function<T, Report> onOk, Runnable then) {
         if (stopped) {
             return;
