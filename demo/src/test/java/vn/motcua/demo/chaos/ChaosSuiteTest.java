@@ -32,7 +32,11 @@ import vn.motcua.protocol.message.CounterState;
  */
 class ChaosSuiteTest {
 
-    static final long DEFAULT_SEED = 20_251_207L;
+    /**
+     * CI's seed: its schedule ends the server's faults with a broker restart (no hub restart after it), so the
+     * retained counter states must come back by the hub's own doing, and it has ghosts of every kind to catch.
+     */
+    static final long DEFAULT_SEED = 3;
     /** How long the morning lasts; every fault is done and undone within it. */
     private static final Duration MORNING = Duration.ofSeconds(75);
     /** P6: every unit shows the right state this soon after the last heal (and the hub being up). */
