@@ -24,10 +24,10 @@ import java.util.stream.Stream;
  * the way the operating system would: SIGKILL, no shutdown hook, no flush. Its stdout and stderr go to a log file
  * whose tail goes into failure messages.
  */
-final class HubProcess implements AutoCloseable {
+public final class HubProcess implements AutoCloseable {
 
     /** What {@link Process#exitValue()} reports for a process killed by SIGKILL (128 + 9). */
-    static final int KILLED_BY_SIGKILL = 137;
+    public static final int KILLED_BY_SIGKILL = 137;
 
     private final String name;
     private final Process process;
@@ -48,7 +48,7 @@ final class HubProcess implements AutoCloseable {
      * {@code into}, so that the hub's JVMs run the classes this test was built with even if a build in the same
      * working tree recompiles them while the test runs. Jars are used where they are.
      */
-    static String frozenClassPath(Path into) throws IOException {
+    public static String frozenClassPath(Path into) throws IOException {
         List<String> entries = new ArrayList<>();
         int n = 0;
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -74,7 +74,7 @@ final class HubProcess implements AutoCloseable {
     }
 
     /** Launches {@code HubMain} on an external broker, web on a free loopback port; returns at once. */
-    static HubProcess start(String name, String classPath, Path office, Path dataDir, String brokerUrl, Path log)
+    public static HubProcess start(String name, String classPath, Path office, Path dataDir, String brokerUrl, Path log)
             throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -98,20 +98,20 @@ final class HubProcess implements AutoCloseable {
         return new HubProcess(name, process, log, started, startedAt);
     }
 
-    long startedNanos() {
+    public long startedNanos() {
         return startedNanos;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Fails with the log's tail if the hub has exited by itself (a crash at start, a refused config…). */
-    void assertAlive() {
+    public void assertAlive() {
         if (!process.isAlive()) {
             throw new AssertionError(name + " (pid " + process.pid() + ") exited by itself with status "
                     + process.exitValue() + "\n" + tail());
@@ -119,12 +119,12 @@ final class HubProcess implements AutoCloseable {
     }
 
     /** Sends SIGKILL (what {@link Process#destroyForcibly()} does on Linux) and returns at once. */
-    void sendKill() {
+    public void sendKill() {
         process.destroyForcibly();
     }
 
     /** SIGKILL if not sent yet; waits for the end and returns the exit status. */
-    int killHard() throws InterruptedException {
+    public int killHard() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             throw new AssertionError(name + " (pid " + process.pid() + ") still runs 15 s after SIGKILL\n" + tail());
@@ -136,7 +136,7 @@ final class HubProcess implements AutoCloseable {
      * When the hub reached each step of its start, in milliseconds after the JVM was launched, from the timestamps
      * of its log lines: e.g. {@code connected to broker +1650 ms, taking requests +1900 ms, up +2400 ms}.
      */
-    String milestones() {
+    public String milestones() {
         Map<String, String> steps = new LinkedHashMap<>();
         steps.put("connected to broker", "connected to broker");
         steps.put("taking requests", "taking requests");
@@ -165,7 +165,7 @@ final class HubProcess implements AutoCloseable {
      * The hub's web address once it has logged that it is up (its units' requests are taken by then), from the
      * line {@code hub for … is up: broker …, web http://127.0.0.1:PORT/}; empty before.
      */
-    Optional<URI> web() {
+    public Optional<URI> web() {
         try {
             return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(line -> line.contains(" is up: "))
                     .map(line -> URI.create(line.substring(line.indexOf("web http://") + "web ".length()).strip()))
@@ -176,11 +176,11 @@ final class HubProcess implements AutoCloseable {
     }
 
     /** The last lines of the hub's output, for failure messages. */
-    String tail() {
+    public String tail() {
         return tail(60);
     }
 
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             if (!Files.exists(log)) {
                 return "---- " + name + ": no log at " + log + " ----";
