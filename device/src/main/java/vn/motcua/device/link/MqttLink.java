@@ -71,6 +71,8 @@ public final class MqttLink implements AutoCloseable {
     /** How long {@link #connect(UnitConfig, String)} keeps trying to reach the broker. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
+    /** At most this much of the answer timeout is kept for the answer's way back ({@link #deadlineAfter}). */
+    private static final Duration ANSWER_ALLOWANCE = Duration.ofSeconds(1);
 
     private final UnitConfig config;
     private final String firmwareVersion;
@@ -203,7 +205,7 @@ public final class MqttLink implements AutoCloseable {
             return CompletableFuture.failedFuture(new LinkException(config.deviceId() + ": not connected to the hub"));
         }
         Request request = Request.of(ids.next(), OffsetDateTime.now(clock), body)
-                .withDeadline(OffsetDateTime.now(hubClock).plus(config.requestTimeout()));
+                .withDeadline(OffsetDateTime.now(hubClock).plus(deadlineAfter(config.requestTimeout())));
         byte[] payload;
         try {
             payload = codec.encode(request);
@@ -218,6 +220,17 @@ public final class MqttLink implements AutoCloseable {
             pending.fail(request.id(), sendFailure(request, e));
         }
         return answer;
+    }
+
+    /**
+     * How long after sending the hub may still carry out an interactive request: the unit's answer timeout less the
+     * time the answer needs to come back. With the full timeout, a press the hub commits a moment before its deadline
+     * is answered a moment after the unit gave up, and the person is told "failed" about something that happened.
+     * The allowance is a quarter of the timeout, at most one second (a loaded LAN answers in milliseconds).
+     */
+    static Duration deadlineAfter(Duration timeout) {
+        Duration allowance = timeout.dividedBy(4);
+        return timeout.minus(allowance.compareTo(ANSWER_ALLOWANCE) > 0 ? ANSWER_ALLOWANCE : allowance);
     }
 
     /**

@@ -2,6 +2,7 @@ package vn.motcua.device.link;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,8 @@ import vn.motcua.protocol.message.ResponseBody;
 final class PendingRequests {
 
     private static final Logger log = LoggerFactory.getLogger(PendingRequests.class);
+    /** Answered ids remembered to drop repeats: far more than a unit sends within any redelivery window. */
+    static final int REMEMBERED_ANSWERS = 1_024;
 
     private record Pending(Operation operation, CompletableFuture<ResponseBody> answer, Instant sent) {
     }
@@ -35,6 +38,17 @@ final class PendingRequests {
     private final Map<String, Pending> byId = new ConcurrentHashMap<>();
     private final Consumer<Response.Ok> unclaimed;
     private final HubClock hubClock;
+    /**
+     * Ids of requests already answered, most recent last (event thread only). A broker or a replaying client may
+     * deliver the hub's answer twice; the second copy is not "a late answer nobody waits for" — treating it as one
+     * made the kiosk cancel the ticket the citizen was holding — so it is dropped.
+     */
+    private final Map<String, Boolean> answered = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_ANSWERS;
+        }
+    };
 
     /** {@code unclaimed} gets answers nobody waits for any more (expired, or sent before a restart). */
     PendingRequests(String deviceId, EventThread eventThread, Duration timeout, Consumer<Response.Ok> unclaimed,
@@ -66,7 +80,9 @@ final class PendingRequests {
         switch (response) {
             case Response.Ok ok -> {
                 Pending pending = byId.remove(ok.requestId());
-                if (pending == null) {
+                if (pending == null && answered.containsKey(ok.requestId())) {
+                    log.debug("{}: a repeated answer to {} was dropped", deviceId, ok.requestId());
+                } else if (pending == null) {
                     log.info("{}: an answer to unknown or expired request {} ({}) arrived late", deviceId,
                             ok.requestId(), ok.operation().wireName());
                     unclaimed.accept(ok);
@@ -74,15 +90,19 @@ final class PendingRequests {
                     pending.answer().completeExceptionally(new LinkException("hub answered " + ok.requestId() + " ("
                             + pending.operation().wireName() + ") as " + ok.operation().wireName()));
                 } else {
+                    answered.put(ok.requestId(), Boolean.TRUE);
                     pending.answer().complete(ok.body());
                 }
             }
             case Response.Failure failure -> {
                 Pending pending = failure.id().map(byId::remove).orElse(null);
-                if (pending == null) {
+                if (pending == null && failure.id().map(answered::containsKey).orElse(false)) {
+                    log.debug("{}: a repeated answer to {} was dropped", deviceId, failure.id().get());
+                } else if (pending == null) {
                     log.warn("{}: hub reported {} for unknown or unreadable request {}: {}", deviceId, failure.code(),
                             failure.id().orElse("(no id)"), failure.message());
                 } else {
+                    answered.put(failure.id().get(), Boolean.TRUE);
                     pending.answer().completeExceptionally(
                             new RequestFailedException(pending.operation(), failure.code(), failure.message()));
                 }
