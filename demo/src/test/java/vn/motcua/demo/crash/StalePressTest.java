@@ -32,6 +32,7 @@ import vn.motcua.device.metrics.DeviceMetrics;
 import vn.motcua.hub.Hub;
 import vn.motcua.hub.HubSettings;
 import vn.motcua.hub.site.Office;
+import vn.motcua.hub.recovery.HubProcess;
 import vn.motcua.hub.site.OfficeLoader;
 import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.message.RequestBody;
@@ -60,7 +61,7 @@ class StalePressTest {
     @TempDir
     Path dir;
     private Mosquitto mosquitto;
-    private final List<HubChild> hubs = new ArrayList<>();
+    private final List<HubProcess> hubs = new ArrayList<>();
     private final List<AutoCloseable> parts = new ArrayList<>();
     private List<String> brokerArgs;
     private String brokerUrl;
@@ -70,7 +71,7 @@ class StalePressTest {
         for (AutoCloseable part : parts.reversed()) {
             part.close();
         }
-        for (HubChild hub : hubs) {
+        for (HubProcess hub : hubs) {
             hub.close();
         }
         if (mosquitto != null) {
@@ -83,13 +84,13 @@ class StalePressTest {
     void presses_that_failed_while_the_hub_was_dead_are_not_carried_out_after_its_restart(BrokerKind kind)
             throws Exception {
         startBroker(kind);
-        HubChild first = startHub("hub-1");
+        HubProcess first = startHub("hub-1");
         MqttLink kiosk = link(UnitConfig.kiosk(OFFICE.id(), "kiosk-1", brokerUrl, List.of("DD"), dir.resolve("kiosk-1")));
         MqttLink counter = link(UnitConfig.counter(OFFICE.id(), "counter-1", brokerUrl, 1, dir.resolve("counter-1")));
         assertThat(number(kiosk.request(ISSUE_DD).get())).isEqualTo(1);
         assertThat(number(kiosk.request(ISSUE_DD).get())).isEqualTo(2);
 
-        first.kill();
+        first.killHard();
         // The officer presses NEXT twice and a citizen presses the kiosk key: each fails at the unit (no answer in
         // time on Mosquitto; at once on the embedded broker, which died with the hub).
         assertFails(counter.request(NEXT));
@@ -109,20 +110,20 @@ class StalePressTest {
     void a_press_held_up_by_a_frozen_broker_is_refused_as_expired_when_it_finally_arrives(BrokerKind kind)
             throws Exception {
         startBroker(kind);
-        HubChild hub = startHub("hub-1");
+        HubProcess hub = startHub("hub-1");
         MqttLink kiosk = link(UnitConfig.kiosk(OFFICE.id(), "kiosk-1", brokerUrl, List.of("DD"), dir.resolve("kiosk-1")));
         MqttLink counter = link(UnitConfig.counter(OFFICE.id(), "counter-1", brokerUrl, 1, dir.resolve("counter-1")));
         assertThat(number(kiosk.request(ISSUE_DD).get())).isEqualTo(1);
         long frozen = kind == BrokerKind.MOSQUITTO ? mosquitto.pid() : hub.pid(); // the embedded broker is the hub's
 
-        HubChild.signal(frozen, "STOP");
+        HubProcess.signal(frozen, "STOP");
         Instant pressed = Instant.now();
         CompletableFuture<ResponseBody> held = counter.request(NEXT);
         assertThat(held).failsWithin(ANSWER_TIMEOUT.plusSeconds(5)).withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOf(RequestTimeoutException.class);
         // Frozen a second longer than the unit waited, so the hub cannot take it just inside its deadline.
         await().atMost(PATIENCE).until(() -> Instant.now().isAfter(pressed.plus(ANSWER_TIMEOUT).plusSeconds(1)));
-        HubChild.signal(frozen, "CONT");
+        HubProcess.signal(frozen, "CONT");
 
         // The press sat in a socket buffer and reaches the hub now, over a connection that never dropped.
         URI metrics = hub.web().orElseThrow().resolve("/metrics");
@@ -161,9 +162,9 @@ class StalePressTest {
     }
 
     /** Starts a hub on the test's data directory and broker and waits until it takes requests. */
-    private HubChild startHub(String name) throws Exception {
-        HubChild hub = HubChild.start(OFFICE_FILE.toAbsolutePath(), dir.resolve("hub"), brokerArgs,
-                dir.resolve("logs").resolve(name + ".log"));
+    private HubProcess startHub(String name) throws Exception {
+        HubProcess hub = HubProcess.start(name, System.getProperty("java.class.path"), OFFICE_FILE.toAbsolutePath(),
+                dir.resolve("hub"), brokerArgs, dir.resolve("logs").resolve(name + ".log"));
         hubs.add(hub);
         await(name + " up").atMost(PATIENCE).until(() -> hub.web().isPresent());
         return hub;

@@ -76,6 +76,15 @@ public final class HubProcess implements AutoCloseable {
     /** Launches {@code HubMain} on an external broker, web on a free loopback port; returns at once. */
     public static HubProcess start(String name, String classPath, Path office, Path dataDir, String brokerUrl, Path log)
             throws IOException {
+        return start(name, classPath, office, dataDir, List.of("--broker", brokerUrl), log);
+    }
+
+    /**
+     * Launches {@code HubMain} with {@code brokerArgs} (e.g. {@code --broker URL}, or {@code --mqtt-port N} for its
+     * embedded broker), web on a free loopback port; returns at once.
+     */
+    public static HubProcess start(String name, String classPath, Path office, Path dataDir, List<String> brokerArgs,
+                                   Path log) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java,
@@ -85,9 +94,9 @@ public final class HubProcess implements AutoCloseable {
                 "vn.motcua.hub.HubMain",
                 "--office", office.toString(),
                 "--data", dataDir.toString(),
-                "--broker", brokerUrl,
                 "--http-host", "127.0.0.1",
                 "--http-port", "0"));
+        command.addAll(brokerArgs);
         Files.createDirectories(log.getParent());
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
@@ -121,6 +130,17 @@ public final class HubProcess implements AutoCloseable {
     /** Sends SIGKILL (what {@link Process#destroyForcibly()} does on Linux) and returns at once. */
     public void sendKill() {
         process.destroyForcibly();
+    }
+
+    /**
+     * Sends {@code signal} (e.g. {@code STOP}, {@code CONT}: a process frozen by a debugger, swap or an overloaded host)
+     * to {@code pid} with kill(1).
+     */
+    public static void signal(long pid, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+        if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+        }
     }
 
     /** SIGKILL if not sent yet; waits for the end and returns the exit status. */
