@@ -53,9 +53,9 @@ final class RulesLoader {
                 whole(node, "offlineLeaseMax", 1, 500, d.offlineLeaseMax()),
                 minutes(node, "lastCallMinutesBeforeClose", 0, 240, d.lastCallBeforeClose()),
                 minutes(node, "shortJobHeadStartMinutes", 0, 120, d.shortJobHeadStart()),
-                new UnitLimits(whole(node, "unitRequestsPerSecond", 1, 1_000, d.unitLimits().requestsPerSecond()),
-                        whole(node, "unitRequestBurst", 1, 10_000, d.unitLimits().requestBurst()),
-                        whole(node, "unitTicketsPerMinute", 1, 600, d.unitLimits().ticketsPerMinute())));
+                new UnitLimits(whole(node, "unitRequestsPerSecond", 1, 100_000, d.unitLimits().requestsPerSecond()),
+                        whole(node, "unitRequestBurst", 1, 100_000, d.unitLimits().requestBurst()),
+                        whole(node, "unitTicketsPerMinute", 1, 100_000, d.unitLimits().ticketsPerMinute())));
     }
 
     private static Rules.PriorityClass priorityClass(JsonNode item, String at) {
