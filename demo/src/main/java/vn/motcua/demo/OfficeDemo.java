@@ -18,6 +18,7 @@ import vn.motcua.device.config.UnitConfig;
 import vn.motcua.hub.Hub;
 import vn.motcua.hub.HubSettings;
 import vn.motcua.hub.site.Office;
+import vn.motcua.hub.site.UnitLimits;
 
 /**
  * A whole office in one process: the hub with its embedded broker and SQLite file, one kiosk unit, one counter
@@ -39,10 +40,21 @@ public final class OfficeDemo implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
+    /**
+     * The hub's limits per unit for an office whose time runs {@code speed} times faster: its kiosk hands out that many
+     * more tickets a real minute, its officers press that much more often.
+     */
+    private static UnitLimits faster(UnitLimits limits, double speed) {
+        double factor = Math.max(1, speed);
+        return new UnitLimits((int) Math.min(100_000, limits.requestsPerSecond() * factor), limits.requestBurst(),
+                (int) Math.min(100_000, limits.ticketsPerMinute() * factor));
+    }
+
     /** Starts the hub, the units and the people; {@code speed} office minutes pass per real minute. */
     public static OfficeDemo start(HubSettings settings, double speed, long seed) throws Exception {
         Office office = settings.office();
-        Hub hub = Hub.start(settings, Clock.systemUTC());
+        Hub hub = Hub.start(settings.withOffice(office.withRules(office.rules().withUnitLimits(
+                faster(office.rules().unitLimits(), speed)))), Clock.systemUTC());
         List<Unit> units = new ArrayList<>();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("demo-people").daemon().factory());

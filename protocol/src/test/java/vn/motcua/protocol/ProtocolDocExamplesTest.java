@@ -110,6 +110,22 @@ class ProtocolDocExamplesTest {
         return examples.stream().map(example -> DynamicTest.dynamicTest(example.toString(), () -> check(example)));
     }
 
+    /** A rejected example followed by a response shows the very answer the codec gives: code and message. */
+    @Test
+    void every_rejected_example_is_answered_with_the_codecs_own_message() {
+        for (int i = 0; i + 1 < examples.size(); i++) {
+            Example rejected = examples.get(i);
+            Example answer = examples.get(i + 1);
+            if (!rejected.kind().equals("invalid") || !answer.kind().equals("response")) {
+                continue;
+            }
+            Response shown = codec.decodeResponse(answer.bytes());
+            assertThatThrownBy(() -> codec.decodeRequest(rejected.bytes())).as(answer.toString())
+                    .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(Response.Failure.of(e))
+                            .isEqualTo(shown));
+        }
+    }
+
     private void check(Example example) {
         try {
             switch (example.kind()) {

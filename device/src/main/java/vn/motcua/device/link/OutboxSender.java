@@ -29,8 +29,8 @@ import vn.motcua.protocol.message.ResponseBody;
  * A request leaves the outbox when the hub answers it; an event when the broker has taken it (PUBACK: from there the
  * broker's persistent session for the hub holds it). Without an answer within the timeout, or after the link
  * dropped, the same entry — same id, same bytes — is sent again; the hub answers a repeat from its processed-id table.
- * A refusal ends an entry (kept forever it would block every later one) except {@code INTERNAL}, which the hub asks to
- * retry.
+ * A refusal ends an entry (kept forever it would block every later one) except {@code INTERNAL} and
+ * {@code RATE_LIMITED}, for which the hub recorded nothing and asks for the same request again later.
  *
  * <p>Runs on the link's event thread: {@link #kick}, {@link #claim} and the timers all do, so the in-flight entry
  * needs no lock. Only {@link #store} runs on the caller's thread, as the caller must know the entry is on disk.
@@ -141,7 +141,8 @@ final class OutboxSender {
         if (!ours && !waiting.containsKey(id.get())) {
             return false;
         }
-        if (response instanceof Response.Failure failure && failure.code() == ErrorCode.INTERNAL) {
+        if (response instanceof Response.Failure failure
+                && (failure.code() == ErrorCode.INTERNAL || failure.code() == ErrorCode.RATE_LIMITED)) {
             log.warn("{}: hub could not take {} yet ({}); sending it again later", deviceId, id.get(), failure.message());
             metrics.increment("outbox.retried");
             if (ours) {

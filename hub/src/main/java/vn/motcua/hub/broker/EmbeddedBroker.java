@@ -34,7 +34,8 @@ import vn.motcua.protocol.topic.Topics;
  *
  * <p>Without a password file anyone who reaches the port may publish anything, which is why the hub listens on
  * loopback by default. With one, units log in as in Mosquitto ({@link UnitAuthenticator}), are held to the unit ACL
- * ({@link UnitAcl}), and the hub's own client gets a random in-memory {@link BrokerLogin}.
+ * ({@link UnitAcl}), and the hub's own client gets a random in-memory {@link BrokerLogin}. Either way no publish on a
+ * topic that is not printable ASCII gets through ({@link PublishGuard}).
  *
  * <p>With {@link BrokerTls} the broker listens with TLS only. Moquette 0.17 binds all its listeners on the one
  * {@code host} property, so a plain listener could not be kept on loopback while TLS serves the LAN: rather than
@@ -115,13 +116,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         Server server = new Server();
         List<OfflineWill> handlers = List.of(new OfflineWill(server, site));
         if (passwordFile.isEmpty()) {
-            server.startServer(new MemoryConfig(props), handlers, ssl, null, null);
+            server.startServer(new MemoryConfig(props), handlers, ssl, null,
+                    new PublishGuard(new PublishGuard.PermitAll(), metrics));
             LOG.info("embedded MQTT broker listening on {}, no login", url(host, bound, tls.isPresent()));
             return new EmbeddedBroker(server, host, bound, Optional.empty(), Optional.empty(), hubSockets);
         }
         BrokerLogin hub = BrokerLogin.random();
         UnitAuthenticator units = new UnitAuthenticator(passwordFile.get(), hub, metrics, server::disconnectClient);
-        server.startServer(new MemoryConfig(props), handlers, ssl, units, new UnitAcl(Topics.forSite(site)));
+        server.startServer(new MemoryConfig(props), handlers, ssl, units,
+                new PublishGuard(new UnitAcl(Topics.forSite(site)), metrics));
         ScheduledExecutorService check = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("motcua-password-file").factory());
         check.scheduleWithFixedDelay(() -> {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import io.moquette.broker.security.IAuthenticator;
 import vn.motcua.hub.metrics.Metrics;
+import vn.motcua.protocol.LogText;
 
 /**
  * Lets a unit into the embedded broker only with the password whose hash the password file holds for its device id,
@@ -76,20 +77,20 @@ final class UnitAuthenticator implements IAuthenticator {
         Optional<PasswordHash> hash = current.hashOf(username);
         boolean matches = hash.orElse(UNKNOWN_USER).matches(password);
         if (hash.isEmpty()) {
-            return refused("unknown_user", "user " + username + ", who has no line in " + file + ",", clientId);
+            return refused("unknown_user", "user " + LogText.escape(username) + ", who has no line in " + file + ",", clientId);
         }
         if (!matches) {
-            return refused("wrong_password", "user " + username + " with a wrong password", clientId);
+            return refused("wrong_password", "user " + LogText.escape(username) + " with a wrong password", clientId);
         }
         if (!username.equals(clientId)) {
-            return refused("client_id", "user " + username + " under another client id", clientId);
+            return refused("client_id", "user " + LogText.escape(username) + " under another client id", clientId);
         }
         return true;
     }
 
     private boolean refused(String reason, String who, String clientId) {
         metrics.increment("motcua_broker_logins_refused_total", "reason", reason);
-        LOG.warn("embedded broker refused {} (client id {})", who, clientId);
+        LOG.warn("embedded broker refused {} (client id {})", who, LogText.escape(clientId));
         return false;
     }
 

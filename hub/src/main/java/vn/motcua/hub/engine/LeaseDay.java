@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 
 /**
  * The number leases of one office day and the leased numbers already synced as offline tickets, in the order they
@@ -45,6 +46,14 @@ public record LeaseDay(LocalDate day, List<Lease> blocks, List<Synced> synced) {
 
     boolean wasSynced(String service, int number) {
         return synced.contains(new Synced(service, number));
+    }
+
+    /** How many numbers of {@code service} leased to {@code device} have not come back as offline tickets. */
+    int unused(String device, String service) {
+        return blocks.stream().filter(l -> l.device().equals(device) && l.service().equals(service))
+                .mapToInt(l -> (int) IntStream.rangeClosed(l.first(), l.last())
+                        .filter(n -> !wasSynced(service, n)).count())
+                .sum();
     }
 
     /**

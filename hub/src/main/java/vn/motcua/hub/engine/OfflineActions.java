@@ -29,7 +29,12 @@ final class OfflineActions {
         this.waits = waits;
     }
 
-    /** The next block below every block of the day, down to the hub's next online number; at most the rule's cap. */
+    /**
+     * The next block below every block of the day, down to the hub's next online number. A kiosk holds at most the
+     * rule's cap of unused numbers per service (its leased numbers that have not come back as offline tickets): a
+     * renewal gets what is left of that, and none at all is {@code TOO_MANY_TICKETS}, so no unit drains a service's
+     * numbers by renewing over and over.
+     */
     Decision renew(Command.RenewLease renew) {
         Rules rules = state.office().rules();
         if (!rules.offlinePrinting()) {
@@ -42,10 +47,15 @@ final class OfflineActions {
         Office.Service service = found.get();
         int last = TicketActions.onlineCeiling(state, service);
         int nextOnline = Math.max(state.lastNumber(service.prefix()) + 1, service.firstNumber());
-        int first = Math.max(last - Math.min(renew.size(), rules.offlineLeaseMax()) + 1, nextOnline);
-        if (first > last) {
+        if (nextOnline > last) {
             return Decision.rejected(ErrorCode.SERVICE_CLOSED, "no numbers of " + service.nameVi() + " are left to lease today");
         }
+        int room = rules.offlineLeaseMax() - state.leases().unused(renew.device(), service.code());
+        if (room <= 0) {
+            return Decision.rejected(ErrorCode.TOO_MANY_TICKETS, "this kiosk already holds " + rules.offlineLeaseMax()
+                    + " unused numbers of " + service.code() + ", the most one kiosk may hold; print from them first");
+        }
+        int first = Math.max(last - Math.min(renew.size(), room) + 1, nextOnline);
         Lease lease = new Lease(renew.device(), service.code(), state.day(), first, last);
         return Decision.ok(Optional.empty(), List.of(new Event.LeaseGranted(lease, now)),
                 new ResponseBody.LeaseGranted(service.code(), first, last, state.day()));
@@ -53,9 +63,10 @@ final class OfflineActions {
 
     /**
      * A ticket printed offline, checked against the leases of the day it was printed (the local date of its printed
-     * time; a kiosk clock ahead of the hub's counts as today). Of today it joins the queue at its printed time; of
-     * the last office day before today it is recorded on that day but refused, for its queue is gone; older days'
-     * leases are no longer kept.
+     * time). Of today it joins the queue at its printed time (a kiosk clock ahead of the hub's within today: at the
+     * hub's now); of the last office day before today it is recorded on that day but refused, for its queue is gone;
+     * older days' leases are no longer kept, and a printed time on a later day than the hub's today lies outside
+     * every lease the kiosk can hold: refused, {@code INVALID_FIELD} naming {@code body.issuedAt}.
      */
     Decision sync(Command.IssueOffline offline) {
         Optional<Office.Service> found = state.office().service(offline.service());
@@ -69,6 +80,10 @@ final class OfflineActions {
         }
         ZoneId zone = state.office().zone();
         LocalDate printedOn = offline.issuedAt().atZone(zone).toLocalDate();
+        if (printedOn.isAfter(state.day())) {
+            return Decision.rejected(ErrorCode.INVALID_FIELD, "body.issuedAt must fall within the day of the lease the"
+                    + " number was printed from (" + state.day() + " or an earlier office day), by the office's clock");
+        }
         boolean today = !printedOn.isBefore(state.day());
         if (!today && !printedOn.equals(state.closedLeases().day())) {
             return Decision.rejected(ErrorCode.INVALID_STATE, "printed on " + printedOn

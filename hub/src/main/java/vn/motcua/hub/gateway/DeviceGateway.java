@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 import vn.motcua.hub.broker.BrokerLogin;
 import vn.motcua.hub.metrics.Metrics;
+import vn.motcua.hub.site.UnitLimits;
 import vn.motcua.hub.writer.DeskWriter;
 import vn.motcua.hub.writer.StatePublisher;
+import vn.motcua.protocol.LogText;
 import vn.motcua.protocol.Protocol;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.codec.Codec;
@@ -33,7 +35,6 @@ import vn.motcua.protocol.message.ServiceCatalogue;
 import vn.motcua.protocol.topic.DeviceChannel;
 import vn.motcua.protocol.topic.Topic;
 import vn.motcua.protocol.topic.Topics;
-import vn.motcua.protocol.transport.NoDelaySocketFactory;
 
 /**
  * The hub's side of the wire. Subscribes to every unit's request topic, decodes and validates each request,
@@ -51,14 +52,17 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
     private final Metrics metrics;
     private final Codec codec = new Codec();
     private final DeviceFacts facts;
+    private final InboundTopics inbound;
     private final CountDownLatch serving = new CountDownLatch(1);
     private volatile DeskWriter writer;
+    private volatile UnitBudget budget;
 
     private DeviceGateway(MqttAsyncClient client, Topics topics, Metrics metrics) {
         this.client = client;
         this.topics = topics;
         this.metrics = metrics;
         this.facts = new DeviceFacts(metrics);
+        this.inbound = new InboundTopics(topics, metrics);
     }
 
     /**
@@ -89,7 +93,7 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
         options.setMaxReconnectDelay(5_000);
         options.setKeepAliveInterval(10);
         options.setMaxInflight(1_000);
-        options.setSocketFactory(new NoDelaySocketFactory());
+        options.setSocketFactory(new GuardedSockets());
         tls.ifPresent(sockets -> {
             options.setSocketFactory(sockets);
             // over loopback the broker's LAN names cannot match; the sockets trust only that one certificate
@@ -108,8 +112,12 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
         return gateway;
     }
 
-    /** Starts taking requests; responses and state go out after each commit of {@code deskWriter}. */
-    public void serve(DeskWriter deskWriter) throws MqttException {
+    /**
+     * Starts taking requests, each unit within {@code limits}; responses and state go out after each commit of
+     * {@code deskWriter}.
+     */
+    public void serve(DeskWriter deskWriter, UnitLimits limits) throws MqttException {
+        this.budget = new UnitBudget(limits, metrics, System::nanoTime);
         this.writer = deskWriter;
         serving.countDown();
         subscribe().waitForCompletion(10_000);
@@ -125,20 +133,20 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
     @Override
     public void messageArrived(String topicName, MqttMessage message) {
         try {
-            Optional<Topic> topic = Topic.parse(topicName);
-            if (!(topic.orElse(null) instanceof Topic.Device device) || !device.site().equals(topics.site())) {
-                metrics.increment("motcua_gateway_foreign_messages_total");
+            Optional<Topic.Device> unit = inbound.unit(topicName);
+            if (unit.isEmpty()) {
                 return;
             }
+            Topic.Device device = unit.get();
             switch (device.channel()) {
                 case REQUEST -> handle(device.deviceId(), message.getPayload());
                 case EVENT -> facts.event(device.deviceId(), message.getPayload());
                 case STATUS -> facts.status(device.deviceId(), message.getPayload());
-                default -> metrics.increment("motcua_gateway_foreign_messages_total");
+                default -> metrics.increment(InboundTopics.REFUSED, "reason", "foreign_topic");
             }
         } catch (RuntimeException e) {
             metrics.increment("motcua_gateway_internal_errors_total");
-            LOG.error("request on {} could not be handled", topicName, e);
+            LOG.error("a publish on {} could not be handled", LogText.escape(topicName), e);
         }
     }
 
@@ -155,6 +163,12 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
             return;
         }
         metrics.increment("motcua_requests_total", "op", request.op().wireName());
+        Optional<Response.Failure> refused = budget.admit(deviceId, request);
+        if (refused.isPresent()) {
+            metrics.increment("motcua_requests_rejected_total", "code", refused.get().code().name());
+            reply(deviceId, codec.encode(refused.get().answeredAt(writer.now())));
+            return;
+        }
         writer.submit(deviceId, request, response -> reply(deviceId, response));
     }
 

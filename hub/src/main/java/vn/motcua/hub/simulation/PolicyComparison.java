@@ -75,7 +75,7 @@ public record PolicyComparison(List<Row> rows) {
         Rules r = office.rules();
         Rules rules = new Rules(r.priorityClasses(), r.ratingLevels(), r.ratingWindow(), r.recallsBeforeNoShow(),
                 r.undoWindow(), r.closingRule(), r.starvationCap(), Duration.ZERO, r.appointmentEarly(),
-                r.appointmentLate(), r.policy(), r.offlinePrinting(), r.offlineLeaseMax(), r.lastCallBeforeClose(), r.shortJobHeadStart());
+                r.appointmentLate(), r.policy(), r.offlinePrinting(), r.offlineLeaseMax(), r.lastCallBeforeClose(), r.shortJobHeadStart(), r.unitLimits());
         return office.withCounters(counters).withRules(rules);
     }
 }

@@ -8,13 +8,15 @@ import java.util.Optional;
  * How an office runs its queue: priority classes, rating keys, recalls, undo, the day's end, appointments, the
  * allocation policy's bounds, offline printing (whether kiosks get number leases, and at most how many numbers a
  * lease holds) and {@code lastCallBeforeClose}: how long before the end of the day's last opening period counters
- * stop calling new citizens, so a ticket whose estimated call falls later says it may not be served today. Every field has a default (see {@link #defaults()}) so a profile may leave any out.
+ * stop calling new citizens, so a ticket whose estimated call falls later says it may not be served today;
+ * {@code unitLimits}: what one unit may ask of the hub. Every field has a default (see {@link #defaults()}) so a
+ * profile may leave any out.
  */
 public record Rules(List<PriorityClass> priorityClasses, List<RatingLevel> ratingLevels, Duration ratingWindow,
                     int recallsBeforeNoShow, Duration undoWindow, ClosingRule closingRule, Duration starvationCap,
                     Duration skillStep, Duration appointmentEarly, Duration appointmentLate, String policy,
                     boolean offlinePrinting, int offlineLeaseMax, Duration lastCallBeforeClose,
-                    Duration shortJobHeadStart) {
+                    Duration shortJobHeadStart, UnitLimits unitLimits) {
 
     public Rules {
         priorityClasses = List.copyOf(priorityClasses);
@@ -53,7 +55,15 @@ public record Rules(List<PriorityClass> priorityClasses, List<RatingLevel> ratin
                 // Ten minutes: counters spend the last minutes finishing the files at hand, and a citizen called at the
                 // very end would be sent home half-served; the warning errs towards telling the truth early.
                 Duration.ofMinutes(10),
-                Duration.ofMinutes(30));
+                Duration.ofMinutes(30),
+                UnitLimits.defaults());
+    }
+
+    /** The same rules with other limits per unit. */
+    public Rules withUnitLimits(UnitLimits limits) {
+        return new Rules(priorityClasses, ratingLevels, ratingWindow, recallsBeforeNoShow, undoWindow, closingRule,
+                starvationCap, skillStep, appointmentEarly, appointmentLate, policy, offlinePrinting, offlineLeaseMax,
+                lastCallBeforeClose, shortJobHeadStart, limits);
     }
 
     public Optional<PriorityClass> priorityClass(String code) {

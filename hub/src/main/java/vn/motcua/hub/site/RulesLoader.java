@@ -52,7 +52,10 @@ final class RulesLoader {
                 flag(node, "offlinePrinting", d.offlinePrinting()),
                 whole(node, "offlineLeaseMax", 1, 500, d.offlineLeaseMax()),
                 minutes(node, "lastCallMinutesBeforeClose", 0, 240, d.lastCallBeforeClose()),
-                minutes(node, "shortJobHeadStartMinutes", 0, 120, d.shortJobHeadStart()));
+                minutes(node, "shortJobHeadStartMinutes", 0, 120, d.shortJobHeadStart()),
+                new UnitLimits(whole(node, "unitRequestsPerSecond", 1, 100_000, d.unitLimits().requestsPerSecond()),
+                        whole(node, "unitRequestBurst", 1, 100_000, d.unitLimits().requestBurst()),
+                        whole(node, "unitTicketsPerMinute", 1, 100_000, d.unitLimits().ticketsPerMinute())));
     }
 
     private static Rules.PriorityClass priorityClass(JsonNode item, String at) {

@@ -73,7 +73,7 @@ class LastCallTest {
         Rules rules = new Rules(r.priorityClasses(), r.ratingLevels(), r.ratingWindow(), r.recallsBeforeNoShow(),
                 r.undoWindow(), r.closingRule(), r.starvationCap(), r.skillStep(), r.appointmentEarly(),
                 r.appointmentLate(), r.policy(), r.offlinePrinting(), r.offlineLeaseMax(), Duration.ofMinutes(minutes),
-                r.shortJobHeadStart());
+                r.shortJobHeadStart(), r.unitLimits());
         return DISTRICT.withRules(rules);
     }
 

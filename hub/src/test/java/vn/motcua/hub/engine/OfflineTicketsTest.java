@@ -93,6 +93,37 @@ class OfflineTicketsTest {
     }
 
     @Test
+    void an_offline_ticket_printed_after_the_hubs_office_day_is_refused_naming_issued_at_and_changes_nothing() {
+        lease("kiosk-01", "HT", 5);
+        Instant in2099 = Instant.parse("2099-11-23T01:00:00Z");
+        Decision d = f.handle(new Command.IssueOffline("kiosk-01", "HT", 995, in2099, Optional.empty()));
+        assertThat(d.rejection()).hasValueSatisfying(r -> {
+            assertThat(r.code()).isEqualTo(ErrorCode.INVALID_FIELD);
+            assertThat(r.message()).startsWith("body.issuedAt must fall within the day of the lease");
+        });
+        assertThat(f.engine.state().ticket("2-995")).isEmpty();
+        Decision tomorrow = f.handle(new Command.IssueOffline("kiosk-01", "HT", 995, f.now.plusSeconds(24 * 3600),
+                Optional.empty()));
+        assertThat(tomorrow.rejection()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(ErrorCode.INVALID_FIELD));
+    }
+
+    @Test
+    void a_kiosk_holds_at_most_the_lease_cap_of_unused_numbers_so_renewing_again_and_again_drains_nothing() {
+        assertThat(lease("kiosk-01", "HT", 30)).isEqualTo(new ResponseBody.LeaseGranted("HT", 970, 999, EngineFixture.MONDAY));
+        assertThat(lease("kiosk-01", "HT", 30)).as("topped up to the cap of 50")
+                .isEqualTo(new ResponseBody.LeaseGranted("HT", 950, 969, EngineFixture.MONDAY));
+        for (int i = 0; i < 20; i++) {
+            assertThat(f.rejection(new Command.RenewLease("kiosk-01", "HT", 30))).isEqualTo(ErrorCode.TOO_MANY_TICKETS);
+        }
+        assertThat(f.engine.state().leases().blocks()).hasSize(2);
+        f.handle(offline("kiosk-01", "HT", 999));
+        assertThat(lease("kiosk-01", "HT", 30)).as("one number printed, one more may be held")
+                .isEqualTo(new ResponseBody.LeaseGranted("HT", 949, 949, EngineFixture.MONDAY));
+        assertThat(lease("kiosk-02", "HT", 30)).as("another kiosk has its own cap")
+                .isEqualTo(new ResponseBody.LeaseGranted("HT", 919, 948, EngineFixture.MONDAY));
+    }
+
+    @Test
     void a_number_not_leased_to_this_kiosk_for_that_service_today_is_an_invalid_field() {
         lease("kiosk-01", "HT", 10);
         lease("kiosk-02", "HT", 10);
@@ -199,7 +230,7 @@ class OfflineTicketsTest {
         Rules r = d.rules();
         Rules rules = new Rules(r.priorityClasses(), r.ratingLevels(), r.ratingWindow(), r.recallsBeforeNoShow(),
                 r.undoWindow(), r.closingRule(), r.starvationCap(), r.skillStep(), r.appointmentEarly(),
-                r.appointmentLate(), r.policy(), offlinePrinting, leaseMax, r.lastCallBeforeClose(), r.shortJobHeadStart());
+                r.appointmentLate(), r.policy(), offlinePrinting, leaseMax, r.lastCallBeforeClose(), r.shortJobHeadStart(), r.unitLimits());
         List<Office.Service> services = d.services().stream().map(s -> s.code().equals("HT")
                 ? new Office.Service(s.code(), s.prefix(), s.nameVi(), s.nameEn(), s.share(), s.meanMinutes(), first, last)
                 : s).toList();

@@ -328,7 +328,7 @@ final class Scenarios {
         Rules rules = new Rules(d.priorityClasses(), d.ratingLevels(), d.ratingWindow(), recalls,
                 Duration.ofSeconds(undoSeconds), closing, Duration.ofMinutes(capMinutes), Duration.ofMinutes(skillMinutes),
                 d.appointmentEarly(), d.appointmentLate(), d.policy(), leaseMax > 0, Math.max(leaseMax, 1),
-                d.lastCallBeforeClose(), d.shortJobHeadStart());
+                d.lastCallBeforeClose(), d.shortJobHeadStart(), d.unitLimits());
         List<Office.Service> services = base.services().stream().map(s -> narrow
                 ? new Office.Service(s.code(), s.prefix(), s.nameVi(), s.nameEn(), s.share(), s.meanMinutes(), 7, 12)
                 : s).toList();

@@ -98,6 +98,11 @@ final class RawDevice implements AutoCloseable {
         return codec.decodeResponse(payload);
     }
 
+    /** Answers received and not yet taken by {@link #nextResponse()}. */
+    int unreadResponses() {
+        return responses.size();
+    }
+
     byte[] lastRetained(String topic) {
         return retained.get(topic);
     }

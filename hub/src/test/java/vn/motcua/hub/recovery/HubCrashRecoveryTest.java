@@ -113,7 +113,7 @@ class HubCrashRecoveryTest {
         long testStarted = System.nanoTime();
         classPath = HubProcess.frozenClassPath(dir.resolve("classpath"));
         mosquitto = Mosquitto.start(dir.resolve("mosquitto"));
-        Path office = repoRoot().resolve("config/offices/district-office.json");
+        Path office = LoadOffice.withoutUnitLimits(repoRoot().resolve("config/offices/district-office.json"), dir);
         Path data = dir.resolve("hub-data");
 
         List<LoadDevice> kiosks = new ArrayList<>();

@@ -74,7 +74,8 @@ class HubOnFullDiskTest {
         Path data = dir.resolve("hub-data");
         Path log = dir.resolve("hub.log");
         try (Mosquitto mosquitto = Mosquitto.start(dir.resolve("mosquitto"));
-             HubProcess hub = HubProcess.start("hub", HubProcess.frozenClassPath(dir.resolve("classpath")), OFFICE,
+             HubProcess hub = HubProcess.start("hub", HubProcess.frozenClassPath(dir.resolve("classpath")),
+                     LoadOffice.withoutUnitLimits(OFFICE, dir),
                      data, mosquitto.url(), log)) {
             try {
                 URI web = await("the hub up").atMost(PATIENCE).until(() -> {

@@ -49,7 +49,7 @@ final class SimOffices {
         Rules r = office.rules();
         Rules rules = new Rules(r.priorityClasses(), r.ratingLevels(), r.ratingWindow(), r.recallsBeforeNoShow(),
                 r.undoWindow(), rule, r.starvationCap(), r.skillStep(), r.appointmentEarly(), r.appointmentLate(),
-                r.policy(), r.offlinePrinting(), r.offlineLeaseMax(), r.lastCallBeforeClose(), r.shortJobHeadStart());
+                r.policy(), r.offlinePrinting(), r.offlineLeaseMax(), r.lastCallBeforeClose(), r.shortJobHeadStart(), r.unitLimits());
         return office.withRules(rules);
     }
 

@@ -75,6 +75,20 @@ class OfficeLoaderTest {
     }
 
     @Test
+    void each_unit_may_send_a_burst_of_100_then_20_a_second_and_issue_30_tickets_a_minute_unless_the_profile_says()
+            throws IOException {
+        assertThat(Rules.defaults().unitLimits()).isEqualTo(new UnitLimits(20, 100, 30));
+        String sample = Files.readString(Path.of("../config/offices/commune-office.json"));
+        String rules = "\"rules\": {";
+        Office set = OfficeLoader.load(write(sample.replace(rules, rules
+                + "\"unitRequestsPerSecond\": 5, \"unitRequestBurst\": 10, \"unitTicketsPerMinute\": 12,")));
+        assertThat(set.rules().unitLimits()).isEqualTo(new UnitLimits(5, 10, 12));
+        Path none = write(sample.replace(rules, rules + "\"unitTicketsPerMinute\": 0,"));
+        assertThatThrownBy(() -> OfficeLoader.load(none))
+                .hasMessageContaining("rules.unitTicketsPerMinute must be a whole number from 1 to 100000");
+    }
+
+    @Test
     void offline_printing_is_on_with_leases_of_50_by_default_and_both_can_be_set() throws IOException {
         assertThat(Rules.defaults().offlinePrinting()).isTrue();
         assertThat(Rules.defaults().offlineLeaseMax()).isEqualTo(50);

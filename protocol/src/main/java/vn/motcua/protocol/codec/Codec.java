@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -35,6 +36,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import vn.motcua.protocol.ErrorCode;
+import vn.motcua.protocol.LogText;
 import vn.motcua.protocol.Protocol;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.Ulid;
@@ -50,7 +52,9 @@ import vn.motcua.protocol.message.ResponseBody;
  * JSON codec of the contract. Every message is one UTF-8 JSON object with {@code "v":1} first, at most
  * {@link Protocol#MAX_MESSAGE_BYTES}. Decoding is strict about what it needs (types, required fields, enums,
  * ids, version) and ignores unknown fields, so newer peers can add fields without breaking older ones.
- * Every failure is a {@link ProtocolException} with a stable code; nothing else escapes. Thread-safe.
+ * Every failure is a {@link ProtocolException} with a stable code; nothing else escapes. Its message names the field
+ * and the rule, never the received text nor a library's own message (both go back to the sender and into logs).
+ * Thread-safe.
  */
 public final class Codec {
 
@@ -96,7 +100,7 @@ public final class Codec {
             Check.ulidField(root, "id");
             Operation op = Check.textField(root, "op").flatMap(Operation::ofWireName).orElseThrow(() ->
                     new ProtocolException(ErrorCode.UNKNOWN_OPERATION, root.has("op")
-                            ? "unknown operation " + Check.shorten(root.get("op").asText()) : "op is required"));
+                            ? "op must name an operation of wire version " + Protocol.VERSION : "op is required"));
             Optional<OffsetDateTime> ts = optionalTime(root, "ts");
             Optional<OffsetDateTime> deadline = optionalTime(root, "deadline");
             RequestBody body = convert(Check.objectField(root, "body"), op.requestType(), "body");
@@ -226,7 +230,7 @@ public final class Codec {
         try {
             tree = mapper.readTree(strictUtf8(payload));
         } catch (IOException e) {
-            throw new ProtocolException(ErrorCode.MALFORMED_JSON, "not valid UTF-8 JSON: " + firstLine(e));
+            throw new ProtocolException(ErrorCode.MALFORMED_JSON, syntaxError(e));
         }
         if (tree == null || !tree.isObject()) {
             throw new ProtocolException(ErrorCode.MALFORMED_JSON, "a message must be one JSON object");
@@ -239,7 +243,8 @@ public final class Codec {
         }
         if (!v.canConvertToInt() || v.intValue() != Protocol.VERSION) {
             throw new ProtocolException(ErrorCode.UNSUPPORTED_VERSION,
-                    "wire version " + v.asText() + " is not supported; this party speaks " + Protocol.VERSION)
+                    "wire version " + (v.asText().length() <= 40 ? v.asText() : "of " + v.asText().length() + " digits")
+                            + " is not supported; this party speaks " + Protocol.VERSION)
                     .about(correlatableId(root), null);
         }
         return root;
@@ -317,11 +322,13 @@ public final class Codec {
             if (e.getCause() instanceof ProtocolException rejection) {
                 throw rejection;
             }
-            throw Check.invalid(path(where, e) + " is invalid: " + firstLine(e));
+            throw Check.invalid(path(where, e) + " is invalid");
+        } catch (MismatchedInputException e) {
+            throw Check.invalid(path(where, e) + " " + FieldRule.of(e.getTargetType()));
         } catch (JsonMappingException e) {
-            throw Check.invalid(path(where, e) + " has a missing or wrong value: " + firstLine(e));
+            throw Check.invalid(path(where, e) + " is missing or has a wrong value");
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw Check.invalid(where + " is invalid: " + firstLine(e));
+            throw Check.invalid((where.isEmpty() ? "message" : where) + " is invalid");
         }
     }
 
@@ -337,10 +344,17 @@ public final class Codec {
         return path.isEmpty() ? "message" : path.toString();
     }
 
-    private static String firstLine(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return Check.shorten(newline < 0 ? message : message.substring(0, newline));
+    /**
+     * What is wrong with text that is not one JSON object, and where, by line and column: the parser's own message
+     * would quote the received text.
+     */
+    private static String syntaxError(IOException e) {
+        boolean duplicate = String.valueOf(e.getMessage()).startsWith("Duplicate field");
+        String what = duplicate ? "a key appears twice in one object" : "not one JSON object in UTF-8";
+        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+            return what + " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+        }
+        return what;
     }
 
     /** Field access on the raw tree, with the codec's error vocabulary. */
@@ -368,15 +382,10 @@ public final class Codec {
         static ProtocolException invalid(String message) {
             return new ProtocolException(ErrorCode.INVALID_FIELD, message);
         }
-
-        static String shorten(String text) {
-            String clean = text.replaceAll("\\p{Cntrl}", "?");
-            return clean.length() > 120 ? clean.substring(0, 120) + "…" : clean;
-        }
     }
 
-    /** Text for logs: the payload as UTF-8, cut short and stripped of control characters. */
+    /** Text for logs: the start of the payload as UTF-8, escaped by {@link LogText} and cut short. */
     public static String preview(byte[] payload) {
-        return Check.shorten(new String(payload, 0, Math.min(payload.length, 200), StandardCharsets.UTF_8));
+        return LogText.preview(payload);
     }
 }

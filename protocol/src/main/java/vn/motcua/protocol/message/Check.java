@@ -7,7 +7,11 @@ import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.Ulid;
 
-/** Field validation used by the compact constructors of wire records; failures are {@link ErrorCode#INVALID_FIELD}. */
+/**
+ * Field validation used by the compact constructors of wire records; failures are {@link ErrorCode#INVALID_FIELD}.
+ * A message names the field and the rule and never repeats received text (it goes back to the sender and into
+ * logs); a number that passed type checking is harmless and is shown, so {@code "was 0"} tells the sender its value.
+ */
 final class Check {
 
     /** Service, priority-class and rating-level codes: short, upper-case, safe to show and to log. */
@@ -32,8 +36,7 @@ final class Check {
     static String code(String value, String field) {
         required(value, field);
         if (!CODE.matcher(value).matches()) {
-            throw invalid(field + " must be an upper-case code like HT or ELDERLY (at most 24 characters), was "
-                    + quote(value));
+            throw invalid(field + " must be an upper-case code like HT or ELDERLY (at most 24 characters)");
         }
         return value;
     }
@@ -45,7 +48,7 @@ final class Check {
     static String ticket(String value, String field) {
         required(value, field);
         if (!TICKET.matcher(value).matches()) {
-            throw invalid(field + " must be a ticket label like 1-023, was " + quote(value));
+            throw invalid(field + " must be a ticket label like 1-023");
         }
         return value;
     }
@@ -53,7 +56,7 @@ final class Check {
     static String prefix(String value, String field) {
         required(value, field);
         if (!PREFIX.matcher(value).matches()) {
-            throw invalid(field + " must be 1-4 upper-case letters or digits, was " + quote(value));
+            throw invalid(field + " must be 1-4 upper-case letters or digits");
         }
         return value;
     }
@@ -62,7 +65,7 @@ final class Check {
         required(value, field);
         if (!OFFICER.matcher(value).matches()) {
             throw invalid(field + " must be a staff code like lan.nt or CB-042 (a letter or digit, then letters,"
-                    + " digits, '.', '_' or '-'; at most 32 characters), was " + quote(value));
+                    + " digits, '.', '_' or '-'; at most 32 characters)");
         }
         return value;
     }
@@ -74,7 +77,7 @@ final class Check {
     static String ulid(String value, String field) {
         required(value, field);
         if (!Ulid.isCanonical(value)) {
-            throw invalid(field + " must be a ULID (26 upper-case Crockford base32 characters), was " + quote(value));
+            throw invalid(field + " must be a ULID (26 upper-case Crockford base32 characters)");
         }
         return value;
     }
@@ -120,10 +123,5 @@ final class Check {
 
     static ProtocolException invalid(String message) {
         return new ProtocolException(ErrorCode.INVALID_FIELD, message);
-    }
-
-    private static String quote(String value) {
-        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return '"' + shown + '"';
     }
 }

@@ -78,7 +78,7 @@ class RequestValidationTest {
         for (String payload : List.of(top, nested)) {
             ProtocolException e = rejectionOf(payload);
             assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_JSON);
-            assertThat(e.getMessage()).contains("Duplicate field");
+            assertThat(e.getMessage()).startsWith("a key appears twice in one object (line 1, column");
         }
     }
 
@@ -142,7 +142,7 @@ class RequestValidationTest {
     void unknown_operation_is_rejected_with_the_request_id_for_correlation() {
         ProtocolException e = rejectionOf(request("counter.fly", "{\"counter\":4}"));
         assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_OPERATION);
-        assertThat(e.getMessage()).contains("counter.fly");
+        assertThat(e.getMessage()).isEqualTo("op must name an operation of wire version 1");
         assertThat(e.requestId()).contains(ID);
         assertThat(e.operation()).isEmpty();
         Response.Failure answer = Response.Failure.of(e);
@@ -217,12 +217,12 @@ class RequestValidationTest {
     }
 
     @Test
-    void a_hostile_operation_name_is_shortened_and_stripped_of_control_characters() {
+    void a_hostile_operation_name_is_never_repeated_in_the_message() {
         String hostile = "x\u0000\u001b[31m".repeat(100);
         ProtocolException e = rejectionOf(request(hostile.replace("\u0000", "\\u0000").replace("\u001b", "\\u001b"),
                 "{\"counter\":4}"));
         assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_OPERATION);
-        assertThat(e.getMessage()).hasSizeLessThan(160).doesNotContain("\u0000").doesNotContain("\u001b");
+        assertThat(e.getMessage()).isEqualTo("op must name an operation of wire version 1");
     }
 
     // ---- body ----------------------------------------------------------------------------------------------
@@ -343,10 +343,11 @@ class RequestValidationTest {
             "counter.signIn     | {\"counter\":4,\"officer\":\".lan\"}        | body.officer",
             "counter.signIn     | {\"counter\":4,\"officer\":\"\"}            | body.officer",
             "counter.signIn     | {\"counter\":4,\"officer\":\"abcdefghijklmnopqrstuvwxyz0123456\"} | body.officer"})
-    void a_code_or_ticket_label_of_the_wrong_form_is_rejected_and_shown_quoted(String op, String body, String field) {
+    void a_code_or_ticket_label_of_the_wrong_form_is_rejected_by_its_rule_without_repeating_it(String op, String body,
+                                                                                            String field) {
         ProtocolException e = rejectionOf(request(op, body));
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
-        assertThat(e.getMessage()).startsWith(field + " must be");
+        assertThat(e.getMessage()).startsWith(field + " must be").doesNotContain("was").doesNotContain("\"");
     }
 
     @ParameterizedTest
