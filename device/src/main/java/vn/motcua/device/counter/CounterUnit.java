@@ -21,7 +21,9 @@ import vn.motcua.protocol.message.ResponseBody;
 /**
  * The unit at one counter: shows the counter's retained state on its display, sends the officer's keys and the
  * citizen's satisfaction rating to the hub. The display follows the retained state only, never the answers to
- * key presses, so every unit showing the counter agrees with the hub.
+ * key presses, so every unit showing the counter agrees with the hub. While the hub is gone (its presence says offline,
+ * or the link is down) the display says {@link CounterText#OFFLINE} and the officer's keys fail at once with
+ * {@link vn.motcua.device.link.HubUnreachableException}; ratings are stored and sent when the hub is back.
  *
  * <p>Threads: {@link #press} and {@link #rate} may be called from any thread. State and connection changes arrive
  * on the link's event thread, which alone drives the display.
@@ -50,7 +52,7 @@ public final class CounterUnit {
         this.display = display;
         this.deviceId = link.config().deviceId();
         this.keypad = new SatisfactionKeypad(link.config().hardware().keypad(), clockMillis, this::rate, deviceId);
-        link.onConnection(this::connectionChanged);
+        link.onHub(this::hubChanged);
         link.onState(link.topics().counterState(counter), this::stateArrived);
     }
 
@@ -148,11 +150,15 @@ public final class CounterUnit {
         display.show(state);
     }
 
-    private void connectionChanged(boolean online) {
-        if (!online) {
+    /**
+     * Without the hub every number may be stale and no key can work: say so until the hub is back. The hub publishes
+     * the counter's state before its presence, so by then {@code lastState} is the current one.
+     */
+    private void hubChanged(boolean reachable) {
+        if (!reachable) {
             display.showOffline();
         } else if (lastState != null) {
-            display.show(lastState); // the retained state, resent on resubscribe, corrects it if it changed meanwhile
+            display.show(lastState);
         }
     }
 
