@@ -38,6 +38,8 @@ public final class CounterUnit {
     private final String deviceId;
     private final Codec codec = new Codec();
     private volatile CounterState lastState; // written on the event thread, read by any
+    /** Whether the hub can be reached, as last told; event thread only. */
+    private boolean hubReachable;
     private final SatisfactionKeypad keypad;
 
     public CounterUnit(MqttLink link, CounterDisplay display) {
@@ -147,7 +149,9 @@ public final class CounterUnit {
         }
         lastState = state;
         keypad.stateArrived(state);
-        display.show(state);
+        if (hubReachable) {
+            display.show(state); // retained state re-sent on a reconnect is not news while the hub is gone
+        }
     }
 
     /**
@@ -155,6 +159,7 @@ public final class CounterUnit {
      * the counter's state before its presence, so by then {@code lastState} is the current one.
      */
     private void hubChanged(boolean reachable) {
+        hubReachable = reachable;
         if (!reachable) {
             display.showOffline();
         } else if (lastState != null) {
