@@ -46,7 +46,7 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceGateway.class);
     /** Gauge: 1 while the hub's client is connected to the broker, 0 while it is not. */
-    public static final String BROKER_CONNECTED = "motcua_broker_connected";
+    private static final String BROKER_CONNECTED = "motcua_broker_connected";
 
     private final MqttAsyncClient client;
     private final Topics topics;
@@ -102,7 +102,9 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(false);
         options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay(5_000);
+        // As the units: every 2 s at most, so that a restarted broker has the hub, its retained state and its presence
+        // back within 5 s (a connect to the site's broker costs nothing worth saving).
+        options.setMaxReconnectDelay(2_000);
         options.setKeepAliveInterval(10);
         options.setMaxInflight(1_000);
         options.setSocketFactory(new NoDelaySocketFactory());

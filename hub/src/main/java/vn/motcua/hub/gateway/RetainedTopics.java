@@ -109,11 +109,6 @@ final class RetainedTopics {
                 Optional.of(firmware), Optional.of(OffsetDateTime.now(OFFICE_ZONE)))));
     }
 
-    /** How many topics are remembered (for tests). */
-    synchronized int size() {
-        return last.size();
-    }
-
     private static String firmwareVersion() {
         String version = RetainedTopics.class.getPackage().getImplementationVersion();
         return "motcua-hub " + (version == null ? "dev" : version);
