@@ -236,28 +236,22 @@
 
   // ---- data --------------------------------------------------------------------------------------------------
 
-  var servicesInFlight = false;
-  var servicesAgain = false;
+  // The catalogue comes on the board's own stream, just before the board: no second request that could fail or
+  // hang by itself across a reconnect and leave the board showing service codes instead of names.
+  function showServices(catalogue) {
+    if (!catalogue || !Array.isArray(catalogue.services)) { return; }
+    view.services = catalogue;
+    render();
+  }
 
-  // Fetches the catalogue; a request made while one is in flight is folded into one more fetch after it.
-  function refreshServices() {
-    if (servicesInFlight) { servicesAgain = true; return; }
-    servicesInFlight = true;
-    fetch('/api/services', { cache: 'no-store', headers: { Accept: 'application/json' } })
-      .then(function (response) {
-        if (!response.ok) { throw new Error('services: HTTP ' + response.status); }
-        learnClock(response);
-        return response.json();
-      })
-      .then(function (catalogue) {
-        view.services = catalogue;
-        render();
-      })
-      .catch(function (error) { console.warn('board: cannot refresh services', error); })
-      .then(function () {
-        servicesInFlight = false;
-        if (servicesAgain) { servicesAgain = false; refreshServices(); }
-      });
+  // Only the response's Date header is wanted (see learnClock); a failure leaves the last offset in place.
+  function refreshClock() {
+    var abort = new AbortController();
+    var timer = window.setTimeout(function () { abort.abort(); }, RECONNECT_MS);
+    fetch('/health', { cache: 'no-store', signal: abort.signal })
+      .then(learnClock)
+      .catch(function (error) { console.warn('board: cannot read the hub clock', error); })
+      .then(function () { window.clearTimeout(timer); });
   }
 
   function showBoard(board) {
@@ -283,22 +277,29 @@
     byId('link').className = connected ? 'link ok' : 'link lost';
   }
 
+  function parse(event) {
+    try {
+      return JSON.parse(event.data);
+    } catch (error) {
+      console.warn('board: ignoring an unreadable ' + event.type + ' event', error);
+      return null;
+    }
+  }
+
   function connect() {
     var source = new EventSource('/api/board/stream');
     source.addEventListener('open', function () {
       view.acceptAnySequence = true;
       setConnected(true);
+      refreshClock();
+    });
+    source.addEventListener('services', function (event) {
+      var catalogue = parse(event);
+      if (catalogue) { showServices(catalogue); }
     });
     source.addEventListener('board', function (event) {
-      var board;
-      try {
-        board = JSON.parse(event.data);
-      } catch (error) {
-        console.warn('board: ignoring an unreadable event', error);
-        return;
-      }
-      showBoard(board);
-      refreshServices();
+      var board = parse(event);
+      if (board) { showBoard(board); }
     });
     source.addEventListener('error', function () {
       setConnected(false);

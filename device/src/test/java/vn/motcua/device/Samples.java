@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import vn.motcua.protocol.message.CounterState;
 import vn.motcua.protocol.message.CounterStatus;
+import vn.motcua.protocol.message.DeviceStatus;
 import vn.motcua.protocol.message.ResponseBody;
 import vn.motcua.protocol.message.ServiceCatalogue;
 import vn.motcua.protocol.message.ServingPhase;
@@ -17,6 +18,11 @@ public final class Samples {
     public static final String OFFICE = "UBND xã Nghi Lộc";
 
     private Samples() {
+    }
+
+    /** The hub's presence while it serves, as it publishes it on {@code hub/status}. */
+    public static DeviceStatus hubOnline() {
+        return new DeviceStatus(true, Optional.empty(), Optional.of("motcua-hub test"), Optional.of(MORNING));
     }
 
     public static ServiceCatalogue catalogue() {

@@ -81,7 +81,8 @@ public final class Hub implements AutoCloseable {
                     return reader.calls(clock.instant().atZone(settings.office().zone()).toLocalDate(), ticket);
                 }
             };
-            WebServer web = WebServer.start(settings.httpHost(), settings.httpPort(), writer, metrics, history, writer);
+            WebServer web = WebServer.start(settings.httpHost(), settings.httpPort(), writer, metrics, history, writer,
+                    gateway::brokerConnected);
             parts.push(web);
             LOG.info("hub for {} ({}) is up: broker {}, web http://{}:{}/", settings.office().name(), site, brokerUrl,
                     settings.httpHost(), web.port());

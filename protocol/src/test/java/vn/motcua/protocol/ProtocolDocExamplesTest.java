@@ -240,7 +240,7 @@ class ProtocolDocExamplesTest {
         for (DeviceChannel channel : DeviceChannel.values()) {
             built.add(topics.device("kiosk-01", channel));
         }
-        built.addAll(List.of(topics.counterState(4), topics.board(), topics.services()));
+        built.addAll(List.of(topics.counterState(4), topics.board(), topics.services(), topics.hubStatus()));
         assertThat(table).isEqualTo(built);
     }
 

@@ -41,7 +41,19 @@ public final class Mosquitto implements AutoCloseable {
      * only for the benchmark that shows what TCP_NODELAY is worth (docs/benchmarks.md).
      */
     public static Mosquitto start(Path workDir, boolean tcpNoDelay) throws IOException {
-        int port = freePort();
+        return start(workDir, freePort(), tcpNoDelay);
+    }
+
+    /**
+     * As {@link #start(Path)}, on {@code port}: a broker started again on the port of one that was stopped is, to its
+     * clients, the same broker restarted — without persistence, as Mosquitto runs by default, so with no retained
+     * message and no session left.
+     */
+    public static Mosquitto start(Path workDir, int port) throws IOException {
+        return start(workDir, port, true);
+    }
+
+    private static Mosquitto start(Path workDir, int port, boolean tcpNoDelay) throws IOException {
         return start(workDir, List.of(
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",

@@ -21,7 +21,9 @@ import vn.motcua.protocol.message.ResponseBody;
 /**
  * The unit at one counter: shows the counter's retained state on its display, sends the officer's keys and the
  * citizen's satisfaction rating to the hub. The display follows the retained state only, never the answers to
- * key presses, so every unit showing the counter agrees with the hub.
+ * key presses, so every unit showing the counter agrees with the hub. While the hub is gone (its presence says offline,
+ * or the link is down) the display says {@link CounterText#OFFLINE} and the officer's keys fail at once with
+ * {@link vn.motcua.device.link.HubUnreachableException}; ratings are stored and sent when the hub is back.
  *
  * <p>Threads: {@link #press} and {@link #rate} may be called from any thread. State and connection changes arrive
  * on the link's event thread, which alone drives the display.
@@ -36,6 +38,8 @@ public final class CounterUnit {
     private final String deviceId;
     private final Codec codec = new Codec();
     private volatile CounterState lastState; // written on the event thread, read by any
+    /** Whether the hub can be reached, as last told; event thread only. */
+    private boolean hubReachable;
     private final SatisfactionKeypad keypad;
 
     public CounterUnit(MqttLink link, CounterDisplay display) {
@@ -50,7 +54,7 @@ public final class CounterUnit {
         this.display = display;
         this.deviceId = link.config().deviceId();
         this.keypad = new SatisfactionKeypad(link.config().hardware().keypad(), clockMillis, this::rate, deviceId);
-        link.onConnection(this::connectionChanged);
+        link.onHub(this::hubChanged);
         link.onState(link.topics().counterState(counter), this::stateArrived);
     }
 
@@ -145,14 +149,21 @@ public final class CounterUnit {
         }
         lastState = state;
         keypad.stateArrived(state);
-        display.show(state);
+        if (hubReachable) {
+            display.show(state); // retained state re-sent on a reconnect is not news while the hub is gone
+        }
     }
 
-    private void connectionChanged(boolean online) {
-        if (!online) {
+    /**
+     * Without the hub every number may be stale and no key can work: say so until the hub is back. The hub publishes
+     * the counter's state before its presence, so by then {@code lastState} is the current one.
+     */
+    private void hubChanged(boolean reachable) {
+        hubReachable = reachable;
+        if (!reachable) {
             display.showOffline();
         } else if (lastState != null) {
-            display.show(lastState); // the retained state, resent on resubscribe, corrects it if it changed meanwhile
+            display.show(lastState);
         }
     }
 

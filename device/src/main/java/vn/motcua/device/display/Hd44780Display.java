@@ -14,8 +14,9 @@ import vn.motcua.protocol.message.CounterState;
 
 /**
  * An HD44780 character LCD (16x2 or 20x4) behind a PCF8574 I2C backpack, driven in 4-bit mode. Line 1 says the counter
- * ("Quay 4"), line 2 what it does ("So 2-015", "Tam nghi", "Dong"); offline, line 2 says "Mat ket noi". Lines 3-4 of a
- * 20x4 stay blank. Text is folded to ASCII ({@link AsciiFold}): the HD44780 ROM has no Vietnamese glyphs.
+ * ("Quay 4"), line 2 what it does ("So 2-015", "Tam nghi", "Dong"). Lines 3-4 of a 20x4 stay blank. Without the hub
+ * it says "Mat ket noi voi / may chu" ({@link CounterText#OFFLINE} on two lines): a 16x2 in place of its two lines, a
+ * 20x4 under the counter line. Text is folded to ASCII ({@link AsciiFold}): the HD44780 ROM has no Vietnamese glyphs.
  * <p>
  * Backpack wiring (the common one): P0 = RS, P1 = RW (0: never read), P2 = E, P3 = backlight, P4..P7 = D4..D7.
  * Each nibble is two bytes in one I2C write: with E high, then with E low (the LCD latches on E's falling edge). Lines
@@ -96,10 +97,14 @@ public final class Hd44780Display implements CounterDisplay {
         render(counterLine, what);
     }
 
-    /** Keeps the counter line (the counter does not change), says "Mat ket noi" on line 2. */
+    /** "Mất kết nối với máy chủ" on two lines; a 20x4 keeps the counter line above it. */
     @Override
     public void showOffline() {
-        render(counterLine, CounterText.OFFLINE);
+        if (size.lineAddress.length > 2) {
+            render(counterLine, CounterText.OFFLINE_FIRST_LINE, CounterText.OFFLINE_SECOND_LINE);
+        } else {
+            render(CounterText.OFFLINE_FIRST_LINE, CounterText.OFFLINE_SECOND_LINE);
+        }
     }
 
     private void render(String... text) {

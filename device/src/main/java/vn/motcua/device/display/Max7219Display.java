@@ -16,7 +16,8 @@ import vn.motcua.protocol.message.CounterState;
  * The counter number is left-aligned in positions 0-1 (a three-digit counter takes position 2 too), then one blank gap;
  * the rest shows the ticket ({@code ---} when open with nobody at it, {@code PAUSE} when paused, {@code OFF} when
  * closed), keeping its rightmost characters if it is too long ("HT-0015" shows as "-0015"). The dash is segment G.
- * Offline shows eight dashes: no number to trust.
+ * Without the hub (or the link) it shows eight dashes: no number to trust, and seven segments cannot spell
+ * "Mất kết nối" (no K, M or diacritics).
  * <p>
  * Position 0 is digit register 8 (DIG7), position 7 is digit register 1 (DIG0), as on the common red 8-digit modules
  * whose DIG0 is the rightmost digit. Every register write is its own 2-byte SPI frame (register, data): the chip

@@ -39,7 +39,8 @@ import vn.motcua.protocol.message.ServiceCatalogue;
  * The entrance kiosk: a citizen presses a service key, the hub issues a ticket, the printer prints it. Service names
  * come from the retained service catalogue the hub publishes.
  *
- * <p>When the hub is unreachable (link down, or no answer within the request timeout) the kiosk prints from the
+ * <p>When the hub is unreachable (its presence says offline or the link is down: at once; or no answer within the
+ * request timeout) the kiosk prints from the
  * numbers the hub leased to it ({@link LeaseKeeper}, {@link OfflineTickets}): marked offline, no estimate, synced
  * through the outbox when the hub is back. If the hub's answer to the timed-out request arrives after all, that
  * ticket was issued but never printed, so the kiosk cancels it.
@@ -94,8 +95,8 @@ public final class KioskUnit implements AutoCloseable {
         this.leaseKeeper = new LeaseKeeper(link, leases, link.config().services(), this::catalogue, officeClock);
         this.offline = new OfflineTickets(link, leases, metrics, officeClock);
         link.onState(link.topics().services(), this::catalogueArrived);
-        link.onConnection(online -> {
-            if (online) {
+        link.onHub(reachable -> {
+            if (reachable) {
                 leaseKeeper.topUp();
             }
         });

@@ -1,7 +1,7 @@
 package vn.motcua.device.link;
 
 /** The link could not do what was asked: the broker was unreachable, a message could not be sent, or it is closed. */
-public final class LinkException extends RuntimeException {
+public class LinkException extends RuntimeException {
 
     public LinkException(String message) {
         super(message);

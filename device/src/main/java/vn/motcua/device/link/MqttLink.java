@@ -57,7 +57,7 @@ import vn.motcua.protocol.topic.Topics;
  *   same id until answered, across reconnects and reboots ({@link OutboxSender}).</li>
  * </ul>
  * Presence is the retained {@code dev/{id}/status}: online on every connect, offline by the broker's will when the
- * unit drops, and offline on {@link #close()}.
+ * unit drops, and offline on {@link #close()}. The link follows the hub's own presence too ({@link #onHub}).
  *
  * <p>Threads: Paho calls back on its own thread, and {@link LinkCallbacks} only hands work on from there. Answers,
  * timeouts, retained state and connection changes reach unit code on the link's single event thread
@@ -95,6 +95,7 @@ public final class MqttLink implements AutoCloseable {
     private final Outbox outbox;
     private final OutboxSender outboxSender;
     private final List<Consumer<Response.Ok>> unclaimedAnswers = new CopyOnWriteArrayList<>();
+    private final HubPresence hub;
 
     private MqttLink(UnitConfig config, String firmwareVersion, DeviceMetrics metrics, Clock clock)
             throws MqttException {
@@ -124,6 +125,9 @@ public final class MqttLink implements AutoCloseable {
                 outboxSender.connected();
             }
         });
+        this.hub = new HubPresence(config.deviceId(), eventThread);
+        callbacks.addConnectionListener(hub);
+        states.add(topics.hubStatus(), hub::heard);
     }
 
     /**
@@ -179,15 +183,16 @@ public final class MqttLink implements AutoCloseable {
     /**
      * Sends an interactive request ({@link Operation#interactive()}) and completes with the hub's answer, on the link's
      * event thread. Fails with {@link RequestFailedException} when the hub refuses, {@link RequestTimeoutException}
-     * when no answer comes within the configured timeout, {@link LinkException} at once when the link is down or
-     * closed (nothing is queued), and {@link ProtocolException} when the body breaks the contract (too large).
+     * when no answer comes within the configured timeout, {@link HubUnreachableException} at once when the link is
+     * down or the hub's presence says it is gone, {@link LinkException} at once when the link is closed (nothing is
+     * sent in either case), and {@link ProtocolException} when the body breaks the contract (too large).
      *
      * <p>Once the timeout has passed nothing may carry it out (protocol §6.3): it is published at QoS 0, so neither
      * Paho (which stores and resends an unacknowledged QoS 1 publish after a reconnect or a restart) nor the broker
      * (which queues QoS 1 messages in the hub's persistent session while the hub is away) can deliver it later; Paho
      * drops a QoS 0 publish not yet written when the connection is lost, and this link has no disconnected buffer. A
-     * publish that did reach a frozen broker or hub still arrives late: its {@code deadline}, now plus the timeout by
-     * the hub's clock, makes the hub refuse it then.
+     * publish that did reach a frozen broker or hub still arrives late: its {@code deadline} ({@link #deadlineAfter})
+     * by the hub's clock makes the hub refuse it then.
      *
      * @throws IllegalArgumentException for a durable operation, which belongs to {@link #send}
      */
@@ -201,8 +206,8 @@ public final class MqttLink implements AutoCloseable {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new LinkException(config.deviceId() + ": link is closed"));
         }
-        if (!client.isConnected()) {
-            return CompletableFuture.failedFuture(new LinkException(config.deviceId() + ": not connected to the hub"));
+        if (!client.isConnected() || hub.saysGone()) {
+            return CompletableFuture.failedFuture(new HubUnreachableException());
         }
         Request request = Request.of(ids.next(), OffsetDateTime.now(clock), body)
                 .withDeadline(OffsetDateTime.now(hubClock).plus(deadlineAfter(config.requestTimeout())));
@@ -296,6 +301,20 @@ public final class MqttLink implements AutoCloseable {
     }
 
     /**
+     * Tells {@code listener} whether the hub can be reached (the link is up and the hub's presence does not say it is
+     * gone, see {@link HubPresence}), soon after registering and then at every change, on the link's event thread. It
+     * may hear the same value twice in a row. What a unit shows and refuses while the hub is gone follows this.
+     */
+    public void onHub(HubListener listener) {
+        hub.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Whether the hub can be reached now: the link is up and the hub's presence does not say it is gone. */
+    public boolean hubReachable() {
+        return client.isConnected() && !hub.saysGone();
+    }
+
+    /**
      * Queues {@code work} on the link's event thread, after what is already there; dropped once the link is closed.
      * The systemd watchdog probes with it, so a stuck event thread stops the unit's watchdog pings.
      */
@@ -319,6 +338,24 @@ public final class MqttLink implements AutoCloseable {
                     codec.encode(event));
         } catch (StoreException e) {
             log.error("{}: event {} is lost: {}", config.deviceId(), event.id(), e.getMessage());
+        }
+    }
+
+    /**
+     * Publishes a fact that the next one replaces (the periodic {@code health} report) only while connected, QoS 1,
+     * without storing it: kept in the outbox, a unit cut off for a day would hold thousands of stale reports and send
+     * them all when it is back. A report that cannot be sent now is dropped; the next one follows within its period.
+     */
+    public void publishTransient(EventBody body) {
+        Event event = new Event(ids.next(), OffsetDateTime.now(clock), Objects.requireNonNull(body, "body"));
+        if (closed.get() || !client.isConnected()) {
+            return;
+        }
+        try {
+            client.publish(eventTopic, codec.encode(event), Protocol.QOS, false, null, new FailureListener(failure ->
+                    log.debug("{}: {} not sent: {}", config.deviceId(), event.id(), failure.toString())));
+        } catch (MqttException e) {
+            log.debug("{}: {} not sent: {}", config.deviceId(), event.id(), e.toString());
         }
     }
 

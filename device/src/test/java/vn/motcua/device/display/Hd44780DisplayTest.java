@@ -96,28 +96,31 @@ class Hd44780DisplayTest {
     }
 
     @Test
-    void offline_keeps_the_counter_and_says_mat_ket_noi_without_diacritics() {
+    void offline_says_mat_ket_noi_voi_may_chu_on_both_lines_of_a_16x2_without_diacritics() {
         Hd44780Display lcd = lcd(Hd44780Display.Size.LCD_16X2);
         lcd.show(serving(4, "2-015"));
         LcdBytes.drain(i2c);
 
         lcd.showOffline();
 
-        byte[] frame = LcdBytes.drain(i2c);
-        assertThat(frame).hasSize(4 + 16 * 4);  // line 1 ("Quay 4") is not rewritten
-        assertThat(LcdBytes.ddram(frame).substring(0x40, 0x50)).isEqualTo("Mat ket noi     ");
+        String ram = LcdBytes.ddram(LcdBytes.drain(i2c));
+        assertThat(ram.substring(0x00, 0x10)).isEqualTo("Mat ket noi voi ");
+        assertThat(ram.substring(0x40, 0x50)).isEqualTo("may chu         ");
     }
 
     @Test
-    void offline_before_any_state_leaves_line_1_blank() {
-        Hd44780Display lcd = lcd(Hd44780Display.Size.LCD_16X2);
+    void offline_on_a_20x4_keeps_the_counter_line_above_the_message() {
+        Hd44780Display lcd = lcd(Hd44780Display.Size.LCD_20X4);
+        lcd.show(serving(4, "2-015"));
         LcdBytes.drain(i2c);
 
         lcd.showOffline();
 
-        String ram = LcdBytes.ddram(LcdBytes.drain(i2c));
-        assertThat(ram.substring(0x00, 0x10)).isBlank();
-        assertThat(ram.substring(0x40, 0x50)).isEqualTo("Mat ket noi     ");
+        byte[] frame = LcdBytes.drain(i2c);
+        assertThat(frame).hasSize(2 * (4 + 20 * 4)); // line 1 ("Quay 4") is not rewritten; lines 2 and 3 are
+        String ram = LcdBytes.ddram(frame);
+        assertThat(ram.substring(0x40, 0x54)).isEqualTo("Mat ket noi voi     ");
+        assertThat(ram.substring(0x14, 0x28)).isEqualTo("may chu             ");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import vn.motcua.device.printer.SimulatedPrinter;
 import vn.motcua.device.printer.TicketPrinter;
 import vn.motcua.device.printer.TicketView;
 import vn.motcua.protocol.codec.Codec;
+import vn.motcua.protocol.message.DeviceStatus;
 import vn.motcua.protocol.message.Operation;
 import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.RequestBody;
@@ -47,8 +49,12 @@ class KioskOfflineTest extends OnBroker {
     }
 
     private void startKiosk(TicketPrinter printer) {
+        startKiosk(printer, TIMEOUT);
+    }
+
+    private void startKiosk(TicketPrinter printer, Duration requestTimeout) {
         UnitConfig config = UnitConfig.kiosk(site, "kiosk-1", broker.url(), List.of("DD", "HT"), dataDir)
-                .withRequestTimeout(TIMEOUT);
+                .withRequestTimeout(requestTimeout);
         link = MqttLink.connect(config, "test-1", metrics, Duration.ofSeconds(10));
         kiosk = new KioskUnit(link, printer, metrics);
     }
@@ -109,6 +115,24 @@ class KioskOfflineTest extends OnBroker {
         assertThat(sync.priority()).contains("ELDERLY");
         assertThat(link.outboxDepth()).isEqualTo(2); // the silent hub has not taken them yet
         assertThat(metrics.count("offline.printed")).isEqualTo(2);
+    }
+
+    @Test
+    void when_the_hubs_presence_says_offline_the_ticket_is_printed_offline_at_once_without_asking_it()
+            throws Exception {
+        hubThatOnlyLeases();
+        hub.publishState(topics.hubStatus(), Samples.hubOnline());
+        hub.publishState(topics.services(), Samples.catalogue());
+        startKiosk(new SimulatedPrinter("kiosk-1"), Duration.ofSeconds(30));
+        awaitLeases();
+
+        hub.publishState(topics.hubStatus(), DeviceStatus.offline());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !link.hubReachable());
+        TicketView ticket = kiosk.press("HT").get(2, TimeUnit.SECONDS); // the request timeout is 30 s
+
+        assertThat(ticket.offline()).isTrue();
+        assertThat(ticket.ticket()).isEqualTo("2-901");
+        assertThat(requests(Operation.TICKET_ISSUE)).isEmpty();
     }
 
     @Test

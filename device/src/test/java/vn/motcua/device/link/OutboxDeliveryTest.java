@@ -163,7 +163,8 @@ class OutboxDeliveryTest extends OnBroker {
 
         assertThat(answer).isCompletedExceptionally();
         assertThat(answer).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
-                .havingCause().isInstanceOf(LinkException.class).withMessageContaining("not connected");
+                .havingCause().isInstanceOf(HubUnreachableException.class)
+                .withMessage(HubUnreachableException.MESSAGE);
     }
 
     @Test

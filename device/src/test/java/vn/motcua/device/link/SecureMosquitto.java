@@ -115,6 +115,7 @@ final class SecureMosquitto implements AutoCloseable {
                 "pattern read " + prefix + "counter/+/state",
                 "pattern read " + prefix + "board",
                 "pattern read " + prefix + "services",
+                "pattern read " + prefix + "hub/status",
                 "");
     }
 

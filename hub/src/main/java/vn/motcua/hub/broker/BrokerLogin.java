@@ -15,6 +15,14 @@ public record BrokerLogin(String username, char[] password) {
     static final String HUB_USER = "motcua.hub";
     private static final int RANDOM_BYTES = 32;
 
+    /**
+     * The MQTT client id of the hub of {@code site}. Not a valid device id (it has a dot), so no unit can take over the
+     * hub's session, and the embedded broker tells the hub's dropped connection from a unit's ({@link OfflineWill}).
+     */
+    public static String hubClientId(String site) {
+        return "motcua-hub." + site;
+    }
+
     static BrokerLogin random() {
         byte[] secret = new byte[RANDOM_BYTES];
         new SecureRandom().nextBytes(secret);

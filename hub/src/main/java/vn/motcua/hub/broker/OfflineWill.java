@@ -21,7 +21,9 @@ import vn.motcua.protocol.topic.Topics;
  * Moquette 0.17 delivers a unit's will but does not keep it as the retained status (moquette #562), so a display
  * connecting later would still see the unit online. When a unit's connection is lost this handler publishes the
  * contract's will, {@code {"v":1,"online":false}}, retained on the unit's status topic, as Mosquitto does itself.
- * Units use their device id as MQTT client id; other client ids are ignored.
+ * Units use their device id as MQTT client id; the hub's client ({@link BrokerLogin#hubClientId}) gets the same on
+ * {@code hub/status}, so that units hear at once that the hub is gone; other client ids are ignored. A client that is
+ * connected again by the time the loss is handled (a quick reconnect taking over its session) keeps its presence.
  */
 final class OfflineWill extends AbstractInterceptHandler {
 
@@ -29,11 +31,13 @@ final class OfflineWill extends AbstractInterceptHandler {
 
     private final Server server;
     private final Topics topics;
+    private final String hubClientId;
     private final byte[] offline = new Codec().encodeState(DeviceStatus.offline());
 
     OfflineWill(Server server, String site) {
         this.server = server;
         this.topics = Topics.forSite(site);
+        this.hubClientId = BrokerLogin.hubClientId(site);
     }
 
     @Override
@@ -43,13 +47,21 @@ final class OfflineWill extends AbstractInterceptHandler {
 
     @Override
     public void onConnectionLost(InterceptConnectionLostMessage lost) {
-        if (!Topics.isValidName(lost.getClientID())) {
+        String client = lost.getClientID();
+        String topic;
+        if (client.equals(hubClientId)) {
+            topic = topics.hubStatus();
+        } else if (Topics.isValidName(client)) {
+            topic = topics.device(client, DeviceChannel.STATUS);
+        } else {
+            return;
+        }
+        if (server.listConnectedClients().stream().anyMatch(connected -> client.equals(connected.getClientID()))) {
             return;
         }
         MqttPublishMessage message = new MqttPublishMessage(
                 new MqttFixedHeader(MqttMessageType.PUBLISH, false, MqttQoS.AT_LEAST_ONCE, true, 0),
-                new MqttPublishVariableHeader(topics.device(lost.getClientID(), DeviceChannel.STATUS), 0),
-                Unpooled.copiedBuffer(offline));
+                new MqttPublishVariableHeader(topic, 0), Unpooled.copiedBuffer(offline));
         server.internalPublish(message, "motcua-hub");
     }
 

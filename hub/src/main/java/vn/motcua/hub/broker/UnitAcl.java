@@ -12,7 +12,8 @@ import vn.motcua.protocol.topic.Topics;
 /**
  * The unit ACL of docs/operations.md, for the embedded broker: a unit (user name = device id) may publish only on its
  * own {@code dev/{id}/status|req|evt} and subscribe only to its own {@code dev/{id}/res|cmd|config}, the counters'
- * state ({@code counter/+/state} or one counter's), the board and the service catalogue. The hub may do anything.
+ * state ({@code counter/+/state} or one counter's), the board, the service catalogue and the hub's presence
+ * ({@code hub/status}). The hub may do anything.
  * Which channel a unit publishes follows {@link DeviceChannel#publishedByDevice()}, so the ACL and the contract cannot
  * drift apart. Moquette checks reads once, at SUBSCRIBE (a refused filter gets the SUBACK failure code 0x80), and
  * writes at every PUBLISH (a refused QoS 1 message is dropped without PUBACK).
@@ -24,7 +25,8 @@ final class UnitAcl implements IAuthorizatorPolicy {
 
     UnitAcl(Topics topics) {
         this.topics = topics;
-        this.publicState = Set.of(topics.everyCounterState(), topics.board(), topics.services());
+        this.publicState = Set.of(topics.everyCounterState(), topics.board(), topics.services(),
+                topics.hubStatus());
     }
 
     @Override

@@ -19,7 +19,8 @@ import vn.motcua.protocol.message.EventType;
  * (printer paper, health). Counted in /metrics and logged where staff should act (paper low or out). Per unit, the
  * latest facts are gauges: {@code motcua_device_outbox_depth{device="…"}} (messages a unit holds for the hub: a
  * rising figure means it cannot get through), {@code motcua_device_heap_used_mb}, {@code motcua_device_uptime_seconds}
- * from its health event, and {@code motcua_printer_paper{device="…"}} (0 ok, 1 low, 2 out).
+ * from its health event, and {@code motcua_printer_paper{device="…"}} (0 ok, 1 low, 2 out), and how long ago each
+ * unit was last heard from ({@link SeenUnits}, which also caps how many units get per-unit series).
  * Called on Paho's callback thread; the maps are concurrent because /metrics reads them.
  */
 final class DeviceFacts {
@@ -31,11 +32,18 @@ final class DeviceFacts {
     private final Map<String, Boolean> online = new ConcurrentHashMap<>();
     private final Map<String, EventBody.Health> health = new ConcurrentHashMap<>();
     private final Map<String, EventBody.Paper> paper = new ConcurrentHashMap<>();
+    private final SeenUnits seen;
 
     DeviceFacts(Metrics metrics) {
         this.metrics = metrics;
+        this.seen = new SeenUnits(metrics);
         metrics.gauge("motcua_devices_online", () -> online.values().stream().filter(Boolean::booleanValue).count());
         metrics.gauge("motcua_devices_known", () -> (long) online.size());
+    }
+
+    /** {@code deviceId} sent a request. */
+    void request(String deviceId) {
+        seen.heard(deviceId);
     }
 
     void status(String deviceId, byte[] payload) {
@@ -45,6 +53,10 @@ final class DeviceFacts {
         }
         try {
             DeviceStatus status = codec.decodeState(payload, DeviceStatus.class);
+            // an offline status is the broker's will (or the unit's goodbye): not a sign of life
+            if (!(status.online() ? seen.heard(deviceId) : seen.track(deviceId))) {
+                return;
+            }
             Boolean before = online.put(deviceId, status.online());
             if (before == null || before != status.online()) {
                 LOG.info("unit {} is {}", deviceId, status.online() ? "online" : "offline");
@@ -59,6 +71,9 @@ final class DeviceFacts {
         try {
             Event event = codec.decodeEvent(payload);
             metrics.increment("motcua_device_events_total", "type", EventType.of(event.body()).wireName());
+            if (!seen.heard(deviceId)) {
+                return;
+            }
             switch (event.body()) {
                 case EventBody.PrinterStatus printer -> printer(deviceId, printer);
                 case EventBody.Health report -> health(deviceId, report);
@@ -88,7 +103,7 @@ final class DeviceFacts {
     }
 
     /** A per-unit series; device ids are lower-case letters, digits, '-' and '_' (the topic rule), safe in a label. */
-    private static String series(String name, String deviceId) {
+    static String series(String name, String deviceId) {
         return name + "{device=\"" + deviceId + "\"}";
     }
 }

@@ -46,6 +46,8 @@ import vn.motcua.protocol.topic.Topics;
 public final class DeviceGateway implements MqttCallbackExtended, StatePublisher, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceGateway.class);
+    /** Gauge: 1 while the hub's client is connected to the broker, 0 while it is not. */
+    private static final String BROKER_CONNECTED = "motcua_broker_connected";
 
     private final MqttAsyncClient client;
     private final Topics topics;
@@ -54,6 +56,7 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
     private final DeviceFacts facts;
     private final InboundTopics inbound;
     private final CountDownLatch serving = new CountDownLatch(1);
+    private final RetainedTopics retained;
     private volatile DeskWriter writer;
     private volatile UnitBudget budget;
 
@@ -63,6 +66,18 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
         this.metrics = metrics;
         this.facts = new DeviceFacts(metrics);
         this.inbound = new InboundTopics(topics, metrics);
+        this.retained = new RetainedTopics(topics, new RetainedTopics.Sink() {
+            @Override
+            public boolean connected() {
+                return client.isConnected();
+            }
+
+            @Override
+            public void publishRetained(String topic, byte[] payload) {
+                publish(topic, payload, true);
+            }
+        });
+        metrics.gauge(BROKER_CONNECTED, () -> client.isConnected() ? 1 : 0);
     }
 
     /**
@@ -70,7 +85,8 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
      * when it is back) and waits for the connection. The client keeps its own in-flight state in memory, not in
      * files: Paho's file store fsyncs every published message on the writer thread (≈ 0.8 ms of a 3 ms request,
      * docs/benchmarks.md), and an answer lost in a crash is not lost to the unit — it resends the request with the
-     * same id and gets the stored original from {@code processed_requests}; retained state is republished at start.
+     * same id and gets the stored original from {@code processed_requests}; retained state is republished at start
+     * and after every reconnect. The hub's will marks its presence ({@code hub/status}) offline when it drops.
      * {@code login}: the hub's credential when the (embedded) broker asks for one.
      */
     public static DeviceGateway connect(String brokerUrl, String site, Metrics metrics, Optional<BrokerLogin> login)
@@ -84,16 +100,19 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
      */
     public static DeviceGateway connect(String brokerUrl, String site, Metrics metrics, Optional<BrokerLogin> login,
                                         Optional<SSLSocketFactory> tls) throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient(brokerUrl, "motcua-hub." + site, new MemoryPersistence());
+        MqttAsyncClient client = new MqttAsyncClient(brokerUrl, BrokerLogin.hubClientId(site), new MemoryPersistence());
         DeviceGateway gateway = new DeviceGateway(client, Topics.forSite(site), metrics);
         client.setCallback(gateway);
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(false);
         options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay(5_000);
+        // As the units: every 2 s at most, so that a restarted broker has the hub, its retained state and its presence
+        // back within 5 s (a connect to the site's broker costs nothing worth saving).
+        options.setMaxReconnectDelay(2_000);
         options.setKeepAliveInterval(10);
         options.setMaxInflight(1_000);
         options.setSocketFactory(new GuardedSockets());
+        options.setWill(gateway.retained.presenceTopic(), gateway.retained.offline(), Protocol.QOS, true);
         tls.ifPresent(sockets -> {
             options.setSocketFactory(sockets);
             // over loopback the broker's LAN names cannot match; the sockets trust only that one certificate
@@ -121,18 +140,28 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
         this.writer = deskWriter;
         serving.countDown();
         subscribe().waitForCompletion(10_000);
+        retained.online();
         LOG.info("taking requests on {}", topics.everyDevice(DeviceChannel.REQUEST));
+    }
+
+    /** Whether the hub's client is connected to the broker now (for {@code /health}). */
+    public boolean brokerConnected() {
+        return client.isConnected();
     }
 
     private IMqttToken subscribe() throws MqttException {
         String[] filters = {topics.everyDevice(DeviceChannel.REQUEST), topics.everyDevice(DeviceChannel.EVENT),
-            topics.everyDevice(DeviceChannel.STATUS)};
-        return client.subscribe(filters, new int[] {Protocol.QOS, Protocol.QOS, Protocol.QOS});
+            topics.everyDevice(DeviceChannel.STATUS), topics.hubStatus()};
+        return client.subscribe(filters, new int[] {Protocol.QOS, Protocol.QOS, Protocol.QOS, Protocol.QOS});
     }
 
     @Override
     public void messageArrived(String topicName, MqttMessage message) {
         try {
+            if (topics.hubStatus().equals(topicName)) {
+                retained.presenceHeard(message.getPayload());
+                return;
+            }
             Optional<Topic.Device> unit = inbound.unit(topicName);
             if (unit.isEmpty()) {
                 return;
@@ -152,6 +181,7 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
 
     private void handle(String deviceId, byte[] payload) {
         awaitServing();
+        facts.request(deviceId);
         Request request;
         try {
             request = codec.decodeRequest(payload);
@@ -193,17 +223,17 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
 
     @Override
     public void counterState(CounterState state) {
-        publish(topics.counterState(state.counter()), codec.encodeState(state), true);
+        retained.publish(topics.counterState(state.counter()), codec.encodeState(state));
     }
 
     @Override
     public void board(Board board) {
-        publish(topics.board(), codec.encodeState(board), true);
+        retained.publish(topics.board(), codec.encodeState(board));
     }
 
     @Override
     public void services(ServiceCatalogue catalogue) {
-        publish(topics.services(), codec.encodeState(catalogue), true);
+        retained.publish(topics.services(), codec.encodeState(catalogue));
     }
 
     private void publish(String topic, byte[] payload, boolean retained) {
@@ -226,6 +256,8 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
                 LOG.error("cannot resubscribe to requests: {}", e.getMessage());
             }
         }
+        // ... and without its retained messages (Mosquitto keeps none without persistence): publish them all again.
+        retained.republish();
     }
 
     @Override
@@ -238,11 +270,23 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
         // QoS1 acknowledgements need no action: the broker now holds the message.
     }
 
+    /** Says the hub is offline (a clean DISCONNECT discards the will), then disconnects. */
     @Override
     public void close() throws MqttException {
+        retained.closing();
         if (client.isConnected()) {
+            try {
+                client.publish(retained.presenceTopic(), retained.offline(), Protocol.QOS, true).waitForCompletion(5_000);
+            } catch (MqttException e) {
+                LOG.warn("could not publish the hub's offline presence: {}", e.getMessage());
+            }
             client.disconnect().waitForCompletion(5_000);
         }
         client.close();
+    }
+
+    /** Drops the connection without DISCONNECT, as a crash would, so that the broker publishes the hub's will. */
+    void dropAbruptly() throws MqttException {
+        client.disconnectForcibly(0, 0, false);
     }
 }

@@ -15,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.Board;
+import vn.motcua.protocol.message.ServiceCatalogue;
 
 /**
- * {@code GET /api/board/stream}: Server-Sent Events carrying the board, once on connect and again after every change.
+ * {@code GET /api/board/stream}: Server-Sent Events carrying the service catalogue ({@code services}) and the board
+ * ({@code board}), each once on connect and again after every change of it; the catalogue goes first.
  *
  * <p>Threads: {@link #changed()} runs on the hub's writer thread and only drops a wake-up into each client's one-slot
  * mailbox, which never waits for I/O. Each open stream has its own {@link StreamClient} thread that reads the latest
@@ -27,6 +29,7 @@ import vn.motcua.protocol.message.Board;
 final class BoardStream implements AutoCloseable {
 
     static final String EVENT = "board";
+    static final String SERVICES_EVENT = "services";
     /** Far more screens than any office has; a guard against runaway reconnect loops holding threads. */
     static final int MAX_CLIENTS = 256;
     static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
@@ -36,13 +39,14 @@ final class BoardStream implements AutoCloseable {
     private final Codec codec;
     private final Duration keepAliveEvery;
     private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
-    private final AtomicReference<Encoded> lastEncoded = new AtomicReference<>();
+    private final AtomicReference<Encoded<Board>> lastBoard = new AtomicReference<>();
+    private final AtomicReference<Encoded<ServiceCatalogue>> lastServices = new AtomicReference<>();
     private final AtomicLong opened = new AtomicLong();
     private final SseHandler sse = new SseHandler(this::attach);
     private volatile boolean closed;
 
-    /** A board and its JSON, so that many screens share one encoding of the same board. */
-    record Encoded(Board board, String json) {
+    /** A board or catalogue and its JSON, so that many screens share one encoding of the same state. */
+    record Encoded<T extends Record>(T state, String json) {
     }
 
     BoardStream(LiveState state, Codec codec, Duration keepAliveEvery) {
@@ -101,20 +105,24 @@ final class BoardStream implements AutoCloseable {
         clients.remove(client);
     }
 
-    /** The state to send now, with its JSON encoded once for all clients. */
-    Encoded latest() {
-        Board board = state.board();
-        Encoded known = lastEncoded.get();
-        if (known != null && known.board().equals(board)) {
-            return known;
-        }
-        Encoded fresh = new Encoded(board, new String(codec.encodeState(board), StandardCharsets.UTF_8));
-        lastEncoded.set(fresh);
-        return fresh;
+    /** The board to send now, with its JSON encoded once for all clients. */
+    Encoded<Board> latest() {
+        return encoded(state.board(), lastBoard);
     }
 
-    LiveState state() {
-        return state;
+    /** The catalogue to send now, likewise. */
+    Encoded<ServiceCatalogue> latestServices() {
+        return encoded(state.services(), lastServices);
+    }
+
+    private <T extends Record> Encoded<T> encoded(T now, AtomicReference<Encoded<T>> last) {
+        Encoded<T> known = last.get();
+        if (known != null && known.state().equals(now)) {
+            return known;
+        }
+        Encoded<T> fresh = new Encoded<>(now, new String(codec.encodeState(now), StandardCharsets.UTF_8));
+        last.set(fresh);
+        return fresh;
     }
 
     /** Runs on Javalin's async executor once the event-stream headers are sent. */

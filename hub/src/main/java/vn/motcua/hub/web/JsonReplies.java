@@ -2,6 +2,7 @@ package vn.motcua.hub.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -24,14 +25,23 @@ final class JsonReplies {
         ctx.status(status).contentType(JSON).header("Cache-Control", "no-store").result(body);
     }
 
-    /** 200 {@code {"status":"UP"}}, or 503 {@code {"status":"DOWN","store":"full"}} while commits fail. */
-    static void health(Context ctx, LiveState state) {
-        state.storeProblem().ifPresentOrElse(problem -> {
-            Map<String, String> body = new LinkedHashMap<>();
-            body.put("status", "DOWN");
-            body.put("store", problem);
+    /**
+     * 200 {@code {"status":"UP"}}, or 503 {@code {"status":"DOWN",…}} naming what is wrong: {@code "broker":
+     * "disconnected"} while the hub's client has lost the broker, {@code "store":"full"} (or {@code io}, {@code other})
+     * while the writer's commits fail.
+     */
+    static void health(Context ctx, LiveState state, BooleanSupplier brokerConnected) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("status", "DOWN");
+        if (!brokerConnected.getAsBoolean()) {
+            body.put("broker", "disconnected");
+        }
+        state.storeProblem().ifPresent(problem -> body.put("store", problem));
+        if (body.size() > 1) {
             json(ctx, 503, write(body));
-        }, () -> json(ctx, 200, write(Map.of("status", "UP"))));
+        } else {
+            json(ctx, 200, write(Map.of("status", "UP")));
+        }
     }
 
     /** Set on a 404 whose handler wrote its own answer (an unknown ticket), which the generic one must not replace. */

@@ -1,7 +1,6 @@
 package vn.motcua.hub.web;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +10,7 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.protocol.message.Board;
 import vn.motcua.protocol.message.ServiceCatalogue;
 
 /**
@@ -37,8 +37,8 @@ final class StreamClient {
     /** Jetty finished the request (client gone, server stopping): the response must not be touched again. */
     private volatile boolean gone;
     private volatile Thread thread;
-    private BoardStream.Encoded lastBoard;
-    private ServiceCatalogue lastServices;
+    private BoardStream.Encoded<Board> lastBoard;
+    private BoardStream.Encoded<ServiceCatalogue> lastServices;
 
     StreamClient(BoardStream stream, SseClient sse, Duration keepAliveEvery) {
         this.stream = stream;
@@ -109,18 +109,22 @@ final class StreamClient {
     }
 
     /**
-     * Sends the board if it or the catalogue changed since the last send. The page fetches the catalogue on every
-     * board event, so a catalogue-only change (a ticket issued) is sent as a repeat of the same board sequence.
+     * Sends what changed since the last send: the catalogue first, then the board, so that a page showing the board
+     * already knows the names of the services on it. Both go on this one stream, in order: the page needs no second
+     * request that could fail or hang on its own while the stream works (the race of a board showing service codes
+     * after a reconnect).
      */
     private void sendIfChanged() {
-        BoardStream.Encoded board = stream.latest();
-        ServiceCatalogue services = stream.state().services();
-        if (lastBoard != null && lastBoard.board().equals(board.board()) && Objects.equals(services, lastServices)) {
-            return;
+        BoardStream.Encoded<ServiceCatalogue> services = stream.latestServices();
+        BoardStream.Encoded<Board> board = stream.latest();
+        if (lastServices == null || !lastServices.state().equals(services.state())) {
+            sse.sendEvent(BoardStream.SERVICES_EVENT, services.json());
+            lastServices = services;
         }
-        sse.sendEvent(BoardStream.EVENT, board.json(), Long.toString(board.board().sequence()));
-        lastBoard = board;
-        lastServices = services;
+        if (lastBoard == null || !lastBoard.state().equals(board.state())) {
+            sse.sendEvent(BoardStream.EVENT, board.json(), Long.toString(board.state().sequence()));
+            lastBoard = board;
+        }
     }
 
     /** Jetty's word that the request is over; called on a Jetty thread. */

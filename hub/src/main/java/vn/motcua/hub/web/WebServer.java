@@ -3,6 +3,7 @@ package vn.motcua.hub.web;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import io.javalin.Javalin;
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ public final class WebServer implements AutoCloseable {
     /** How often an idle stream carries a comment, so proxies and NAT keep the connection. */
     static final Duration KEEP_ALIVE_EVERY = Duration.ofSeconds(15);
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** A web server shown a state without a broker (tests, tools) has no broker link to report on. */
+    private static final BooleanSupplier NO_BROKER = () -> true;
 
     private final Javalin app;
     private final BoardStream stream;
@@ -46,7 +49,8 @@ public final class WebServer implements AutoCloseable {
      * @throws io.javalin.util.JavalinBindException if the port is taken
      */
     public static WebServer start(String host, int port, LiveState state) {
-        return start(host, port, state, new Metrics(), CallHistory.none(), TicketLookup.none(), KEEP_ALIVE_EVERY);
+        return start(host, port, state, new Metrics(), CallHistory.none(), TicketLookup.none(), NO_BROKER,
+                KEEP_ALIVE_EVERY);
     }
 
     /**
@@ -54,21 +58,31 @@ public final class WebServer implements AutoCloseable {
      * reasons of {@code history} at {@code /api/calls}.
      */
     public static WebServer start(String host, int port, LiveState state, Metrics metrics, CallHistory history) {
-        return start(host, port, state, metrics, history, TicketLookup.none(), KEEP_ALIVE_EVERY);
+        return start(host, port, state, metrics, history, TicketLookup.none(), NO_BROKER, KEEP_ALIVE_EVERY);
     }
 
     /** As {@link #start(String, int, LiveState, Metrics, CallHistory)}, also serving the ticket status pages. */
     public static WebServer start(String host, int port, LiveState state, Metrics metrics, CallHistory history,
                                   TicketLookup tickets) {
-        return start(host, port, state, metrics, history, tickets, KEEP_ALIVE_EVERY);
+        return start(host, port, state, metrics, history, tickets, NO_BROKER, KEEP_ALIVE_EVERY);
+    }
+
+    /**
+     * As {@link #start(String, int, LiveState, Metrics, CallHistory, TicketLookup)}; {@code /health} also says 503
+     * while {@code brokerConnected} is false: the hub then hears no unit and no unit hears it.
+     */
+    public static WebServer start(String host, int port, LiveState state, Metrics metrics, CallHistory history,
+                                  TicketLookup tickets, BooleanSupplier brokerConnected) {
+        return start(host, port, state, metrics, history, tickets, brokerConnected, KEEP_ALIVE_EVERY);
     }
 
     static WebServer start(String host, int port, LiveState state, Duration keepAliveEvery) {
-        return start(host, port, state, new Metrics(), CallHistory.none(), TicketLookup.none(), keepAliveEvery);
+        return start(host, port, state, new Metrics(), CallHistory.none(), TicketLookup.none(), NO_BROKER,
+                keepAliveEvery);
     }
 
     private static WebServer start(String host, int port, LiveState state, Metrics metrics, CallHistory history,
-                                   TicketLookup tickets, Duration keepAliveEvery) {
+                                   TicketLookup tickets, BooleanSupplier brokerConnected, Duration keepAliveEvery) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(state, "state");
         Codec codec = new Codec();
@@ -88,7 +102,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/calls", calls::calls);
             config.routes.get("/ticket/{label}", ticketPages::page);
             config.routes.get("/api/tickets/{label}", ticketPages::api);
-            config.routes.get("/health", ctx -> JsonReplies.health(ctx, state));
+            config.routes.get("/health", ctx -> JsonReplies.health(ctx, state, brokerConnected));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.prometheusText()));
             config.routes.error(404, JsonReplies::notFound);

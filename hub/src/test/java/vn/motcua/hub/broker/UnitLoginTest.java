@@ -27,6 +27,7 @@ import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
 import vn.motcua.protocol.Ulid;
 import vn.motcua.protocol.codec.Codec;
+import vn.motcua.protocol.message.DeviceStatus;
 import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.Response;
@@ -160,6 +161,23 @@ class UnitLoginTest {
         // the board the same issue changed did reach kiosk-1: it was listening all along
         await().atMost(Duration.ofSeconds(10)).until(() -> kiosk1.received().stream()
                 .anyMatch(message -> message.startsWith(topics.board() + " ")));
+    }
+
+    @Test
+    void a_unit_reads_the_hubs_presence_but_cannot_forge_it() throws Exception {
+        UnitClient kiosk1 = kiosk1();
+        UnitClient kiosk2 = kiosk2();
+        assertThat(kiosk1.subscribe(topics.hubStatus())).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> kiosk1.received().stream()
+                .anyMatch(message -> message.startsWith(topics.hubStatus() + " {\"v\":1,\"online\":true")));
+
+        kiosk2.publish(topics.hubStatus(), codec.encodeState(DeviceStatus.offline()));
+        assertThat(kiosk2.subscribe(topics.device("kiosk-2", DeviceChannel.RESPONSE))).isEqualTo(1);
+        kiosk2.publish(topics.device("kiosk-2", DeviceChannel.REQUEST), issueRequest());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !kiosk2.received().isEmpty());
+
+        // the refused forgery and the answer after it went through the broker in order: nothing reached kiosk-1
+        assertThat(kiosk1.received()).noneMatch(message -> message.contains("\"online\":false"));
     }
 
     @Test

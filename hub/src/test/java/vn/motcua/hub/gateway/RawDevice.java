@@ -60,9 +60,9 @@ final class RawDevice implements AutoCloseable {
         }
         client.subscribe(topics.device(deviceId, DeviceChannel.RESPONSE), 1,
                 (topic, message) -> responses.add(message.getPayload())).waitForCompletion(5_000);
-        client.subscribe(new String[] {topics.board(), topics.services(), topics.everyCounterState()}, new int[] {1, 1, 1},
-                new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {this::keep, this::keep, this::keep})
-                .waitForCompletion(5_000);
+        client.subscribe(new String[] {topics.board(), topics.services(), topics.everyCounterState(), topics.hubStatus()},
+                new int[] {1, 1, 1, 1}, new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {this::keep, this::keep,
+                    this::keep, this::keep}).waitForCompletion(5_000);
     }
 
     private void keep(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {

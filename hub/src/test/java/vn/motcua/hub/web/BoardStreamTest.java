@@ -20,6 +20,7 @@ import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.Board;
 import vn.motcua.protocol.message.CounterState;
 import vn.motcua.protocol.message.CounterStatus;
+import vn.motcua.protocol.message.ServiceCatalogue;
 import vn.motcua.protocol.message.ServingPhase;
 
 class BoardStreamTest {
@@ -38,16 +39,20 @@ class BoardStreamTest {
     }
 
     @Test
-    void a_new_stream_receives_the_current_board_at_once() throws Exception {
+    void a_new_stream_receives_the_current_catalogue_and_then_the_board_at_once() throws Exception {
         server = WebServer.start("127.0.0.1", 0, state);
 
         try (EventStream stream = EventStream.open(streamUri())) {
             EventStream.Event first = stream.nextEvent(WAIT);
+            EventStream.Event second = stream.nextEvent(WAIT);
 
-            assertThat(first.name()).isEqualTo("board");
-            assertThat(first.id()).isEqualTo("41");
-            assertThat(decode(first)).isEqualTo(Offices.morning());
-            assertThat(decode(first).office()).isEqualTo("Bộ phận Một cửa UBND huyện Nghi Lộc");
+            assertThat(first.name()).isEqualTo("services");
+            assertThat(codec.decodeState(first.data().getBytes(StandardCharsets.UTF_8), ServiceCatalogue.class))
+                    .isEqualTo(Offices.catalogue(5));
+            assertThat(second.name()).isEqualTo("board");
+            assertThat(second.id()).isEqualTo("41");
+            assertThat(decode(second)).isEqualTo(Offices.morning());
+            assertThat(decode(second).office()).isEqualTo("Bộ phận Một cửa UBND huyện Nghi Lộc");
         }
     }
 
@@ -55,7 +60,7 @@ class BoardStreamTest {
     void every_committed_change_reaches_an_open_stream() throws Exception {
         server = WebServer.start("127.0.0.1", 0, state);
         try (EventStream stream = EventStream.open(streamUri())) {
-            stream.nextEvent(WAIT);
+            skipGreeting(stream);
 
             Board next = Offices.counterSevenCalls(state.board(), "2-013");
             state.publish(next);
@@ -67,16 +72,19 @@ class BoardStreamTest {
     }
 
     @Test
-    void a_catalogue_only_change_repeats_the_board_so_the_page_refreshes_its_waiting_counts() throws Exception {
+    void a_catalogue_only_change_sends_the_catalogue_alone() throws Exception {
         server = WebServer.start("127.0.0.1", 0, state);
         try (EventStream stream = EventStream.open(streamUri())) {
-            stream.nextEvent(WAIT);
+            skipGreeting(stream);
 
             state.publish(Offices.catalogue(6));
+            state.publish(Offices.counterSevenCalls(state.board(), "2-013"));
 
             EventStream.Event event = stream.nextEvent(WAIT);
-            assertThat(event.id()).isEqualTo("41");
-            assertThat(decode(event)).isEqualTo(state.board());
+            assertThat(event.name()).isEqualTo("services");
+            assertThat(codec.decodeState(event.data().getBytes(StandardCharsets.UTF_8), ServiceCatalogue.class))
+                    .isEqualTo(Offices.catalogue(6));
+            assertThat(stream.nextEvent(WAIT).id()).as("the board change after it, no repeat before").isEqualTo("42");
         }
     }
 
@@ -84,7 +92,7 @@ class BoardStreamTest {
     void an_idle_stream_carries_keep_alive_comments() throws Exception {
         server = WebServer.start("127.0.0.1", 0, state, Duration.ofMillis(100));
         try (EventStream stream = EventStream.open(streamUri())) {
-            stream.nextEvent(WAIT);
+            skipGreeting(stream);
 
             EventStream.Event idle = stream.next(WAIT);
 
@@ -97,7 +105,7 @@ class BoardStreamTest {
     void a_stream_whose_client_went_away_is_dropped() throws Exception {
         server = WebServer.start("127.0.0.1", 0, state);
         try (EventStream stream = EventStream.open(streamUri())) {
-            stream.nextEvent(WAIT);
+            skipGreeting(stream);
             assertThat(server.streamCount()).isEqualTo(1);
         }
 
@@ -113,7 +121,7 @@ class BoardStreamTest {
         server = WebServer.start("127.0.0.1", 0, state);
         Board big = bigBoard();
         try (Socket stalled = openAndNeverRead(); EventStream healthy = EventStream.open(streamUri())) {
-            healthy.nextEvent(WAIT);
+            skipGreeting(healthy);
             await().atMost(WAIT).until(() -> server.streamCount() == 2);
 
             // ~30 MB of boards for a client that reads nothing: far beyond any socket buffer
@@ -141,7 +149,7 @@ class BoardStreamTest {
     void closing_the_server_ends_open_streams() throws Exception {
         server = WebServer.start("127.0.0.1", 0, state);
         try (EventStream stream = EventStream.open(streamUri())) {
-            stream.nextEvent(WAIT);
+            skipGreeting(stream);
 
             server.close();
 
@@ -173,6 +181,12 @@ class BoardStreamTest {
 
         await().atMost(WAIT).until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(thread -> thread.getName().startsWith("board-stream-")));
+    }
+
+    /** Reads what every new stream starts with: the catalogue, then the board. */
+    private static void skipGreeting(EventStream stream) throws InterruptedException {
+        assertThat(stream.nextEvent(WAIT).name()).isEqualTo("services");
+        assertThat(stream.nextEvent(WAIT).name()).isEqualTo("board");
     }
 
     /** A board near the 16 KB message limit: 60 counters, all serving. */

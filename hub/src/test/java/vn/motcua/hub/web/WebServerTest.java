@@ -11,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.motcua.hub.metrics.Metrics;
 import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.Board;
 import vn.motcua.protocol.message.ServiceCatalogue;
@@ -101,6 +103,27 @@ class WebServerTest {
 
         state.storeProblem(Optional.empty());
         assertThat(get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void health_is_503_while_the_broker_is_lost_naming_every_problem_and_up_again_when_it_is_back() throws Exception {
+        AtomicBoolean broker = new AtomicBoolean(false);
+        try (WebServer hub = WebServer.start("127.0.0.1", 0, state, new Metrics(), CallHistory.none(),
+                TicketLookup.none(), broker::get)) {
+            HttpResponse<byte[]> down = get(hub, "/health");
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(text(down)).isEqualTo("{\"status\":\"DOWN\",\"broker\":\"disconnected\"}");
+
+            state.storeProblem(Optional.of("io"));
+            assertThat(text(get(hub, "/health"))).isEqualTo("{\"status\":\"DOWN\",\"broker\":\"disconnected\","
+                    + "\"store\":\"io\"}");
+
+            state.storeProblem(Optional.empty());
+            broker.set(true);
+            HttpResponse<byte[]> up = get(hub, "/health");
+            assertThat(up.statusCode()).isEqualTo(200);
+            assertThat(text(up)).isEqualTo("{\"status\":\"UP\"}");
+        }
     }
 
     @Test
@@ -202,7 +225,12 @@ class WebServerTest {
     }
 
     private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return get(server, path);
+    }
+
+    private HttpResponse<byte[]> get(WebServer on, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on.port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private URI uri(String path) {

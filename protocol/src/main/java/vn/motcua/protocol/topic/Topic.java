@@ -23,6 +23,10 @@ public sealed interface Topic {
     record Services(String site) implements Topic {
     }
 
+    /** {@code motcua/v1/{site}/hub/status}: the hub's presence. */
+    record HubStatus(String site) implements Topic {
+    }
+
     /** The topic {@code name} denotes, or empty when it is not a topic of this wire version. */
     static Optional<Topic> parse(String name) {
         String[] levels = name.split("/", -1);
@@ -37,6 +41,8 @@ public sealed interface Topic {
                 case "services" -> Optional.of(new Services(site));
                 default -> Optional.empty();
             };
+            case 5 -> levels[3].equals("hub") && levels[4].equals("status")
+                    ? Optional.of(new HubStatus(site)) : Optional.empty();
             case 6 -> parseNested(site, levels[3], levels[4], levels[5]);
             default -> Optional.empty();
         };

@@ -59,6 +59,11 @@ public final class Topics {
         return prefix + "services";
     }
 
+    /** The hub's own presence, retained; the broker publishes the hub's will here when the hub drops. */
+    public String hubStatus() {
+        return prefix + "hub/status";
+    }
+
     /** Whether {@code name} is usable as a site or device id. */
     public static boolean isValidName(String name) {
         return name != null && NAME.matcher(name).matches();

@@ -50,6 +50,13 @@ class TopicsTest {
     }
 
     @Test
+    void the_hub_status_parses_back_and_is_no_device_topic() {
+        assertThat(topics.hubStatus()).isEqualTo("motcua/v1/nghiloc/hub/status");
+        assertThat(Topic.parse(topics.hubStatus())).contains(new Topic.HubStatus("nghiloc"));
+        assertThat(matches(topics.everyDevice(DeviceChannel.STATUS), topics.hubStatus())).isFalse();
+    }
+
+    @Test
     void the_version_level_follows_the_wire_version() {
         assertThat(topics.board()).startsWith("motcua/v" + Protocol.VERSION + "/");
     }
@@ -126,7 +133,8 @@ class TopicsTest {
             "motcua/v1/nghiloc/dev/#", "motcua/v1/+/board", "motcua/v1/#", "motcua/v1/nghiloc/counter/0/state",
             "motcua/v1/nghiloc/counter/01/state", "motcua/v1/nghiloc/counter/1000/state", "motcua/v1/nghiloc/counter/x/state",
             "motcua/v1/nghiloc/counter/4/status", "motcua/v1/nghiloc/counter/4", "motcua/v1/nghiloc/kiosk/k/req",
-            "$SYS/broker/uptime", "motcua/v1/nghiloc/counter/+/state"})
+            "$SYS/broker/uptime", "motcua/v1/nghiloc/counter/+/state", "motcua/v1/nghiloc/hub", "motcua/v1/nghiloc/hub/state",
+            "motcua/v1/nghiloc/hub/status/x", "motcua/v1/nghiloc/hubs/status", "motcua/v1/+/hub/status"})
     void foreign_or_malformed_topics_parse_to_empty(String name) {
         assertThat(Topic.parse(name)).isEmpty();
     }

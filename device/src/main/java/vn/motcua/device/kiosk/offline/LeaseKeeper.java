@@ -58,7 +58,7 @@ public final class LeaseKeeper {
     /** Asks for a block for each service running low today, if the hub is reachable and the catalogue known. */
     public void topUp() {
         Optional<ServiceCatalogue> known = catalogue.get();
-        if (!link.isConnected() || known.isEmpty()) {
+        if (!link.hubReachable() || known.isEmpty()) {
             return;
         }
         LocalDate today = LocalDate.now(clock);

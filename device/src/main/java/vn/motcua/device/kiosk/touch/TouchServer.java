@@ -69,7 +69,7 @@ public final class TouchServer implements AutoCloseable {
         this.server = server;
         this.threads = threads;
         this.guard = new TouchGuard(server.getAddress().getPort(), new SecureRandom());
-        this.api = new TouchApi(json, kiosk, link.config(), link::isConnected);
+        this.api = new TouchApi(json, kiosk, link.config(), link::hubReachable);
         this.page = resource("touch.html").replace("{{token}}", guard.token()).getBytes(StandardCharsets.UTF_8);
         this.css = resource("touch.css").getBytes(StandardCharsets.UTF_8);
         this.script = resource("touch.js").getBytes(StandardCharsets.UTF_8);
