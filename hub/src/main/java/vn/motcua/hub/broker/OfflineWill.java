@@ -1,5 +1,7 @@
 package vn.motcua.hub.broker;
 
+import java.util.function.Predicate;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,8 @@ import vn.motcua.protocol.topic.Topics;
  * Moquette 0.17 delivers a unit's will but does not keep it as the retained status (moquette #562), so a display
  * connecting later would still see the unit online. When a unit's connection is lost this handler publishes the
  * contract's will, {@code {"v":1,"online":false}}, retained on the unit's status topic, as Mosquitto does itself.
- * Units use their device id as MQTT client id; other client ids are ignored.
+ * Units use their device id as MQTT client id; only the office's units get an offline status ({@code units}: the
+ * profile's {@code units} list), so an observer or a stranger that disconnects leaves no retained topic behind.
  */
 final class OfflineWill extends AbstractInterceptHandler {
 
@@ -29,11 +32,13 @@ final class OfflineWill extends AbstractInterceptHandler {
 
     private final Server server;
     private final Topics topics;
+    private final Predicate<String> units;
     private final byte[] offline = new Codec().encodeState(DeviceStatus.offline());
 
-    OfflineWill(Server server, String site) {
+    OfflineWill(Server server, String site, Predicate<String> units) {
         this.server = server;
         this.topics = Topics.forSite(site);
+        this.units = units;
     }
 
     @Override
@@ -43,7 +48,7 @@ final class OfflineWill extends AbstractInterceptHandler {
 
     @Override
     public void onConnectionLost(InterceptConnectionLostMessage lost) {
-        if (!Topics.isValidName(lost.getClientID())) {
+        if (!Topics.isValidName(lost.getClientID()) || !units.test(lost.getClientID())) {
             return;
         }
         MqttPublishMessage message = new MqttPublishMessage(
