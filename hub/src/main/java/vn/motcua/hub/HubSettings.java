@@ -39,6 +39,12 @@ public record HubSettings(Office office, Path dataDir, String mqttHost, int mqtt
                 Optional.empty(), Optional.empty());
     }
 
+    /** The same hub for {@code other} (the demo binds the units it starts). */
+    public HubSettings withOffice(Office other) {
+        return new HubSettings(other, dataDir, mqttHost, mqttPort, externalBrokerUrl, httpHost, httpPort, publicUrl,
+                passwordFile, mqttTls);
+    }
+
     /** @throws IllegalArgumentException if {@code url} is not an http(s) address */
     public HubSettings withPublicUrl(String url) {
         return new HubSettings(office, dataDir, mqttHost, mqttPort, externalBrokerUrl, httpHost, httpPort, Optional.of(url),

@@ -108,8 +108,9 @@ final class TicketActions {
      * A keypad press, judged at the moment it was pressed (never later than now), so a rating a unit could deliver
      * only after an outage still counts if it was pressed in time. It rates the ticket the unit names, or else the
      * ticket last finished as served at that counter, and only one served at this counter: started here and still
-     * being served or on hold, or finished here at most the office's rating window before the press. Anything else
-     * (waiting, called, a no-show, served at another counter, too late) is {@code NOT_RATEABLE}. A ticket is rated once.
+     * being served or on hold, or done here (or ended after it was started here) at most the office's rating window
+     * before the press. Anything else (waiting, called, a no-show, sent on to another counter or service, served at
+     * another counter, too late) is {@code NOT_RATEABLE}. A ticket is rated once.
      */
     Decision rate(Command.Rate rate) {
         Optional<CounterSlot> slot = state.counter(rate.counter());
@@ -130,7 +131,7 @@ final class TicketActions {
             return Decision.rejected(ErrorCode.NOT_RATEABLE, "no ticket was finished at counter " + rate.counter()
                     + " in the " + window.toMinutes() + " min before the key was pressed");
         }
-        if (rated.get().counter() != rate.counter() || rated.get().startedAt().isEmpty()) {
+        if (!servedAt(rated.get(), rate.counter())) {
             return Decision.rejected(ErrorCode.NOT_RATEABLE, "body.ticket was not served (started or done) at counter "
                     + rate.counter());
         }
@@ -145,6 +146,11 @@ final class TicketActions {
         Rating rating = new Rating(state.day(), rate.counter(), rate.level(), rated.map(Ticket::label), officer, now);
         return Decision.ok(Optional.empty(), List.of(new Event.RatingRecorded(rating, now)),
                 new ResponseBody.RatingRecorded(rate.level(), rating.ticket()));
+    }
+
+    /** Started at {@code counter} (being served, on hold, or ended after it was started), or done there. */
+    private static boolean servedAt(Ticket ticket, int counter) {
+        return ticket.counter() == counter && (ticket.startedAt().isPresent() || ticket.state() == TicketState.DONE);
     }
 
     /** Still being served or on hold (not ended), or ended at most {@code window} before {@code pressed}. */
