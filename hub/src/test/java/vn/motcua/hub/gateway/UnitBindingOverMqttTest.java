@@ -9,10 +9,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +39,8 @@ import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.ResponseBody;
 import vn.motcua.protocol.message.Role;
 import vn.motcua.protocol.message.ServiceCatalogue;
+import vn.motcua.protocol.topic.DeviceChannel;
+import vn.motcua.protocol.topic.Topics;
 import vn.motcua.testkit.ManualClock;
 import vn.motcua.testkit.Mosquitto;
 
@@ -212,5 +218,30 @@ class UnitBindingOverMqttTest {
         assertThat(real).isEqualTo(new ResponseBody.RatingRecorded("KHONG_HAI_LONG", Optional.of(ticket)));
         refused(counter4.send(request(new RequestBody.RatingSubmit(4, "RAT_HAI_LONG", Optional.empty()))),
                 ErrorCode.NOT_RATEABLE); // and nothing else finished at counter 4 in the last 10 minutes
+    }
+
+    @Test
+    void only_a_listed_unit_that_drops_leaves_a_retained_offline_status_on_the_embedded_broker() throws Exception {
+        start(BrokerKind.EMBEDDED);
+        Topics topics = Topics.forSite(OFFICE.id());
+        for (String id : List.of("observer-1", "kiosk-2")) { // the stranger drops first
+            MqttAsyncClient client = new MqttAsyncClient(hub.brokerUrl(), id, new MemoryPersistence());
+            client.connect().waitForCompletion(5_000);
+            client.disconnectForcibly(0, 0, false); // no DISCONNECT packet: the connection is just lost
+            client.close();
+        }
+        Map<String, byte[]> statuses = new ConcurrentHashMap<>();
+        MqttAsyncClient watcher = new MqttAsyncClient(hub.brokerUrl(), "watcher", new MemoryPersistence());
+        parts.add(watcher::close);
+        watcher.connect().waitForCompletion(5_000);
+        parts.add(() -> watcher.disconnect().waitForCompletion(5_000));
+        watcher.subscribe(topics.everyDevice(DeviceChannel.STATUS), 1,
+                (topic, message) -> statuses.put(topic, message.getPayload())).waitForCompletion(5_000);
+
+        await().atMost(RawDevice.timeout()).untilAsserted(() -> assertThat(statuses)
+                .containsKey(topics.device("kiosk-2", DeviceChannel.STATUS)));
+        assertThat(codec.decodeState(statuses.get(topics.device("kiosk-2", DeviceChannel.STATUS)), DeviceStatus.class)
+                .online()).isFalse();
+        assertThat(statuses).doesNotContainKey(topics.device("observer-1", DeviceChannel.STATUS));
     }
 }
