@@ -9,13 +9,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import vn.motcua.hub.site.Bindings;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
+import vn.motcua.protocol.message.Role;
 
 /**
  * What every benchmark needs around it: the repository root, a scratch directory on the repository's disk, the office
@@ -69,6 +74,18 @@ final class BenchEnv {
 
     static Office office(Path root) {
         return OfficeLoader.load(root.resolve(OFFICE_FILE));
+    }
+
+    /**
+     * {@code office} with exactly the bench's units bound (the hub refuses others, and checking them is part of what
+     * is measured): {@code kiosks} as kiosks, each of {@code counterUnits} to its counter; the profile's staff.
+     */
+    static Office binding(Office office, List<String> kiosks, Map<String, Integer> counterUnits) {
+        List<Bindings.Unit> units = new ArrayList<>();
+        kiosks.forEach(id -> units.add(new Bindings.Unit(id, Set.of(Role.KIOSK), Set.of())));
+        counterUnits.forEach((id, counter) -> units.add(new Bindings.Unit(id, Set.of(Role.COUNTER), Set.of(counter))));
+        List<Bindings.Officer> staff = office.bindings().map(b -> List.copyOf(b.staff().values())).orElse(List.of());
+        return office.withBindings(Bindings.of(units, staff));
     }
 
     /**

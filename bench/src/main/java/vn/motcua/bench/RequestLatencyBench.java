@@ -3,6 +3,7 @@ package vn.motcua.bench;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 import javax.net.SocketFactory;
 
@@ -113,7 +115,14 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
         }
 
         Path root = BenchEnv.repoRoot();
-        Office office = BenchEnv.office(root);
+        Office profile = BenchEnv.office(root);
+        List<Integer> numbers = profile.counters().stream().map(Office.Counter::number).toList();
+        Map<String, Integer> counterUnits = new LinkedHashMap<>();
+        for (int j = 0; j < counterDevices; j++) {
+            counterUnits.put(counterUnitId(j, numbers), numbers.get(j % numbers.size()));
+        }
+        Office office = BenchEnv.binding(profile, IntStream.range(0, devices - counterDevices)
+                .mapToObj(RequestLatencyBench::kioskId).toList(), counterUnits);
         Path scratch = BenchEnv.scratch(root, "latency");
         RequestLatencyBench bench = new RequestLatencyBench(office, rate, issueShare);
         CpuWatch machine = new CpuWatch();
@@ -205,6 +214,16 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
 
     // ---- units ----------------------------------------------------------------------------------------------
 
+    private static String kioskId(int i) {
+        return String.format("kiosk-%02d", i + 1);
+    }
+
+    /** More units than counters share the numbers: counter-3, counter-3-b… */
+    private static String counterUnitId(int j, List<Integer> counterNumbers) {
+        int copy = j / counterNumbers.size();
+        return "counter-" + counterNumbers.get(j % counterNumbers.size()) + (copy == 0 ? "" : "-" + (char) ('a' + copy));
+    }
+
     private List<LoadDevice> connect(String url, int devices, int counterDevices, SocketFactory sockets,
                                      boolean followState, AtomicLong stateMessages) throws MqttException {
         Topics topics = Topics.forSite(office.id());
@@ -212,13 +231,11 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
         List<LoadDevice> kioskList = new ArrayList<>();
         List<LoadDevice> counterList = new ArrayList<>();
         for (int i = 0; i < devices - counterDevices; i++) {
-            kioskList.add(new LoadDevice(url, topics, String.format("kiosk-%02d", i + 1), 0, this, stateMessages));
+            kioskList.add(new LoadDevice(url, topics, kioskId(i), 0, this, stateMessages));
         }
         for (int j = 0; j < counterDevices; j++) {
             int number = counterNumbers.get(j % counterNumbers.size());
-            int copy = j / counterNumbers.size(); // more units than counters share the numbers: counter-3, counter-3-b…
-            String id = "counter-" + number + (copy == 0 ? "" : "-" + (char) ('a' + copy));
-            counterList.add(new LoadDevice(url, topics, id, number, this, stateMessages));
+            counterList.add(new LoadDevice(url, topics, counterUnitId(j, counterNumbers), number, this, stateMessages));
         }
         List<LoadDevice> all = new ArrayList<>(kioskList);
         all.addAll(counterList);

@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.store.HubStore;
@@ -87,7 +89,11 @@ public final class WriterThroughputBench {
         List<Integer> settings = only.isEmpty() ? List.of(groupBatch, 1) : List.of(only.equals("group") ? groupBatch : 1);
 
         Path root = BenchEnv.repoRoot();
-        Office office = BenchEnv.office(root);
+        Office profile = BenchEnv.office(root);
+        Map<String, Integer> counterUnits = new LinkedHashMap<>();
+        profile.counters().forEach(c -> counterUnits.put("counter-" + c.number(), c.number()));
+        Office office = BenchEnv.binding(profile, IntStream.rangeClosed(1, producers).mapToObj(p -> "kiosk-" + p).toList(),
+                counterUnits);
         Path scratch = BenchEnv.scratch(root, "writer");
         CpuWatch machine = new CpuWatch();
         try {

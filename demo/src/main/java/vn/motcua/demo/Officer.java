@@ -39,8 +39,13 @@ final class Officer {
         this.random = random;
     }
 
+    /** The staff code of the demo's officer at {@code counter}. */
+    static String code(int counter) {
+        return "cb." + counter;
+    }
+
     void start() {
-        counter.signIn("cb." + counter.counter()).whenComplete((body, error) ->
+        counter.signIn(code(counter.counter())).whenComplete((body, error) ->
                 after(random.nextDouble() * 2, this::callNext));
     }
 

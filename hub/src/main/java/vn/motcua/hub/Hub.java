@@ -57,7 +57,8 @@ public final class Hub implements AutoCloseable {
                 brokerUrl = settings.externalBrokerUrl().get();
             } else {
                 EmbeddedBroker broker = EmbeddedBroker.start(settings.mqttHost(), settings.mqttPort(),
-                        settings.dataDir().resolve("broker"), site, settings.passwordFile(), settings.mqttTls(), metrics);
+                        settings.dataDir().resolve("broker"), site, settings.office()::isUnit, settings.passwordFile(),
+                        settings.mqttTls(), metrics);
                 parts.push(broker);
                 brokerUrl = broker.url();
                 login = broker.hubLogin();

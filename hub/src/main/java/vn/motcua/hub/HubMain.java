@@ -22,6 +22,7 @@ import vn.motcua.hub.broker.PasswordFileException;
 import vn.motcua.hub.broker.TlsFileException;
 import vn.motcua.hub.service.HubService;
 import vn.motcua.hub.site.OfficeConfigException;
+import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
 import vn.motcua.systemd.SdNotify;
 
@@ -53,6 +54,10 @@ public final class HubMain implements Callable<Integer> {
     @Option(names = "--allow-anonymous", description = "Let the embedded broker on a non-loopback --mqtt-host take "
             + "anyone, without --password-file: any machine that reaches it may publish as any unit")
     boolean allowAnonymous;
+
+    @Option(names = "--allow-unbound-units", description = "Serve a profile without units and staff sections: any "
+            + "unit may then act as any role for any counter, and any staff code may sign in (docs/configuration.md)")
+    boolean allowUnboundUnits;
 
     @Option(names = "--mqtt-port", defaultValue = "1883", description = "Embedded broker port. Default: ${DEFAULT-VALUE}")
     int mqttPort;
@@ -87,7 +92,9 @@ public final class HubMain implements Callable<Integer> {
         HubSettings settings;
         Hub hub;
         try {
-            settings = new HubSettings(OfficeLoader.load(office), data, mqttHost, mqttPort, Optional.ofNullable(broker),
+            Office loaded = OfficeLoader.load(office);
+            checkBindings(loaded);
+            settings = new HubSettings(loaded, data, mqttHost, mqttPort, Optional.ofNullable(broker),
                     httpHost, httpPort, Optional.ofNullable(publicUrl), Optional.ofNullable(passwordFile), brokerTls());
             checkBrokerExposure();
             hub = Hub.start(settings, Clock.systemUTC());
@@ -144,6 +151,23 @@ public final class HubMain implements Callable<Integer> {
             LOG.warn("the embedded broker listens on {} without passwords (--allow-anonymous): any machine that "
                     + "reaches it may publish as any unit", mqttHost);
         }
+    }
+
+    /**
+     * A profile that binds no units would let any client that reaches the broker act as any kiosk or counter, so it
+     * is served only when the administrator says so, as with {@code --allow-anonymous}.
+     */
+    private void checkBindings(Office loaded) {
+        if (loaded.bindings().isPresent()) {
+            return;
+        }
+        if (!allowUnboundUnits) {
+            throw new IllegalArgumentException(office + " has no units and staff sections, so it does not say which unit "
+                    + "may act for which counter: add them (docs/configuration.md), or give --allow-unbound-units to "
+                    + "let any unit act as any role for any counter");
+        }
+        LOG.warn("{} binds no units (--allow-unbound-units): any unit may act as any role for any counter, and any "
+                + "staff code may sign in", office);
     }
 
     private static boolean isLoopback(String host) {

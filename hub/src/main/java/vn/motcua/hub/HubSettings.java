@@ -39,7 +39,7 @@ public record HubSettings(Office office, Path dataDir, String mqttHost, int mqtt
                 Optional.empty(), Optional.empty());
     }
 
-    /** The same hub for another office profile (e.g. the demo's, with its limits scaled to its faster clock). */
+    /** The same hub for another office profile (the demo binds the units it starts and scales their limits). */
     public HubSettings withOffice(Office other) {
         return new HubSettings(other, dataDir, mqttHost, mqttPort, externalBrokerUrl, httpHost, httpPort, publicUrl,
                 passwordFile, mqttTls);

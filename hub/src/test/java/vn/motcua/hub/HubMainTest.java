@@ -87,4 +87,20 @@ class HubMainTest {
         assertThat(err.toString()).startsWith("motcua hub: --password-file is for the embedded broker");
         assertThat(run("--allow-anonymous", "--password-file", passwords.toString())).isEqualTo(2);
     }
+
+    @Test
+    void a_profile_that_binds_no_units_is_refused_unless_the_administrator_allows_it() throws Exception {
+        String bound = Files.readString(Path.of(OFFICE));
+        Path unbound = Files.writeString(dir.resolve("unbound.json"),
+                bound.substring(0, bound.indexOf("  \"units\"")) + bound.substring(bound.indexOf("  \"priorityShare\"")));
+        CommandLine hub = HubMain.commandLine().setErr(new PrintWriter(err));
+
+        int exit = hub.execute("--office", unbound.toString(), "--data", dir.resolve("data").toString(), "--mqtt-port",
+                "0", "--http-port", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("motcua hub: " + unbound + " has no units and staff sections, so it does "
+                + "not say which unit may act for which counter: add them (docs/configuration.md), or give "
+                + "--allow-unbound-units to let any unit act as any role for any counter" + System.lineSeparator());
+    }
 }

@@ -15,6 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.device.store.Outbox;
 import vn.motcua.hub.Hub;
 import vn.motcua.hub.HubSettings;
+import vn.motcua.hub.engine.Command;
+import vn.motcua.hub.engine.Decision;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
 import vn.motcua.testkit.Mosquitto;
@@ -63,12 +68,17 @@ class OutboxCrashTest {
         mosquitto = Mosquitto.start(dir.resolve("mosquitto"));
         Path unitData = dir.resolve("counter-4");
 
-        // First life: every rating is on disk before the hub exists to take any.
+        HubSettings settings = HubSettings.local(OFFICE, dir.resolve("hub")).withExternalBroker(mosquitto.url());
+        // A rating counts only for a citizen served at that counter: serve as many as there will be ratings.
+        hub = Hub.start(settings, Clock.systemUTC());
+        serveAtCounter4(RATINGS);
+        hub.close();
+
+        // First life: every rating is on disk before the hub is back to take any.
         Process first = child(unitData, RATINGS, dir.resolve("first-life.log"));
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(dir.resolve("first-life.log"))
                 .contains("STORED " + RATINGS));
-        hub = Hub.start(HubSettings.local(OFFICE, dir.resolve("hub")).withExternalBroker(mosquitto.url()),
-                Clock.systemUTC());
+        hub = Hub.start(settings, Clock.systemUTC());
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> ratingsAtHub() >= 40);
         first.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no goodbye
         assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -85,6 +95,22 @@ class OutboxCrashTest {
         assertThat(count("SELECT count(*) FROM ratings WHERE level = 'RAT_HAI_LONG'")).isEqualTo(RATINGS / 4);
         System.out.printf("[outbox crash test] SIGKILL with %d of %d ratings at the hub; after the restart %d%n",
                 beforeRestart, RATINGS, ratingsAtHub());
+    }
+
+    /** Citizens 2-001, 2-002… (HT) called, started and done at counter 4, through the hub's own writer. */
+    private void serveAtCounter4(int citizens) throws InterruptedException {
+        List<Command> commands = new ArrayList<>(List.of(new Command.SignIn(4, "cb.4")));
+        for (int i = 0; i < citizens; i++) {
+            commands.addAll(List.of(new Command.Issue("HT", Optional.empty()), new Command.CallNext(4),
+                    new Command.Start(4), new Command.Done(4, Optional.empty())));
+        }
+        BlockingQueue<Decision> decisions = new LinkedBlockingQueue<>();
+        commands.forEach(command -> hub.writer().submit(command, decisions::add));
+        for (Command command : commands) {
+            Decision decision = decisions.poll(10, TimeUnit.SECONDS);
+            assertThat(decision).as("the writer decided %s", command).isNotNull();
+            assertThat(decision.rejection()).as("%s", command).isEmpty();
+        }
     }
 
     private Process child(Path unitData, int count, Path log) throws IOException {

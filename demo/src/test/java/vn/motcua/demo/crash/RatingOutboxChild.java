@@ -11,8 +11,9 @@ import vn.motcua.device.link.MqttLink;
 import vn.motcua.protocol.message.RequestBody;
 
 /**
- * A counter unit's link in a JVM of its own, for {@link OutboxCrashTest}: stores {@code count} ratings in its outbox
- * (printing {@code STORED n} once every one is on disk), then runs on, draining the outbox to the hub, until killed.
+ * A counter unit's link in a JVM of its own, for {@link OutboxCrashTest}: stores {@code count} ratings of the tickets
+ * 2-001, 2-002… in its outbox (printing {@code STORED n} once every one is on disk), then runs on, draining the outbox
+ * to the hub, until killed.
  * Started with count 0 it only drains what an earlier life left behind.
  *
  * <p>Arguments: broker URL, site, data directory, count.
@@ -30,7 +31,9 @@ public final class RatingOutboxChild {
         int count = Integer.parseInt(args[3]);
         MqttLink link = MqttLink.connect(config, "crash-test", Duration.ofSeconds(20));
         for (int i = 0; i < count; i++) {
-            link.send(new RequestBody.RatingSubmit(4, LEVELS.get(i % LEVELS.size()), Optional.empty()));
+            // the citizens the test served at counter 4: HT, prefix 2
+            link.send(new RequestBody.RatingSubmit(4, LEVELS.get(i % LEVELS.size()),
+                    Optional.of(String.format("2-%03d", i + 1))));
         }
         System.out.println("STORED " + count);
         System.out.flush();

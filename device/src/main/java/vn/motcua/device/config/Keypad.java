@@ -28,8 +28,13 @@ public record Keypad(Duration window, List<Level> levels) {
     /** Long enough for a citizen to press on the way out, short enough that the next citizen's service closes it. */
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(120);
     static final Duration MIN_WINDOW = Duration.ofSeconds(10);
-    /** The hub's default {@code ratingWindowMinutes}: a longer window on the unit would outlast the office's. */
-    static final Duration MAX_WINDOW = Duration.ofMinutes(10);
+    /**
+     * A minute under the shortest rating window a hub accepts ({@code rules.ratingWindowMinutes} ≥ 10), so a press the
+     * keypad takes is never one the hub refuses as too late: the unit's window starts when it sees the ticket leave,
+     * after the hub ended it, and the hub judges the press by the time in the request's id, by the unit's clock. The
+     * minute covers the state's delivery and a unit clock up to a minute ahead of the hub's (docs/device.md).
+     */
+    static final Duration MAX_WINDOW = Duration.ofSeconds(540);
     private static final int MAX_LABEL = 40;
 
     static final List<Level> DEFAULT_LEVELS = List.of(

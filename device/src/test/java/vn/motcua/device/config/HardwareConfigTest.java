@@ -231,7 +231,8 @@ class HardwareConfigTest {
                 "hardware.keypad.levels[0].code", "upper-case");
         refused(COUNTER, "{\"keypad\": {\"levels\": [{}, {\"code\": \"RAT_HAI_LONG\"}]}}",
                 "hardware.keypad.levels[1].code", "listed twice");
-        refused(COUNTER, "{\"keypad\": {\"windowSeconds\": 3600}}", "hardware.keypad.windowSeconds", "10-600");
+        refused(COUNTER, "{\"keypad\": {\"windowSeconds\": 3600}}", "hardware.keypad.windowSeconds", "10-540");
+        refused(COUNTER, "{\"keypad\": {\"windowSeconds\": 541}}", "hardware.keypad.windowSeconds", "10-540");
         refused(COUNTER, "{\"keypad\": {\"levels\": [{\"pin\": 17, \"colour\": 1}, {}]}}",
                 "hardware.keypad.levels[0].colour", "unknown field");
         refused(KIOSK, "{\"keypad\": {\"windowSeconds\": 60}}", "hardware.keypad", "COUNTER");

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,22 +73,25 @@ public final class EmbeddedBroker implements AutoCloseable {
     /**
      * Starts the broker on {@code host:port} (port 0 picks a free one) with its session store under {@code dataDir}.
      * With a {@code passwordFile} (Mosquitto's format) only the units listed there and the hub may connect.
+     * {@code knownUnits}: the client ids that get a retained offline status when their connection is lost
+     * ({@link OfflineWill}).
      *
      * @throws PasswordFileException if {@code passwordFile} cannot be read or has a malformed line
      */
-    public static EmbeddedBroker start(String host, int port, Path dataDir, String site, Optional<Path> passwordFile,
-                                       Metrics metrics) throws IOException {
-        return start(host, port, dataDir, site, passwordFile, Optional.empty(), metrics);
+    public static EmbeddedBroker start(String host, int port, Path dataDir, String site, Predicate<String> knownUnits,
+                                       Optional<Path> passwordFile, Metrics metrics) throws IOException {
+        return start(host, port, dataDir, site, knownUnits, passwordFile, Optional.empty(), metrics);
     }
 
     /**
-     * As {@link #start(String, int, Path, String, Optional, Metrics)}, and with {@code tls} listening with TLS only,
+     * As {@link #start(String, int, Path, String, Predicate, Optional, Metrics)}, and with {@code tls} listening with TLS only,
      * on {@code host:tls.port()}; {@code port} then stays closed.
      *
      * @throws TlsFileException if the certificate or key file cannot be used
      */
-    public static EmbeddedBroker start(String host, int port, Path dataDir, String site, Optional<Path> passwordFile,
-                                       Optional<BrokerTls> tls, Metrics metrics) throws IOException {
+    public static EmbeddedBroker start(String host, int port, Path dataDir, String site, Predicate<String> knownUnits,
+                                       Optional<Path> passwordFile, Optional<BrokerTls> tls, Metrics metrics)
+            throws IOException {
         Optional<ServerCertificate> certificate = tls.map(files -> ServerCertificate.load(files.certFile(),
                 files.keyFile()));
         certificate.ifPresent(served -> watchExpiry(served, tls.get().certFile(), metrics));
@@ -114,7 +118,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         ISslContextCreator ssl = certificate.<ISslContextCreator>map(served -> served::serverContext).orElse(null);
         Optional<SSLSocketFactory> hubSockets = certificate.map(ServerCertificate::ownClientSockets);
         Server server = new Server();
-        List<OfflineWill> handlers = List.of(new OfflineWill(server, site));
+        List<OfflineWill> handlers = List.of(new OfflineWill(server, site, knownUnits));
         if (passwordFile.isEmpty()) {
             server.startServer(new MemoryConfig(props), handlers, ssl, null,
                     new PublishGuard(new PublishGuard.PermitAll(), metrics));

@@ -1,5 +1,7 @@
 package vn.motcua.hub.broker;
 
+import java.util.function.Predicate;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +23,11 @@ import vn.motcua.protocol.topic.Topics;
  * Moquette 0.17 delivers a unit's will but does not keep it as the retained status (moquette #562), so a display
  * connecting later would still see the unit online. When a unit's connection is lost this handler publishes the
  * contract's will, {@code {"v":1,"online":false}}, retained on the unit's status topic, as Mosquitto does itself.
- * Units use their device id as MQTT client id; the hub's client ({@link BrokerLogin#hubClientId}) gets the same on
- * {@code hub/status}, so that units hear at once that the hub is gone; other client ids are ignored. A client that is
- * connected again by the time the loss is handled (a quick reconnect taking over its session) keeps its presence.
+ * Units use their device id as MQTT client id; only the office's units get an offline status ({@code units}: the
+ * profile's {@code units} list), so an observer or a stranger that disconnects leaves no retained topic behind. The
+ * hub's client ({@link BrokerLogin#hubClientId}) gets the same on {@code hub/status}, so that units hear at once that
+ * the hub is gone. A client that is connected again by the time the loss is handled (a quick reconnect taking over its
+ * session) keeps its presence.
  */
 final class OfflineWill extends AbstractInterceptHandler {
 
@@ -32,12 +36,14 @@ final class OfflineWill extends AbstractInterceptHandler {
     private final Server server;
     private final Topics topics;
     private final String hubClientId;
+    private final Predicate<String> units;
     private final byte[] offline = new Codec().encodeState(DeviceStatus.offline());
 
-    OfflineWill(Server server, String site) {
+    OfflineWill(Server server, String site, Predicate<String> units) {
         this.server = server;
         this.topics = Topics.forSite(site);
         this.hubClientId = BrokerLogin.hubClientId(site);
+        this.units = units;
     }
 
     @Override
@@ -51,7 +57,7 @@ final class OfflineWill extends AbstractInterceptHandler {
         String topic;
         if (client.equals(hubClientId)) {
             topic = topics.hubStatus();
-        } else if (Topics.isValidName(client)) {
+        } else if (Topics.isValidName(client) && units.test(client)) {
             topic = topics.device(client, DeviceChannel.STATUS);
         } else {
             return;

@@ -88,7 +88,11 @@ public sealed interface Command {
     record Undo(int counter) implements Command {
     }
 
-    record Rate(int counter, String level, Optional<String> ticket) implements Command {
+    /**
+     * A satisfaction key pressed at {@code counter}: {@code pressedAt} is when, by the unit's clock (its request id's
+     * time); the engine never takes it as later than its own now.
+     */
+    record Rate(int counter, String level, Optional<String> ticket, Instant pressedAt) implements Command {
     }
 
     /** The clock moved on: close the day when the last opening period has ended. Sent by the writer's timer. */

@@ -33,7 +33,8 @@ public record Decision(List<Event> prelude, Optional<Integer> actor, List<Event>
         return new Decision(List.of(), Optional.empty(), events, Optional.empty(), Optional.empty());
     }
 
-    static Decision rejected(ErrorCode code, String message) {
+    /** Refused, nothing changed; also the writer's answer to a request refused before the engine sees it. */
+    public static Decision rejected(ErrorCode code, String message) {
         return new Decision(List.of(), Optional.empty(), List.of(), Optional.empty(),
                 Optional.of(new Rejection(code, message)));
     }

@@ -1,5 +1,6 @@
 package vn.motcua.hub.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -104,8 +105,12 @@ final class TicketActions {
     }
 
     /**
-     * A keypad press. It rates the ticket the unit names, else the ticket last served at that counter if it was
-     * finished within the office's rating window, else it counts unlinked. A ticket is rated once.
+     * A keypad press, judged at the moment it was pressed (never later than now), so a rating a unit could deliver
+     * only after an outage still counts if it was pressed in time. It rates the ticket the unit names, or else the
+     * ticket last finished as served at that counter, and only one served at this counter: started here and still
+     * being served or on hold, or done here (or ended after it was started here) at most the office's rating window
+     * before the press. Anything else (waiting, called, a no-show, sent on to another counter or service, served at
+     * another counter, too late) is {@code NOT_RATEABLE}. A ticket is rated once.
      */
     Decision rate(Command.Rate rate) {
         Optional<CounterSlot> slot = state.counter(rate.counter());
@@ -118,15 +123,39 @@ final class TicketActions {
         if (rate.ticket().isPresent() && state.ticket(rate.ticket().get()).isEmpty()) {
             return Decision.rejected(ErrorCode.UNKNOWN_TICKET, "no ticket " + rate.ticket().get() + " today");
         }
-        Optional<Ticket> rated = rate.ticket().flatMap(state::ticket).or(() -> lastServedAt(rate.counter())
-                .filter(t -> !t.finishedAt().orElseThrow().plus(state.office().rules().ratingWindow()).isBefore(now)));
-        if (rated.isPresent() && state.isRated(rated.get().label())) {
+        Instant pressed = rate.pressedAt().isAfter(now) ? now : rate.pressedAt();
+        Duration window = state.office().rules().ratingWindow();
+        Optional<Ticket> rated = rate.ticket().isPresent() ? rate.ticket().flatMap(state::ticket)
+                : lastServedAt(rate.counter()).filter(t -> inWindow(t, pressed, window));
+        if (rated.isEmpty()) {
+            return Decision.rejected(ErrorCode.NOT_RATEABLE, "no ticket was finished at counter " + rate.counter()
+                    + " in the " + window.toMinutes() + " min before the key was pressed");
+        }
+        if (!servedAt(rated.get(), rate.counter())) {
+            return Decision.rejected(ErrorCode.NOT_RATEABLE, "body.ticket was not served (started or done) at counter "
+                    + rate.counter());
+        }
+        if (!inWindow(rated.get(), pressed, window)) {
+            return Decision.rejected(ErrorCode.NOT_RATEABLE, "body.ticket finished more than " + window.toMinutes()
+                    + " min (the rating window) before the key was pressed");
+        }
+        if (state.isRated(rated.get().label())) {
             return Decision.rejected(ErrorCode.INVALID_STATE, rated.get().label() + " already has a rating");
         }
         Optional<String> officer = rated.flatMap(Ticket::officer).or(() -> slot.get().officer());
         Rating rating = new Rating(state.day(), rate.counter(), rate.level(), rated.map(Ticket::label), officer, now);
         return Decision.ok(Optional.empty(), List.of(new Event.RatingRecorded(rating, now)),
                 new ResponseBody.RatingRecorded(rate.level(), rating.ticket()));
+    }
+
+    /** Started at {@code counter} (being served, on hold, or ended after it was started), or done there. */
+    private static boolean servedAt(Ticket ticket, int counter) {
+        return ticket.counter() == counter && (ticket.startedAt().isPresent() || ticket.state() == TicketState.DONE);
+    }
+
+    /** Still being served or on hold (not ended), or ended at most {@code window} before {@code pressed}. */
+    private static boolean inWindow(Ticket ticket, Instant pressed, Duration window) {
+        return ticket.finishedAt().map(end -> !end.plus(window).isBefore(pressed)).orElse(true);
     }
 
     /** The ticket most recently finished as served at {@code counter}. */

@@ -332,7 +332,7 @@ final class SimulatedDay {
             // Best first, each level half as likely as the one above: most citizens are satisfied, a few are not.
             List<Double> weights = levels.stream().map(l -> Math.pow(0.5, levels.indexOf(l))).toList();
             String level = levels.get(draws.pick(weights)).code();
-            send(new Command.Rate(desk.number, level, visit.ticket));
+            send(new Command.Rate(desk.number, level, visit.ticket, time.now()));
             visit.rating = Optional.of(level);
         }
         free(desk);

@@ -8,14 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import vn.motcua.protocol.topic.Topics;
+
 /**
  * One office as its profile file describes it (the format of {@code config/offices/*.json}): identity, opening
- * hours, services, counters and the arrival profile the simulator uses. Immutable and validated by
- * {@link OfficeLoader}.
+ * hours, services, counters, the arrival profile the simulator uses, and which units and officers may act there
+ * ({@code bindings}; empty when the profile has no {@code units} and {@code staff} sections). Immutable and validated
+ * by {@link OfficeLoader}.
  */
 public record Office(String id, String name, ZoneId zone, List<Period> hours, Set<DayOfWeek> days, int visitsPerDay,
                      List<Service> services, List<Counter> counters, double priorityShare, double appointmentShare,
-                     double noShowShare, Map<LocalTime, Double> arrivalsByHalfHour, Rules rules) {
+                     double noShowShare, Map<LocalTime, Double> arrivalsByHalfHour, Rules rules,
+                     Optional<Bindings> bindings) {
 
     public Office {
         hours = List.copyOf(hours);
@@ -28,13 +32,27 @@ public record Office(String id, String name, ZoneId zone, List<Period> hours, Se
     /** The same office with other counters (the simulator's pooled bound, the planner's extra counters). */
     public Office withCounters(List<Counter> others) {
         return new Office(id, name, zone, hours, days, visitsPerDay, services, others, priorityShare, appointmentShare,
-                noShowShare, arrivalsByHalfHour, rules);
+                noShowShare, arrivalsByHalfHour, rules, bindings);
     }
 
     /** The same office under other rules. */
     public Office withRules(Rules others) {
         return new Office(id, name, zone, hours, days, visitsPerDay, services, counters, priorityShare, appointmentShare,
-                noShowShare, arrivalsByHalfHour, others);
+                noShowShare, arrivalsByHalfHour, others, bindings);
+    }
+
+    /** The same office with these units and staff bound (the demo binds the units it starts). */
+    public Office withBindings(Bindings others) {
+        return new Office(id, name, zone, hours, days, visitsPerDay, services, counters, priorityShare, appointmentShare,
+                noShowShare, arrivalsByHalfHour, rules, Optional.of(others));
+    }
+
+    /**
+     * Whether {@code deviceId} is one of the office's units: listed in its bindings, or, for a profile that binds
+     * nothing, any valid device id.
+     */
+    public boolean isUnit(String deviceId) {
+        return bindings.map(b -> b.unit(deviceId).isPresent()).orElseGet(() -> Topics.isValidName(deviceId));
     }
 
     /** A span of opening hours, e.g. 07:30-11:30. */

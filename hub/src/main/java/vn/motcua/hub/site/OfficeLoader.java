@@ -67,7 +67,7 @@ public final class OfficeLoader {
         return new Office(id, text(site, "site.name"), zone, hours(array(site, "site.hours")), days(array(site, "site.days")),
                 positiveInt(root, "visitsPerDay"), services, counters, share(root, "priorityShare"),
                 share(root, "appointmentShare"), share(root, "noShowShare"), arrivals(object(root, "arrivalsByHalfHour")),
-                RulesLoader.rules(root.get("rules")));
+                RulesLoader.rules(root.get("rules")), BindingsLoader.bindings(root, counters));
     }
 
     private static List<Office.Service> services(JsonNode array) {

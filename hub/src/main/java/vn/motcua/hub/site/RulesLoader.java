@@ -40,7 +40,8 @@ final class RulesLoader {
         return new Rules(
                 node.has("priorityClasses") ? list(node, "priorityClasses", 0, 10, RulesLoader::priorityClass) : d.priorityClasses(),
                 node.has("ratingLevels") ? list(node, "ratingLevels", 2, 5, RulesLoader::ratingLevel) : d.ratingLevels(),
-                minutes(node, "ratingWindowMinutes", 1, 240, d.ratingWindow()),
+                // at least 10: a counter unit's keypad window is at most 9 minutes (its Keypad), so they always agree
+                minutes(node, "ratingWindowMinutes", 10, 240, d.ratingWindow()),
                 whole(node, "recallsBeforeNoShow", 0, 10, d.recallsBeforeNoShow()),
                 seconds(node, "undoSeconds", 5, 600, d.undoWindow()),
                 rule,

@@ -1,21 +1,25 @@
 package vn.motcua.hub.writer;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import vn.motcua.hub.engine.Command;
+import vn.motcua.protocol.Ulid;
+import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.RequestBody;
 
 /**
  * Translates a device request into an engine command; empty for operations this hub does not perform yet.
- * {@code deviceId} is the sender, known from the topic the request came on: number leases belong to one kiosk.
+ * {@code deviceId} is the sender, known from the topic the request came on: number leases belong to one kiosk. A
+ * rating's press time is the time in its id, made when the citizen pressed (docs/protocol.md §4.1).
  */
 final class Commands {
 
     private Commands() {
     }
 
-    static Optional<Command> of(String deviceId, RequestBody body) {
-        return Optional.ofNullable(switch (body) {
+    static Optional<Command> of(String deviceId, Request request) {
+        return Optional.ofNullable(switch (request.body()) {
             case RequestBody.TicketIssue b -> new Command.Issue(b.service(), b.priority());
             case RequestBody.AppointmentCheckin b -> new Command.CheckIn(b.token());
             case RequestBody.TicketCancel b -> new Command.Cancel(b.ticket());
@@ -33,7 +37,8 @@ final class Commands {
             case RequestBody.CounterSignIn b -> new Command.SignIn(b.counter(), b.officer());
             case RequestBody.CounterSignOut b -> new Command.SignOut(b.counter());
             case RequestBody.CounterUndo b -> new Command.Undo(b.counter());
-            case RequestBody.RatingSubmit b -> new Command.Rate(b.counter(), b.level(), b.ticket());
+            case RequestBody.RatingSubmit b -> new Command.Rate(b.counter(), b.level(), b.ticket(),
+                    Instant.ofEpochMilli(Ulid.timestampMillis(request.id())));
             case RequestBody.TicketIssueOffline b ->
                     new Command.IssueOffline(deviceId, b.service(), b.number(), b.issuedAt().toInstant(), b.priority());
             case RequestBody.LeaseRenew b -> new Command.RenewLease(deviceId, b.service(), b.size());

@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.motcua.hub.authority.UnitPermissions;
 import vn.motcua.hub.engine.Command;
 import vn.motcua.hub.engine.Decision;
 import vn.motcua.hub.engine.Engine;
@@ -44,7 +45,8 @@ import vn.motcua.protocol.message.Response;
 import vn.motcua.protocol.message.ServiceCatalogue;
 
 /**
- * The one writer. Every request reaches the engine through this queue and one thread; requests that arrive together
+ * The one writer. Every request reaches the engine through this queue and one thread, unless the sending unit is not
+ * bound to send it ({@link UnitPermissions}: answered {@code NOT_PERMITTED} and recorded like any answer); requests that arrive together
  * are decided and committed in one transaction (group commit), and only after the commit are responses sent and
  * state published. A request id seen before is answered with the stored original response and changes nothing.
  * A new request that comes too late ({@link Staleness}) is refused, and the refusal recorded like any other.
@@ -89,6 +91,7 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
     private final Thread thread;
     private final CommitHealth commits;
     private final Staleness staleness;
+    private final UnitPermissions permissions;
     private Engine engine;
     private long sequence;
     private volatile Board board;
@@ -110,7 +113,7 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
         this(office, store, clock, publisher, maxBatch, links, new Metrics());
     }
 
-    /** {@code metrics}: where failed commits are counted ({@link CommitHealth}). */
+    /** {@code metrics}: where failed commits and requests not permitted are counted. */
     public DeskWriter(Office office, HubStore store, Clock clock, StatePublisher publisher, int maxBatch,
                       StatusLinks links, Metrics metrics) {
         if (maxBatch < 1) {
@@ -124,6 +127,7 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
         this.publisher = publisher;
         this.commits = new CommitHealth(metrics, clock);
         this.staleness = new Staleness(metrics);
+        this.permissions = new UnitPermissions(office, metrics);
         this.engine = recover();
         // Boards are ordered by sequence; starting from the clock keeps it increasing across hub restarts.
         this.sequence = clock.millis();
@@ -274,7 +278,9 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
             }
             LocalDate dayBefore = engine.state().day();
             Decision decision = staleness.refusal(job.request(), now)
-                    .or(() -> Commands.of(job.deviceId(), job.request().body()).map(command -> engine.handle(command, now)))
+                    .or(() -> permissions.refusal(job.deviceId(), job.request().body())
+                            .map(reason -> Decision.rejected(ErrorCode.NOT_PERMITTED, reason)))
+                    .or(() -> Commands.of(job.deviceId(), job.request()).map(command -> engine.handle(command, now)))
                     .orElseGet(() -> notSupported(job.request()));
             LocalDate day = engine.state().day();
             byte[] response = codec.encode(respond(job.request(), decision, links).answeredAt(answeredAt));

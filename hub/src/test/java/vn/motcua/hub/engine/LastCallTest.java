@@ -63,7 +63,8 @@ class LastCallTest {
     void an_office_without_hours_never_warns() {
         Office hoursless = new Office(DISTRICT.id(), DISTRICT.name(), DISTRICT.zone(), List.of(), DISTRICT.days(),
                 DISTRICT.visitsPerDay(), DISTRICT.services(), DISTRICT.counters(), DISTRICT.priorityShare(),
-                DISTRICT.appointmentShare(), DISTRICT.noShowShare(), DISTRICT.arrivalsByHalfHour(), DISTRICT.rules());
+                DISTRICT.appointmentShare(), DISTRICT.noShowShare(), DISTRICT.arrivalsByHalfHour(), DISTRICT.rules(),
+                DISTRICT.bindings());
         assertThat(LastCall.on(hoursless, at(18, 0))).isEmpty();
         assertThat(LastCall.mayNotBeServedToday(hoursless, at(18, 0), Optional.empty())).isFalse();
     }

@@ -180,7 +180,7 @@ class LifecycleTest {
         f.issue("HT");
         f.next(4);
         f.handle(new Command.Done(4, Optional.empty()));
-        Decision rated = f.handle(new Command.Rate(4, "HAI_LONG", Optional.empty()));
+        Decision rated = f.handle(new Command.Rate(4, "HAI_LONG", Optional.empty(), f.now));
         Event.RatingRecorded event = (Event.RatingRecorded) rated.events().getFirst();
         assertThat(event.rating().ticket()).contains("2-001");
         assertThat(event.rating().officer()).contains("CB-0123");
@@ -191,21 +191,61 @@ class LifecycleTest {
         f.issue("HT");
         f.next(4);
         f.handle(new Command.Done(4, Optional.empty()));
-        assertThat(f.rejection(new Command.Rate(4, "TUYET_VOI", Optional.empty()))).isEqualTo(ErrorCode.INVALID_FIELD);
-        assertThat(f.handle(new Command.Rate(4, "HAI_LONG", Optional.empty())).answer()).isPresent();
-        assertThat(f.rejection(new Command.Rate(4, "RAT_HAI_LONG", Optional.empty()))).isEqualTo(ErrorCode.INVALID_STATE);
-        assertThat(f.rejection(new Command.Rate(4, "HAI_LONG", Optional.of("2-999")))).isEqualTo(ErrorCode.UNKNOWN_TICKET);
+        assertThat(f.rejection(new Command.Rate(4, "TUYET_VOI", Optional.empty(), f.now))).isEqualTo(ErrorCode.INVALID_FIELD);
+        assertThat(f.handle(new Command.Rate(4, "HAI_LONG", Optional.empty(), f.now)).answer()).isPresent();
+        assertThat(f.rejection(new Command.Rate(4, "RAT_HAI_LONG", Optional.empty(), f.now))).isEqualTo(ErrorCode.INVALID_STATE);
+        assertThat(f.rejection(new Command.Rate(4, "HAI_LONG", Optional.of("2-999"), f.now))).isEqualTo(ErrorCode.UNKNOWN_TICKET);
     }
 
     @Test
-    void a_rating_long_after_the_last_service_counts_unlinked() {
+    void a_rating_that_names_no_ticket_long_after_the_last_service_is_not_rateable() {
         f.issue("HT");
         f.next(4);
         f.handle(new Command.Done(4, Optional.empty()));
         f.minutesPass(11);
-        ResponseBody.RatingRecorded late = (ResponseBody.RatingRecorded) f.handle(
-                new Command.Rate(4, "HAI_LONG", Optional.empty())).answer().orElseThrow();
-        assertThat(late.ticket()).isEmpty();
+        assertThat(f.rejection(new Command.Rate(4, "HAI_LONG", Optional.empty(), f.now))).isEqualTo(ErrorCode.NOT_RATEABLE);
+    }
+
+    @Test
+    void only_a_ticket_served_at_that_counter_and_pressed_within_the_window_is_rateable_and_refusals_leave_the_real_rating() {
+        String ticket = f.issue("HT");
+        Optional<String> named = Optional.of(ticket);
+        assertThat(f.rejection(new Command.Rate(4, "RAT_HAI_LONG", named, f.now))).as("waiting")
+                .isEqualTo(ErrorCode.NOT_RATEABLE);
+        f.next(4);
+        assertThat(f.rejection(new Command.Rate(4, "RAT_HAI_LONG", named, f.now))).as("called, not yet started")
+                .isEqualTo(ErrorCode.NOT_RATEABLE);
+        f.handle(new Command.Start(4));
+        f.handle(new Command.Done(4, Optional.empty()));
+        assertThat(f.rejection(new Command.Rate(5, "RAT_HAI_LONG", named, f.now))).as("served at 4, rated as 5")
+                .isEqualTo(ErrorCode.NOT_RATEABLE);
+        assertThat(f.rejection(new Command.Rate(5, "RAT_HAI_LONG", Optional.empty(), f.now))).as("nothing served at 5")
+                .isEqualTo(ErrorCode.NOT_RATEABLE);
+        Instant inTime = f.now;
+        f.minutesPass(11);
+        assertThat(f.rejection(new Command.Rate(4, "RAT_HAI_LONG", named, f.now))).as("pressed after the window")
+                .isEqualTo(ErrorCode.NOT_RATEABLE);
+
+        Decision real = f.handle(new Command.Rate(4, "KHONG_HAI_LONG", named, inTime)); // pressed in time, sent late
+
+        assertThat(real.answer()).contains(new ResponseBody.RatingRecorded("KHONG_HAI_LONG", named));
+        assertThat(f.rejection(new Command.Rate(4, "RAT_HAI_LONG", named, inTime))).isEqualTo(ErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void a_ticket_being_served_or_on_hold_at_the_counter_is_rateable_and_a_no_show_is_not() {
+        String served = f.issue("HT");
+        String absent = f.issue("HT");
+        f.next(4);
+        f.handle(new Command.Start(4));
+        assertThat(f.handle(new Command.Rate(4, "HAI_LONG", Optional.of(served), f.now)).answer()).isPresent();
+        f.handle(new Command.Hold(4));
+        f.next(4);
+        f.handle(new Command.NoShow(4));
+        assertThat(f.stateOf(served)).isEqualTo(TicketState.ON_HOLD);
+        assertThat(f.stateOf(absent)).isEqualTo(TicketState.NO_SHOW);
+        assertThat(f.rejection(new Command.Rate(4, "HAI_LONG", Optional.of(absent), f.now)))
+                .isEqualTo(ErrorCode.NOT_RATEABLE);
     }
 
     @Test

@@ -235,6 +235,7 @@ class OfflineTicketsTest {
                 ? new Office.Service(s.code(), s.prefix(), s.nameVi(), s.nameEn(), s.share(), s.meanMinutes(), first, last)
                 : s).toList();
         return new Office(d.id(), d.name(), d.zone(), d.hours(), d.days(), d.visitsPerDay(), services, d.counters(),
-                d.priorityShare(), d.appointmentShare(), d.noShowShare(), d.arrivalsByHalfHour(), rules);
+                d.priorityShare(), d.appointmentShare(), d.noShowShare(), d.arrivalsByHalfHour(), rules,
+                d.bindings());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -197,7 +198,34 @@ final class Scenarios {
     record RateRef(int counter, String level, Optional<Ref> ticket) implements Intent {
         @Override
         public Command resolve(EngineState state, Instant now) {
-            return new Command.Rate(counter, level, ticket.map(r -> r.label(state)));
+            return new Command.Rate(counter, level, ticket.map(r -> r.label(state)), now);
+        }
+    }
+
+    /**
+     * A citizen at the keypad of a counter that served them: the k-th (modulo) most recent of today's tickets started
+     * or done at a counter (those still at one first), rated there or at the next counter, naming it or not; at
+     * counter 1, naming none, when no ticket was served yet.
+     */
+    record RateServed(int index, String level, boolean naming, boolean elsewhere) implements Intent {
+        @Override
+        public Command resolve(EngineState state, Instant now) {
+            List<Ticket> served = state.tickets().stream()
+                    .filter(t -> t.counter() > 0 && (t.startedAt().isPresent() || t.state() == TicketState.DONE))
+                    .sorted(Comparator.comparing((Ticket t) -> t.finishedAt().orElse(Instant.MAX)).reversed()).toList();
+            if (served.isEmpty()) {
+                return new Command.Rate(1, level, Optional.empty(), now);
+            }
+            Ticket ticket = served.get(index % served.size());
+            List<Integer> counters = state.counters().stream().map(CounterSlot::number).sorted().toList();
+            int counter = elsewhere ? counters.get((counters.indexOf(ticket.counter()) + 1) % counters.size())
+                    : ticket.counter();
+            return new Command.Rate(counter, level, naming ? Optional.of(ticket.label()) : Optional.empty(), now);
+        }
+
+        @Override
+        public String toString() {
+            return "rate served#" + index + " " + level + (naming ? " naming it" : "") + (elsewhere ? " elsewhere" : "");
         }
     }
 
@@ -334,7 +362,7 @@ final class Scenarios {
                 : s).toList();
         Office office = new Office(base.id(), base.name(), base.zone(), base.hours(), base.days(), base.visitsPerDay(),
                 services, base.counters(), base.priorityShare(), base.appointmentShare(), base.noShowShare(),
-                base.arrivalsByHalfHour(), rules);
+                base.arrivalsByHalfHour(), rules, base.bindings());
         String name = (base == DISTRICT ? "district" : "commune") + "[" + closing + ", cap " + capMinutes + " min, "
                 + recalls + " recalls, skill step " + skillMinutes + " min, undo " + undoSeconds + " s"
                 + (narrow ? ", numbers 7-12" : "") + (leaseMax > 0 ? ", leases of " + leaseMax : ", no offline printing")
@@ -457,6 +485,9 @@ final class Scenarios {
     private static Intent rating(Gen g, Office office) {
         int counter = counter(g, office);
         String level = g.weighted(9, 1) == 0 ? g.of(office.rules().ratingLevels()).code() : "TUYET_VOI";
+        if (g.weighted(1, 1) == 0) {
+            return new RateServed(g.between(0, 4), level, g.weighted(3, 1) == 0, g.weighted(4, 1) == 1);
+        }
         Optional<Ref> ticket = g.weighted(3, 1) == 0 ? Optional.empty() : Optional.of(ref(g, office));
         return new RateRef(counter, level, ticket);
     }

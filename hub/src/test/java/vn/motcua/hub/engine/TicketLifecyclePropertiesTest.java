@@ -3,6 +3,7 @@ package vn.motcua.hub.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.hub.site.Office;
+import vn.motcua.protocol.ErrorCode;
 
 /**
  * Numbering and the ticket lifecycle over random days at the sample offices: read from the events, as the log
@@ -194,6 +196,58 @@ class TicketLifecyclePropertiesTest {
                 .require("TicketRecalled", 150).require("started", 400).require("done", 700).require("on hold", 50)
                 .require("no-show", 120).require("cancelled", 300).require("transferred", 200)
                 .require("next service", 50).require("AppointmentBooked", 200);
+    }
+
+    @Test
+    void a_rating_is_accepted_exactly_when_its_ticket_was_served_at_that_counter_within_the_window_and_only_once() {
+        Tries.check(250, Scenarios::days, (scenario, seen) -> {
+            Run run = Run.of(scenario);
+            Set<String> rated = new HashSet<>();
+            for (Run.Step step : run.steps()) {
+                if (step.decision().prelude().stream().anyMatch(e -> e instanceof Event.DayOpened)) {
+                    rated.clear(); // a new day: the snapshot before this step is of the day before
+                    continue;
+                }
+                if (!(step.command() instanceof Command.Rate rate) || !run.office().rules().hasRatingLevel(rate.level())
+                        || run.office().counter(rate.counter()).isEmpty()) {
+                    continue;
+                }
+                Optional<Ticket> named = rate.ticket().flatMap(label -> step.before().tickets().stream()
+                        .filter(t -> t.label().equals(label)).findFirst());
+                Optional<Ticket> target = rate.ticket().isPresent() ? named : lastDoneAt(step.before(), rate.counter());
+                boolean rateable = target.filter(t -> t.counter() == rate.counter()
+                        && (t.startedAt().isPresent() || t.state() == TicketState.DONE)
+                        && t.finishedAt().map(end -> !end.plus(run.office().rules().ratingWindow())
+                                .isBefore(rate.pressedAt())).orElse(true)).isPresent();
+                Optional<ErrorCode> refused = step.decision().rejection().map(Decision.Rejection::code);
+                if (rate.ticket().isPresent() && named.isEmpty()) {
+                    assertThat(refused).as("%s", step).contains(ErrorCode.UNKNOWN_TICKET);
+                } else if (!rateable) {
+                    assertThat(refused).as("%s", step).contains(ErrorCode.NOT_RATEABLE);
+                    seen.count(target.map(t -> t.counter() != rate.counter()
+                                    && (t.startedAt().isPresent() || t.state() == TicketState.DONE)
+                            ? "refused: served at another counter" : "refused: " + t.state().name().toLowerCase())
+                            .orElse("refused: none served in the window"));
+                } else if (rated.contains(target.get().label())) {
+                    assertThat(refused).as("%s", step).contains(ErrorCode.INVALID_STATE);
+                } else {
+                    assertThat(refused).as("%s", step).isEmpty();
+                    assertThat(step.decision().events()).singleElement().isInstanceOfSatisfying(Event.RatingRecorded.class,
+                            e -> assertThat(e.rating().ticket()).contains(target.get().label()));
+                    rated.add(target.get().label());
+                    seen.count("rated");
+                }
+            }
+        }).require("rated", 60).require("refused: waiting", 40).require("refused: called", 2)
+                .require("refused: served at another counter", 20).require("refused: done", 20)
+                .require("refused: none served in the window", 100);
+    }
+
+    /** The ticket last finished as done at {@code counter}, as the engine looks it up for a rating naming none. */
+    private static Optional<Ticket> lastDoneAt(EngineState.Snapshot state, int counter) {
+        return state.tickets().stream()
+                .filter(t -> t.counter() == counter && t.state() == TicketState.DONE && t.finishedAt().isPresent())
+                .max(Comparator.comparing(t -> t.finishedAt().orElseThrow()));
     }
 
     private static void assertTransition(Ledger before, Ticket next, Object where) {

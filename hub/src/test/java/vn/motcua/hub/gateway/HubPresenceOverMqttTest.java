@@ -75,7 +75,7 @@ class HubPresenceOverMqttTest {
             mosquitto = Mosquitto.start(dir.resolve("mosquitto"));
             url = mosquitto.url();
         } else {
-            embedded = EmbeddedBroker.start("127.0.0.1", 0, dir.resolve("broker"), OFFICE.id(), Optional.empty(),
+            embedded = EmbeddedBroker.start("127.0.0.1", 0, dir.resolve("broker"), OFFICE.id(), OFFICE::isUnit, Optional.empty(),
                     new Metrics());
             url = embedded.url();
         }

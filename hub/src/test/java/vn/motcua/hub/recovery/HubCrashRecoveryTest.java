@@ -3,6 +3,7 @@ package vn.motcua.hub.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.Response;
@@ -60,6 +65,15 @@ class HubCrashRecoveryTest {
     private static final List<String> LEVELS = List.of("RAT_HAI_LONG", "HAI_LONG", "BINH_THUONG", "KHONG_HAI_LONG");
     private static final int KIOSKS = 4;
     private static final List<Integer> RATING_COUNTERS = List.of(4, 6);
+    /** What counters 4 and 6 serve in the district profile (HT, prefix 2; CT, prefix 3): the tickets they rate. */
+    private static final List<String> RATED_SERVICES = List.of("HT", "CT");
+    private static final List<String> RATED_PREFIXES = List.of("2", "3");
+    /**
+     * Citizens served at each rating counter before the load, one per rating: a rating counts only for a ticket served
+     * at that counter. The load stops at the kill, after {@link #KILL_AFTER_ANSWERS} answers, so no keypad sends more
+     * than that plus its window.
+     */
+    private static final int RATEABLE = 420;
     /** Requests a unit may have unanswered at once during the load. */
     private static final int WINDOW = 8;
     /** The hub is killed once this many requests have been answered (the load runs on while it dies). */
@@ -113,7 +127,7 @@ class HubCrashRecoveryTest {
         long testStarted = System.nanoTime();
         classPath = HubProcess.frozenClassPath(dir.resolve("classpath"));
         mosquitto = Mosquitto.start(dir.resolve("mosquitto"));
-        Path office = LoadOffice.withoutUnitLimits(repoRoot().resolve("config/offices/district-office.json"), dir);
+        Path office = LoadOffice.withoutUnitLimits(officeBindingTheLoad(), dir);
         Path data = dir.resolve("hub-data");
 
         List<LoadDevice> kiosks = new ArrayList<>();
@@ -129,6 +143,9 @@ class HubCrashRecoveryTest {
         // ---- first life: start, load, SIGKILL in the middle of it ------------------------------------------------
         HubProcess first = startHub("hub-1", office, data);
         Duration firstStart = awaitServing(first, probe);
+        serveCitizensToRate(first, kiosks.get(0), keypads);
+        Set<String> beforeLoad = new HashSet<>();
+        units.forEach(unit -> unit.sentIds().forEach(id -> beforeLoad.add(unit.deviceId() + "/" + id)));
         killTarget = first;
 
         for (int k = 0; k < kiosks.size(); k++) {
@@ -138,8 +155,9 @@ class HubCrashRecoveryTest {
         }
         for (int c = 0; c < keypads.size(); c++) {
             int counter = RATING_COUNTERS.get(c);
+            String prefix = RATED_PREFIXES.get(c);
             startLoad(keypads.get(c), i -> new RequestBody.RatingSubmit(counter, LEVELS.get(i % LEVELS.size()),
-                    Optional.empty()));
+                    Optional.of(String.format("%s-%03d", prefix, i + 1))));
         }
         assertThat(killPoint.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
                 .as("%d of %d answers within %s of load; load errors: %s", answered.get(), KILL_AFTER_ANSWERS,
@@ -149,9 +167,11 @@ class HubCrashRecoveryTest {
         Instant killedAt = Instant.now();
         Map<LoadDevice, List<String>> sentAtKill = new LinkedHashMap<>();
         Map<LoadDevice, List<String>> answeredAtKill = new LinkedHashMap<>();
-        for (LoadDevice unit : units) {
-            answeredAtKill.put(unit, unit.answeredIds()); // answers first: whatever is answered was sent
-            sentAtKill.put(unit, unit.sentIds());
+        for (LoadDevice unit : units) { // the load's requests: not the probe's first, not the citizens served to be rated
+            answeredAtKill.put(unit, unit.answeredIds().stream() // answers first: whatever is answered was sent
+                    .filter(id -> !beforeLoad.contains(unit.deviceId() + "/" + id)).toList());
+            sentAtKill.put(unit, unit.sentIds().stream().filter(id -> !beforeLoad.contains(unit.deviceId() + "/" + id))
+                    .toList());
         }
         stopLoad.set(true);
         for (Thread loader : loaders) {
@@ -186,7 +206,8 @@ class HubCrashRecoveryTest {
         Map<LoadDevice, List<String>> unanswered = new LinkedHashMap<>();
         for (LoadDevice unit : units) {
             Set<String> known = new HashSet<>(answeredAtKill.get(unit));
-            unanswered.put(unit, unit.sentIds().stream().filter(id -> !known.contains(id)).toList());
+            unanswered.put(unit, unit.sentIds().stream().filter(id -> !known.contains(id))
+                    .filter(id -> !beforeLoad.contains(unit.deviceId() + "/" + id)).toList());
         }
         HubProcess second = startHub("hub-2", office, data);
         // A unit whose answer is late resends, same id and bytes, in id order; the hub is still starting, so these
@@ -309,18 +330,64 @@ class HubCrashRecoveryTest {
 
     private LoadDevice unit(String deviceId) throws Exception {
         LoadDevice unit = new LoadDevice(mosquitto.url(), SITE, deviceId, WINDOW, (device, id, response) -> {
-            if (answered.incrementAndGet() == KILL_AFTER_ANSWERS) {
+            // Only the load's answers count, from when the kill target is set (not the probe's, not the setup's).
+            HubProcess target = killTarget;
+            if (target != null && answered.incrementAndGet() == KILL_AFTER_ANSWERS) {
                 // Killed the moment an answer lands: the hub has just committed a batch and is deciding or
                 // committing the next one, which is where a hub that answers before committing would be caught.
-                HubProcess target = killTarget;
-                if (target != null) {
-                    target.sendKill();
-                }
+                target.sendKill();
                 killPoint.countDown();
             }
         });
         units.add(unit);
         return unit;
+    }
+
+    /** The district profile with this test's units bound: the kiosks, the probe, and the keypads to their counters. */
+    private Path officeBindingTheLoad() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode profile = (ObjectNode) json.readTree(repoRoot().resolve("config/offices/district-office.json").toFile());
+        ArrayNode bound = profile.putArray("units");
+        for (int k = 1; k <= KIOSKS; k++) {
+            bound.addObject().put("id", "kiosk-" + k).putArray("roles").add("KIOSK");
+        }
+        bound.addObject().put("id", "kiosk-probe").putArray("roles").add("KIOSK");
+        for (int counter : RATING_COUNTERS) {
+            ObjectNode unit = bound.addObject().put("id", "counter-" + counter);
+            unit.putArray("roles").add("COUNTER");
+            unit.putArray("counters").add(counter);
+        }
+        return Files.writeString(dir.resolve("bound-office.json"), json.writeValueAsString(profile));
+    }
+
+    /**
+     * {@link #RATEABLE} citizens of each rating counter's service issued, called, started and done there, each
+     * request answered {@code ok}, before the load: the tickets its keypad then rates, 2-001… and 3-001….
+     */
+    private void serveCitizensToRate(HubProcess hub, LoadDevice kiosk, List<LoadDevice> keypads) throws Exception {
+        for (int c = 0; c < keypads.size(); c++) {
+            int counter = RATING_COUNTERS.get(c);
+            for (int i = 0; i < RATEABLE; i++) {
+                sendInWindow(kiosk, new RequestBody.TicketIssue(RATED_SERVICES.get(c), Optional.empty()));
+            }
+            sendInWindow(keypads.get(c), new RequestBody.CounterSignIn(counter, "lan.nt"));
+            for (int i = 0; i < RATEABLE; i++) {
+                sendInWindow(keypads.get(c), new RequestBody.CounterNext(counter));
+                sendInWindow(keypads.get(c), new RequestBody.CounterStart(counter));
+                sendInWindow(keypads.get(c), new RequestBody.CounterDone(counter, Optional.empty()));
+            }
+        }
+        await("the citizens to rate served").atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            hub.assertAlive();
+            assertThat(awaitingAnswer()).isEmpty();
+        });
+        assertThat(new Ledger(units).failures()).as("requests serving the citizens to rate that failed").isEmpty();
+    }
+
+    private static void sendInWindow(LoadDevice unit, RequestBody body) throws Exception {
+        while (!unit.sendWithinWindow(body, 1_000)) {
+            // the window is full: the hub answers in order, so room comes
+        }
     }
 
     private HubProcess startHub(String name, Path office, Path data) throws Exception {
@@ -491,6 +558,8 @@ class HubCrashRecoveryTest {
                     RequestBody.RatingSubmit sent = (RequestBody.RatingSubmit) request;
                     ratings.put(key.substring(key.indexOf('/') + 1), new StoredRating(sent.counter(), r.level()));
                 }
+                case ResponseBody.TicketCalled c -> { } // serving the citizens to be rated, before the load
+                case ResponseBody.CounterUpdated c -> { }
                 default -> failures.add(key + ": unexpected answer " + body);
             }
         }

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -37,7 +38,7 @@ class PolicyComparisonTest {
                         new Office.Service("B", "2", "Dịch vụ B", "Service B", 0.5, 8, 1, 999)),
                 List.of(new Office.Counter(1, List.of("A")), new Office.Counter(2, List.of("A", "B")),
                         new Office.Counter(3, List.of("B"))),
-                0.1, 0.1, 0.05, arrivals, Rules.defaults());
+                0.1, 0.1, 0.05, arrivals, Rules.defaults(), Optional.empty());
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -68,7 +69,8 @@ class PolicyComparisonTest {
         // Service B is no counter's first: dedicated FIFO never calls it.
         Office uncovered = new Office("uncovered", "Không ai nhận", LOPSIDED.zone(), LOPSIDED.hours(), LOPSIDED.days(), 40,
                 LOPSIDED.services(), List.of(new Office.Counter(1, List.of("A", "B")), new Office.Counter(2, List.of("A"))),
-                0.1, 0.1, 0.05, LOPSIDED.arrivalsByHalfHour(), Rules.defaults());
+                0.1, 0.1, 0.05, LOPSIDED.arrivalsByHalfHour(), Rules.defaults(),
+                Optional.empty());
         PolicyComparison comparison = PolicyComparison.run(uncovered, SimulationOptions.defaults().withDays(2));
         Summary fifo = comparison.rows().get(AllocationPolicy.NAMES.indexOf("fifo-dedicated")).summary();
         Summary ours = comparison.rows().get(AllocationPolicy.NAMES.indexOf("effective-wait")).summary();

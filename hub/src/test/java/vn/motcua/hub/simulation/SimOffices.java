@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import vn.motcua.hub.site.Office;
@@ -41,7 +42,7 @@ final class SimOffices {
         return new Office("mms", "M/M/s", ZoneId.of("Asia/Ho_Chi_Minh"),
                 List.of(new Office.Period(LocalTime.of(0, 0), LocalTime.of(22, 0))), EnumSet.allOf(DayOfWeek.class),
                 visits, List.of(new Office.Service("A", "1", "Dịch vụ A", "Service A", 1.0, meanMinutes, 1, 99_999)),
-                counters, 0, 0, 0, arrivals, Rules.defaults());
+                counters, 0, 0, 0, arrivals, Rules.defaults(), Optional.empty());
     }
 
     /** {@code office} with another closing rule, everything else the same. */
@@ -57,6 +58,7 @@ final class SimOffices {
     static Office hours(Office office, Office.Period... periods) {
         return new Office(office.id(), office.name(), office.zone(), List.of(periods), office.days(),
                 office.visitsPerDay(), office.services(), office.counters(), office.priorityShare(),
-                office.appointmentShare(), office.noShowShare(), office.arrivalsByHalfHour(), office.rules());
+                office.appointmentShare(), office.noShowShare(), office.arrivalsByHalfHour(), office.rules(),
+                office.bindings());
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class StaffingPlannerTest {
                     new Office.Counter(3, List.of("A"))),
             0, 0, 0, Map.of(LocalTime.of(8, 0), 0.025, LocalTime.of(8, 30), 0.45, LocalTime.of(9, 0), 0.45,
                     LocalTime.of(9, 30), 0.075),
-            Rules.defaults());
+            Rules.defaults(), Optional.empty());
 
     private static final SimulationOptions STEADY = SimulationOptions.defaults().withDays(4)
             .withServiceTimes(SimulationOptions.ServiceTimes.LOGNORMAL, 0.1)
