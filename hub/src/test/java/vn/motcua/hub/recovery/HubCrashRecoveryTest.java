@@ -60,6 +60,8 @@ class HubCrashRecoveryTest {
     private static final List<String> LEVELS = List.of("RAT_HAI_LONG", "HAI_LONG", "BINH_THUONG", "KHONG_HAI_LONG");
     private static final int KIOSKS = 4;
     private static final List<Integer> RATING_COUNTERS = List.of(4, 6);
+    /** The district's priority counter, which serves every service. */
+    private static final int EVERY_SERVICE_COUNTER = 10;
     /** Requests a unit may have unanswered at once during the load. */
     private static final int WINDOW = 8;
     /** The hub is killed once this many requests have been answered (the load runs on while it dies). */
@@ -125,10 +127,13 @@ class HubCrashRecoveryTest {
             keypads.add(unit("counter-" + counter));
         }
         LoadDevice probe = unit("kiosk-probe");
+        LoadDevice officer = unit("counter-" + EVERY_SERVICE_COUNTER);
 
         // ---- first life: start, load, SIGKILL in the middle of it ------------------------------------------------
         HubProcess first = startHub("hub-1", office, data);
-        Duration firstStart = awaitServing(first, probe);
+        // The office day starts with every counter closed: an officer signs in first at the counter serving them all.
+        Duration firstStart = awaitServing(first, officer,
+                new RequestBody.CounterSignIn(EVERY_SERVICE_COUNTER, "CB-" + EVERY_SERVICE_COUNTER));
         killTarget = first;
 
         for (int k = 0; k < kiosks.size(); k++) {
@@ -198,7 +203,7 @@ class HubCrashRecoveryTest {
                 resentUnanswered++;
             }
         }
-        Duration servingAgain = awaitServing(second, probe);
+        Duration servingAgain = awaitServing(second, probe, new RequestBody.TicketIssue("HT", Optional.empty()));
         // Then every unit resends everything it did get an answer to before the kill: the hub must answer the same.
         int resentAnswered = 0;
         for (LoadDevice unit : units) {
@@ -331,12 +336,12 @@ class HubCrashRecoveryTest {
     }
 
     /**
-     * Sends a new ticket request from {@code probe} and resends it (same id) until the hub answers, as a unit does;
-     * before the hub's first subscription the broker drops requests, afterwards its session queues them. Returns
-     * the time from the launch of the hub's JVM to the answer.
+     * Sends a new request from {@code probe} and resends it (same id) until the hub answers, as a unit does; before
+     * the hub's first subscription the broker drops requests, afterwards its session queues them. Returns the time
+     * from the launch of the hub's JVM to the answer.
      */
-    private static Duration awaitServing(HubProcess hub, LoadDevice probe) throws Exception {
-        String id = probe.send(new RequestBody.TicketIssue("HT", Optional.empty()));
+    private static Duration awaitServing(HubProcess hub, LoadDevice probe, RequestBody body) throws Exception {
+        String id = probe.send(body);
         await(hub + " answering").atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
             hub.assertAlive();
             if (probe.answered(id)) {
@@ -490,6 +495,9 @@ class HubCrashRecoveryTest {
                 case ResponseBody.RatingRecorded r -> {
                     RequestBody.RatingSubmit sent = (RequestBody.RatingSubmit) request;
                     ratings.put(key.substring(key.indexOf('/') + 1), new StoredRating(sent.counter(), r.level()));
+                }
+                case ResponseBody.CounterUpdated signedIn when request instanceof RequestBody.CounterSignIn -> {
+                    // The officer's sign-in before the load: a request like the others, but nothing to count.
                 }
                 default -> failures.add(key + ": unexpected answer " + body);
             }
