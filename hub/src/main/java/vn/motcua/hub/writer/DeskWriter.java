@@ -120,6 +120,7 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
         this.publisher = publisher;
         this.commits = new CommitHealth(metrics, clock);
         this.engine = recover();
+        tick(); // a hub that was down over midnight opens the new office day now, not a minute after it starts
         publishAll(clock.instant());
         this.thread = Thread.ofPlatform().name("desk-writer").start(this::run);
     }

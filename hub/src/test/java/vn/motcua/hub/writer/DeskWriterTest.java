@@ -28,6 +28,7 @@ import vn.motcua.protocol.Ulid;
 import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.Board;
 import vn.motcua.protocol.message.CounterState;
+import vn.motcua.protocol.message.CounterStatus;
 import vn.motcua.protocol.message.Request;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.Response;
@@ -179,6 +180,27 @@ class DeskWriterTest {
             assertThat(updatedAt(writer.board(), 4)).isEqualTo(OffsetDateTime.parse("2026-11-23T09:00:00+07:00"));
             assertThat(updatedAt(writer.board(), 5)).isEqualTo(OffsetDateTime.parse("2026-11-23T08:05:00+07:00"));
             assertThat(writer.board().updatedAt()).isEqualTo(OffsetDateTime.parse("2026-11-23T09:00:00+07:00"));
+        }
+    }
+
+    @Test
+    void a_hub_started_on_a_new_office_day_opens_it_at_once_with_every_counter_closed() throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T01:00:00Z"), ZoneOffset.UTC); // Monday 08:00
+        try (HubStore store = HubStore.open(dir.resolve("hub.db"));
+             DeskWriter writer = new DeskWriter(OFFICE, store, clock, new Published())) {
+            ok(writer, "counter-4", new RequestBody.CounterSignIn(4, "lan.nt"));
+        }
+        clock.set(Instant.parse("2026-11-24T00:30:00Z")); // Tuesday 07:30: the hub was down over midnight
+        Published published = new Published();
+        try (HubStore store = HubStore.open(dir.resolve("hub.db"));
+             DeskWriter writer = new DeskWriter(OFFICE, store, clock, published)) {
+            assertThat(published.boards.getLast().counters()).allSatisfy(c -> {
+                assertThat(c.status()).isEqualTo(CounterStatus.CLOSED);
+                assertThat(c.officer()).isEmpty();
+                assertThat(c.updatedAt()).isEqualTo(OffsetDateTime.parse("2026-11-24T07:30:00+07:00"));
+            });
+            assertThat(published.boards.getLast().sequence()).as("the day's opening is the log's second change")
+                    .isEqualTo(2);
         }
     }
 
