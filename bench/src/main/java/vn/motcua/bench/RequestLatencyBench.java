@@ -201,6 +201,7 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
             HubSettings settings = HubSettings.local(office, scratch.resolve("hub")).withExternalBroker(mosquitto.url());
             try (Hub hub = Hub.start(settings, Clock.systemUTC())) {
                 System.out.println("hub started on broker " + hub.brokerUrl());
+                SignedIn.everyCounter(hub.writer(), office);
                 stateBefore = stateMessages.get();
                 hubPhase = run("unit → hub commit → unit", false, o.warmup(), o.seconds());
             }
@@ -328,6 +329,7 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
         try (HubStore store = HubStore.open(dir.resolve("hub.db"))) {
             DeskWriter writer = new DeskWriter(office, store, Clock.systemUTC(), new StateSink());
             try {
+                SignedIn.everyCounter(writer, office);
                 return run("writer alone (submit → reply after commit)", 2, warmupSeconds, seconds,
                         (device, request, payload) -> writer.submit(device.id, request,
                                 response -> received(device, false, response, System.nanoTime())));

@@ -202,6 +202,7 @@ public final class WriterThroughputBench {
         try (HubStore store = HubStore.open(dir.resolve("hub.db"))) {
             DeskWriter writer = new DeskWriter(office, store, Clock.systemUTC(), publisher, maxBatch);
             try {
+                SignedIn.everyCounter(writer, office);
                 ThreadMXBean mx = ManagementFactory.getThreadMXBean();
                 long writerThread = writerThreadId();
                 long w0 = mx.getThreadCpuTime(writerThread);

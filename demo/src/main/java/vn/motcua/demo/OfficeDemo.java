@@ -81,9 +81,11 @@ public final class OfficeDemo implements AutoCloseable {
                     unitsDir.resolve(HALL)), Hardware.simulated(HALL)));
             OfficeClock clock = new OfficeClock(office, speed);
             Random random = new Random(seed);
-            new Citizens(office, kiosk.kiosk().orElseThrow(), clock, scheduler, random).start();
+            // Officers first: the office day starts with every counter closed, and a service takes tickets once an
+            // officer serving it has signed in.
             units.stream().flatMap(u -> u.counter().stream())
                     .forEach(c -> new Officer(office, c, clock, scheduler, random).start());
+            new Citizens(office, kiosk.kiosk().orElseThrow(), clock, scheduler, random).start();
             LOG.info("demo office {} running at {}× with {} counters", office.id(), speed, office.counters().size());
             return demo;
         } catch (Exception | Error e) {

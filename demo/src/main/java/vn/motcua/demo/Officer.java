@@ -14,7 +14,7 @@ import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.message.ResponseBody;
 
 /**
- * The officer at one counter, pressing the real staff keys of a simulated counter unit: next; start when the
+ * The officer at one counter, pressing the real staff keys of a simulated counter unit: sign in; next; start when the
  * citizen arrives (or recall, then no-show, when they don't); done after a lognormal service time around the
  * service's mean; and the citizen rates on the keypad. Runs on the demo's scheduler thread.
  */
@@ -45,8 +45,18 @@ final class Officer {
     }
 
     void start() {
-        counter.signIn(code(counter.counter())).whenComplete((body, error) ->
-                after(random.nextDouble() * 2, this::callNext));
+        signIn();
+    }
+
+    /** Signs in at the counter, again a little later if that failed: a counter nobody signed in at stays closed. */
+    private void signIn() {
+        counter.signIn(code(counter.counter())).whenComplete((body, error) -> {
+            if (error == null) {
+                after(random.nextDouble() * 2, this::callNext);
+            } else {
+                after(1, this::signIn);
+            }
+        });
     }
 
     private void callNext() {

@@ -59,6 +59,8 @@ class OfflineRoundTripTest {
                 dir.resolve("kiosk-1")).withRequestTimeout(Duration.ofMillis(700)), Hardware.simulated("kiosk-1"));
         counter = Unit.start(UnitConfig.counter(OFFICE.id(), "counter-4", mosquitto.url(), 4, dir.resolve("counter-4")),
                 Hardware.simulated("counter-4"));
+        // The office day starts with every counter closed: civil status takes tickets once its officer signs in.
+        counter.counter().orElseThrow().signIn("lan.nt").get();
         KioskUnit keys = kiosk.kiosk().orElseThrow();
         await().atMost(Duration.ofSeconds(10)).until(() -> keys.offlineNumbersLeft("HT") > 0);
 

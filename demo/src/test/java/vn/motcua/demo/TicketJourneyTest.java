@@ -72,6 +72,8 @@ class TicketJourneyTest {
                 dir.resolve("kiosk-1")).withOfficeName(OFFICE.name()), Hardware.simulated("kiosk-1"));
         counter = Unit.start(UnitConfig.counter(OFFICE.id(), "counter-4", hub.brokerUrl(), 4, dir.resolve("counter-4")),
                 Hardware.simulated("counter-4"));
+        // The office day starts with every counter closed: civil status takes tickets once its officer signs in.
+        counter.counter().orElseThrow().signIn("lan.nt").get();
 
         TicketView printed = kiosk.kiosk().orElseThrow().press("HT").get();
         assertThat(printed.ticket()).isEqualTo("2-001");

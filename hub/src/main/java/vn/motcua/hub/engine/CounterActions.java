@@ -184,16 +184,16 @@ final class CounterActions {
     private Decision pause(CounterSlot slot) {
         return switch (slot.status()) {
             case OPEN -> status(slot, slot.with(CounterStatus.PAUSED), "paused");
-            case PAUSED -> Decision.ok(Optional.empty(), List.of(), updated(slot)); // already paused: nothing changes
+            case PAUSED -> Decision.counterUpdated(Optional.empty(), List.of()); // already paused: nothing changes
             case CLOSED -> notOpen(slot);
         };
     }
 
     private Decision status(CounterSlot slot, CounterSlot next, String what) {
         if (next.equals(slot)) {
-            return Decision.ok(Optional.empty(), List.of(), updated(slot));
+            return Decision.counterUpdated(Optional.empty(), List.of());
         }
-        return Decision.ok(Optional.of(slot.number()), List.of(new Event.CounterChanged(what, next, now)), updated(next));
+        return Decision.counterUpdated(Optional.of(slot.number()), List.of(new Event.CounterChanged(what, next, now)));
     }
 
     /**
@@ -217,9 +217,8 @@ final class CounterActions {
         if (!untouched) {
             return Decision.rejected(ErrorCode.INVALID_STATE, "cannot undo: a ticket of that action changed since");
         }
-        CounterSlot restored = entry.get().slotBefore();
-        return Decision.ok(Optional.empty(), List.of(new Event.ActionUndone(counter, entry.get().before(), restored, now)),
-                updated(restored));
+        return Decision.counterUpdated(Optional.empty(),
+                List.of(new Event.ActionUndone(counter, entry.get().before(), entry.get().slotBefore(), now)));
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
@@ -234,8 +233,8 @@ final class CounterActions {
     }
 
     private Decision changed(CounterSlot slot, String what, Ticket ticket, CounterSlot after) {
-        return Decision.ok(Optional.of(slot.number()),
-                List.of(new Event.TicketChanged(what, ticket, Optional.of(after), now)), updated(after, ticket));
+        return Decision.counterUpdated(Optional.of(slot.number()),
+                List.of(new Event.TicketChanged(what, ticket, Optional.of(after), now)));
     }
 
     private static Decision withoutUndo(Decision decision) {
@@ -249,15 +248,6 @@ final class CounterActions {
     private ResponseBody.TicketCalled answer(Ticket called) {
         return new ResponseBody.TicketCalled(called.label(), called.service(), called.counter(), called.recalls(),
                 local(called.calledAt().orElseThrow()));
-    }
-
-    private ResponseBody.CounterUpdated updated(CounterSlot slot) {
-        return new ResponseBody.CounterUpdated(Views.counterState(state, slot, Optional.empty(), now));
-    }
-
-    /** The counter as it will be once {@code ticket} (just changed) is applied. */
-    private ResponseBody.CounterUpdated updated(CounterSlot slot, Ticket ticket) {
-        return new ResponseBody.CounterUpdated(Views.counterState(state, slot, Optional.of(ticket), now));
     }
 
     private OffsetDateTime local(Instant instant) {

@@ -28,6 +28,14 @@ public record Decision(List<Event> prelude, Optional<Integer> actor, List<Event>
         return new Decision(List.of(), actor, events, Optional.of(answer), Optional.empty());
     }
 
+    /**
+     * A counter command's success answered with the counter's state, which the engine reads once {@code events} are
+     * applied ({@link Engine#handle}): what the retained {@code counter/{n}/state} then shows, not a prediction of it.
+     */
+    static Decision counterUpdated(Optional<Integer> actor, List<Event> events) {
+        return new Decision(List.of(), actor, events, Optional.empty(), Optional.empty());
+    }
+
     /** Events without an answer for a device (clock and admin commands). */
     static Decision quiet(List<Event> events) {
         return new Decision(List.of(), Optional.empty(), events, Optional.empty(), Optional.empty());
@@ -42,6 +50,10 @@ public record Decision(List<Event> prelude, Optional<Integer> actor, List<Event>
     /** Refused to the device, yet what it reported is a fact worth keeping: the events are committed all the same. */
     static Decision refusedButRecorded(ErrorCode code, String message, List<Event> events) {
         return new Decision(List.of(), Optional.empty(), events, Optional.empty(), Optional.of(new Rejection(code, message)));
+    }
+
+    Decision answering(ResponseBody body) {
+        return new Decision(prelude, actor, events, Optional.of(body), rejection);
     }
 
     Decision after(List<Event> clockEvents) {

@@ -16,6 +16,7 @@ import vn.motcua.hub.predict.ServiceTimeLearner;
 import vn.motcua.hub.predict.WaitPredictor;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.Rules;
+import vn.motcua.protocol.message.ResponseBody;
 
 /**
  * The allocation engine: commands and the time in, a {@link Decision} (answer and events) out. Deterministic and
@@ -78,7 +79,27 @@ public final class Engine {
         Decision decision = decide(command, now);
         state.apply(decision.actor(), decision.events());
         learner.observe(decision.events());
-        return decision.after(clock);
+        return answered(command, decision).after(clock);
+    }
+
+    /**
+     * A counter command decided with no answer of its own ({@link Decision#counterUpdated}) is answered with the
+     * counter's state read after its events were applied: the very state the hub then publishes retained, so the
+     * answer and the topic cannot disagree (an undo that brings a ticket back to the counter shows it in both).
+     */
+    private Decision answered(Command command, Decision decision) {
+        if (decision.answer().isPresent() || decision.rejection().isPresent()) {
+            return decision;
+        }
+        return switch (command) {
+            case Command.AtCounter atCounter -> decision.answering(counterUpdated(atCounter.counter()));
+            case Command.Undo undo -> decision.answering(counterUpdated(undo.counter()));
+            default -> decision;
+        };
+    }
+
+    private ResponseBody.CounterUpdated counterUpdated(int counter) {
+        return new ResponseBody.CounterUpdated(view().counterState(counter));
     }
 
     /** Re-applies one stored group of events, as {@link #handle} applied it: rebuilding state from the log. */
@@ -141,7 +162,8 @@ public final class Engine {
         List<Ticket> waiting = unfinished.stream()
                 .filter(t -> t.state() == TicketState.WAITING || t.state() == TicketState.ON_HOLD).toList();
         List<Ticket> ended = unfinished.stream().map(t -> t.ended(TicketState.CLOSED, now)).toList();
-        List<CounterSlot> counters = state.counters().stream().map(slot -> slot.serving(Optional.empty())).toList();
+        // Nobody is at the office at midnight: every counter starts the day closed, its officer signed out.
+        List<CounterSlot> counters = state.counters().stream().map(slot -> CounterSlot.closed(slot.number())).toList();
         return List.of(new Event.DayClosed(state.day(), ended, now),
                 new Event.DayOpened(today, carry(waiting, today, now), counters, state.leases(), now));
     }

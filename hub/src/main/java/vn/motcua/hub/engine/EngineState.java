@@ -18,7 +18,6 @@ import java.util.TreeMap;
 
 import vn.motcua.hub.site.Office;
 import vn.motcua.protocol.message.Board;
-import vn.motcua.protocol.message.CounterStatus;
 
 /**
  * The engine's memory of the office day, changed only by applying events ({@link #apply}), so that a replay of the
@@ -43,6 +42,11 @@ public final class EngineState {
     private final Set<String> rated = new HashSet<>();
     private final Map<String, Appointment> appointments = new HashMap<>();
     private final Map<Integer, UndoEntry> undo = new HashMap<>();
+    /**
+     * When each counter last changed in what its state shows (status, officer, the ticket at it and its phase,
+     * recalls and call time): the time of the event that changed it, so a replay of the log rebuilds it exactly.
+     */
+    private final Map<Integer, Instant> changedAt = new HashMap<>();
     private LeaseDay leases;
     private LeaseDay closedLeases;
 
@@ -55,8 +59,10 @@ public final class EngineState {
         this.day = day;
         this.leases = LeaseDay.none(day);
         this.closedLeases = LeaseDay.none(day.minusDays(1));
-        office.counters().forEach(c -> counters.put(c.number(),
-                new CounterSlot(c.number(), CounterStatus.OPEN, Optional.empty(), Optional.empty())));
+        office.counters().forEach(c -> {
+            counters.put(c.number(), CounterSlot.closed(c.number()));
+            changedAt.put(c.number(), dayStart());
+        });
     }
 
     /** Applies the events of one command; {@code actor} is the counter whose officer acted (its undo journal). */
@@ -68,9 +74,75 @@ public final class EngineState {
         events.forEach(e -> touched.addAll(labels(e)));
         List<Ticket> before = touched.stream().map(tickets::get).filter(t -> t != null).toList();
         CounterSlot slotBefore = actor.map(counters::get).orElse(null);
-        events.forEach(this::apply);
+        events.forEach(this::applyNotingChanges);
         actor.ifPresent(counter -> undo.put(counter, new UndoEntry(events.getLast().at(), before,
                 touched.stream().map(tickets::get).filter(t -> t != null).toList(), slotBefore, counters.get(counter))));
+    }
+
+    /** Applies {@code event}; a counter whose state it changed has changed at the event's time. */
+    private void applyNotingChanges(Event event) {
+        Set<Integer> concerned = concerned(event);
+        if (concerned.isEmpty()) {
+            apply(event); // a ticket issued, a rating, a lease…: no counter changes
+            return;
+        }
+        Map<Integer, Shown> before = new HashMap<>();
+        concerned.forEach(n -> before.put(n, shown(n)));
+        apply(event);
+        before.forEach((n, shown) -> {
+            if (!shown(n).equals(shown)) {
+                changedAt.put(n, event.at());
+            }
+        });
+    }
+
+    /** What a counter's published state shows, but its time. */
+    private record Shown(CounterSlot slot, Optional<Ticket> current) {
+    }
+
+    private Shown shown(int counter) {
+        CounterSlot slot = counters.get(counter);
+        return new Shown(slot, atCounter(slot));
+    }
+
+    /**
+     * The counters {@code event} may change: those it names, and those its tickets were or will be at. A new day is
+     * not among them: it changes every counter ({@link #openDay}).
+     */
+    private Set<Integer> concerned(Event event) {
+        Set<Integer> concerned = new HashSet<>();
+        List<Ticket> changing = switch (event) {
+            case Event.TicketCalled called -> {
+                concerned.add(called.counter().number());
+                yield List.of(called.ticket());
+            }
+            case Event.TicketRecalled recalled -> List.of(recalled.ticket());
+            case Event.TicketChanged changed -> {
+                changed.counter().ifPresent(slot -> concerned.add(slot.number()));
+                yield List.of(changed.ticket());
+            }
+            case Event.CounterChanged changed -> {
+                concerned.add(changed.counter().number());
+                yield List.of();
+            }
+            case Event.ActionUndone undone -> {
+                concerned.add(undone.counterNumber());
+                yield undone.tickets();
+            }
+            case Event.DayClosed closed -> closed.ended();
+            default -> List.of();
+        };
+        for (Ticket ticket : changing) {
+            Ticket previous = tickets.get(ticket.label());
+            if (previous != null && previous.state().atCounter()) {
+                concerned.add(previous.counter());
+            }
+            if (ticket.state().atCounter()) {
+                concerned.add(ticket.counter());
+            }
+        }
+        concerned.retainAll(counters.keySet());
+        return concerned;
     }
 
     private void apply(Event event) {
@@ -140,6 +212,9 @@ public final class EngineState {
         undo.clear();
         counters.replaceAll((n, slot) -> slot.serving(Optional.empty()));
         opened.counters().forEach(slot -> counters.put(slot.number(), slot)); // a replay may start here: no earlier days
+        // A new day is a change at every counter, whether or not its status changed: a replay that starts here, as
+        // the store's recovery does, knows nothing earlier, so the day's opening is the earliest time it can give.
+        counters.keySet().forEach(n -> changedAt.put(n, opened.at()));
         opened.carried().forEach(this::put);
     }
 
@@ -233,6 +308,21 @@ public final class EngineState {
 
     public Collection<CounterSlot> counters() {
         return counters.values();
+    }
+
+    /** When {@code counter} last changed: today's opening if it has not changed since (the start of the day at first). */
+    public Instant changedAt(int counter) {
+        return changedAt.get(counter);
+    }
+
+    /** Local midnight of the current office day; of the first day, when its counters changed before any event. */
+    Instant dayStart() {
+        return day.atStartOfDay(office.zone()).toInstant();
+    }
+
+    /** The ticket at the counter, called or being served; empty when the counter is free. */
+    Optional<Ticket> atCounter(CounterSlot slot) {
+        return slot.current().map(tickets::get).filter(t -> t.state().atCounter());
     }
 
     List<Board.Call> recentCalls() {

@@ -25,25 +25,30 @@ public final class Views {
         this.waits = waits;
     }
 
-    public CounterState counterState(int counter, Instant now) {
-        return counterState(state, state.counter(counter).orElseThrow(), Optional.empty(), now);
+    /** Counter {@code counter} as published: {@code updatedAt} is when it last changed ({@link EngineState#changedAt}). */
+    public CounterState counterState(int counter) {
+        return counterState(state, state.counter(counter).orElseThrow());
     }
 
-    /** {@code pending}: a ticket value decided but not yet applied, shown in place of the stored one. */
-    static CounterState counterState(EngineState state, CounterSlot slot, Optional<Ticket> pending, Instant now) {
-        Optional<CounterState.Current> current = slot.current()
-                .flatMap(label -> pending.filter(t -> t.label().equals(label)).or(() -> state.ticket(label)))
-                .filter(t -> t.state().atCounter())
+    private static CounterState counterState(EngineState state, CounterSlot slot) {
+        Optional<CounterState.Current> current = state.atCounter(slot)
                 .map(t -> new CounterState.Current(t.label(), t.service(),
                         t.state() == TicketState.SERVING ? ServingPhase.SERVING : ServingPhase.CALLED, t.recalls(),
                         local(state, t.calledAt().orElseThrow())));
-        return new CounterState(slot.number(), slot.status(), current, local(state, now), slot.officer());
+        return new CounterState(slot.number(), slot.status(), current, local(state, state.changedAt(slot.number())),
+                slot.officer());
     }
 
-    public Board board(long sequence, Instant now) {
-        List<CounterState> counters = state.counters().stream()
-                .map(s -> counterState(state, s, Optional.empty(), now)).toList();
-        return new Board(state.office().name(), sequence, counters, state.recentCalls(), local(state, now));
+    /**
+     * The hall board as of change number {@code sequence} of the hub's log. Each counter carries its own
+     * {@code updatedAt}; the board's is that of its latest change, so a board published again without a change
+     * (after a hub restart) is the same board.
+     */
+    public Board board(long sequence) {
+        List<CounterState> counters = state.counters().stream().map(s -> counterState(state, s)).toList();
+        Instant changed = state.counters().stream().map(s -> state.changedAt(s.number())).max(Instant::compareTo)
+                .orElse(state.dayStart());
+        return new Board(state.office().name(), sequence, counters, state.recentCalls(), local(state, changed));
     }
 
     /** Every service: open or not, how many wait, and the wait a ticket of it issued now would get. */

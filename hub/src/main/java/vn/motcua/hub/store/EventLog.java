@@ -61,6 +61,11 @@ final class EventLog {
         s.executeBatch();
     }
 
+    /** The number of the last group appended: groups are numbered 1, 2, 3… in the order they were written. */
+    long lastGroup() {
+        return lastGroup;
+    }
+
     /**
      * What to replay to rebuild the engine: every appointment booking ever (they are booked days ahead), then the
      * groups of the current office day — from its {@code DayOpened}, or from the start when there is none.

@@ -121,6 +121,15 @@ public final class HubStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The number of the latest change appended to the log: each command or clock step that changed anything is one,
+     * numbered in order from 1 (0 for an empty log) and never reused, so it only grows, across restarts too. Read
+     * after a commit, it is the last change committed (a rolled-back batch only leaves a gap).
+     */
+    public long lastChange() {
+        return log.lastGroup();
+    }
+
     /** A stored group of events: one command's, with the counter that acted. */
     public record Replay(Optional<Integer> actor, List<Event> events) {
     }

@@ -93,7 +93,6 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
     private final Staleness staleness;
     private final UnitPermissions permissions;
     private Engine engine;
-    private long sequence;
     private volatile Board board;
     private volatile ServiceCatalogue services;
     /** When the catalogue's estimates were last worked out ({@link #ESTIMATES_EVERY}); null before the first. */
@@ -129,8 +128,7 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
         this.staleness = new Staleness(metrics);
         this.permissions = new UnitPermissions(office, metrics);
         this.engine = recover();
-        // Boards are ordered by sequence; starting from the clock keeps it increasing across hub restarts.
-        this.sequence = clock.millis();
+        tick(); // a hub that was down over midnight opens the new office day now, not a minute after it starts
         publishAll(clock.instant());
         this.thread = Thread.ofPlatform().name("desk-writer").start(this::run);
     }
@@ -343,18 +341,20 @@ public final class DeskWriter implements LiveState, TicketLookup, AutoCloseable 
     private void publishChanges(List<Event> events, Instant now) {
         Views view = engine.view();
         Set<Integer> counters = new TreeSet<>(Changes.counters(events, view.counters()));
-        counters.forEach(n -> publisher.counterState(view.counterState(n, now)));
+        counters.forEach(n -> publisher.counterState(view.counterState(n)));
         publishViews(view, now);
     }
 
     private void publishAll(Instant now) {
         Views view = engine.view();
-        view.counters().forEach(n -> publisher.counterState(view.counterState(n, now)));
+        view.counters().forEach(n -> publisher.counterState(view.counterState(n)));
         publishViews(view, now);
     }
 
     private void publishViews(Views view, Instant now) {
-        board = view.board(++sequence, now);
+        // The board's sequence is the log's latest change: it grows with every commit and, read from the log, goes on
+        // from where it was after a restart, which republishes the same board with the same number.
+        board = view.board(store.lastChange());
         if (estimatedAt == null || !now.isBefore(estimatedAt.plus(ESTIMATES_EVERY))
                 || !services.updatedAt().toLocalDate().equals(now.atZone(office.zone()).toLocalDate())) {
             services = view.catalogue(now);

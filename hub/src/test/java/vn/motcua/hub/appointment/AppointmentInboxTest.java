@@ -25,6 +25,7 @@ import vn.motcua.hub.site.OfficeLoader;
 import vn.motcua.hub.store.HubStore;
 import vn.motcua.hub.writer.DeskWriter;
 import vn.motcua.hub.writer.NoPublisher;
+import vn.motcua.hub.writer.SignedIn;
 import vn.motcua.hub.writer.StatePublisher;
 import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.Ulid;
@@ -51,6 +52,7 @@ class AppointmentInboxTest {
         try (HubStore store = HubStore.open(dir.resolve("hub.db"));
              DeskWriter writer = new DeskWriter(DISTRICT, store, Clock.fixed(NOW, ZoneOffset.UTC), NOWHERE);
              AppointmentInbox inbox = AppointmentInbox.start(dir, writer, new Metrics())) {
+            SignedIn.everyCounter(writer, DISTRICT); // a check-in issues a ticket: its service must be staffed
             Path drop = dir.resolve("inbox/appointments/portal-20261123.json");
             String bookings = """
                     {"appointments":[

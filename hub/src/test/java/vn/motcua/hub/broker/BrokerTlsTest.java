@@ -40,6 +40,7 @@ import vn.motcua.hub.Hub;
 import vn.motcua.hub.HubSettings;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
+import vn.motcua.hub.writer.SignedIn;
 import vn.motcua.protocol.Ulid;
 import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.Request;
@@ -78,6 +79,7 @@ class BrokerTlsTest {
         hub = Hub.start(HubSettings.local(OFFICE, dir.resolve("hub")).withMqttListener("0.0.0.0", plainPort)
                 .withPasswordFile(passwords).withMqttTls(new BrokerTls(pki.hubCert(), pki.hubKey(), 0)),
                 Clock.systemUTC());
+        SignedIn.everyCounter(hub.writer(), OFFICE);
         tlsPort = Integer.parseInt(hub.brokerUrl().substring(hub.brokerUrl().lastIndexOf(':') + 1));
     }
 

@@ -25,6 +25,7 @@ import vn.motcua.hub.Hub;
 import vn.motcua.hub.HubSettings;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
+import vn.motcua.hub.writer.SignedIn;
 import vn.motcua.protocol.Ulid;
 import vn.motcua.protocol.codec.Codec;
 import vn.motcua.protocol.message.DeviceStatus;
@@ -64,6 +65,7 @@ class UnitLoginTest {
     void start() throws Exception {
         passwords = Files.writeString(dir.resolve("motcua.passwd"), KIOSK_1 + "\n" + KIOSK_2 + "\n");
         hub = Hub.start(HubSettings.local(OFFICE, dir.resolve("hub")).withPasswordFile(passwords), Clock.systemUTC());
+        SignedIn.everyCounter(hub.writer(), OFFICE);
     }
 
     @AfterEach

@@ -12,7 +12,7 @@ import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.message.ResponseBody;
 
 /**
- * An engine on the district sample office with a hand-moved clock. District office: HT (prefix 2) is served by
+ * An engine on the district sample office with a hand-moved clock, every counter open. District office: HT (prefix 2) is served by
  * counters 4, 5 and 10; DD (prefix 1) by 1, 2, 3, 9 and 10; counter 5 serves HT then CT.
  */
 class EngineFixture {
@@ -28,8 +28,10 @@ class EngineFixture {
         this(DISTRICT);
     }
 
+    /** Every counter of {@code office} opened at 08:00 by a unit without sign-in, with nothing to undo yet. */
     EngineFixture(Office office) {
         this.engine = new Engine(office, MONDAY);
+        OpenCounters.at(engine, now);
     }
 
     Decision handle(Command command) {

@@ -57,15 +57,15 @@ class LifecycleTest {
     void start_done_and_the_counter_state_follow_the_ticket() {
         f.issue("HT");
         f.next(4);
-        assertThat(f.engine.view().counterState(4, f.now).current()).hasValueSatisfying(c -> {
+        assertThat(f.engine.view().counterState(4).current()).hasValueSatisfying(c -> {
             assertThat(c.ticket()).isEqualTo("2-001");
             assertThat(c.phase()).isEqualTo(ServingPhase.CALLED);
         });
         f.handle(new Command.Start(4));
-        assertThat(f.engine.view().counterState(4, f.now).current()).hasValueSatisfying(
+        assertThat(f.engine.view().counterState(4).current()).hasValueSatisfying(
                 c -> assertThat(c.phase()).isEqualTo(ServingPhase.SERVING));
         f.handle(new Command.Done(4, Optional.of("H15.50.05.13-261123-0001")));
-        assertThat(f.engine.view().counterState(4, f.now).current()).isEmpty();
+        assertThat(f.engine.view().counterState(4).current()).isEmpty();
         Ticket done = f.engine.state().ticket("2-001").orElseThrow();
         assertThat(done.state()).isEqualTo(TicketState.DONE);
         assertThat(done.fileCode()).contains("H15.50.05.13-261123-0001");
@@ -128,7 +128,7 @@ class LifecycleTest {
         f.handle(new Command.Start(4));
         f.handle(new Command.Hold(4));
         assertThat(f.stateOf("2-001")).isEqualTo(TicketState.ON_HOLD);
-        assertThat(f.engine.view().counterState(4, f.now).current()).isEmpty();
+        assertThat(f.engine.view().counterState(4).current()).isEmpty();
         assertThat(f.rejection(new Command.CallNext(4))).as("a held ticket is not in the queue").isEqualTo(ErrorCode.NO_TICKET_WAITING);
         f.handle(new Command.CallTicket(5, "2-001"));
         assertThat(f.stateOf("2-001")).isEqualTo(TicketState.CALLED);
@@ -168,10 +168,10 @@ class LifecycleTest {
         assertThat(f.rejection(new Command.SignOut(4))).as("a ticket is at the counter").isEqualTo(ErrorCode.INVALID_STATE);
         f.handle(new Command.Done(4, Optional.empty()));
         f.handle(new Command.SignOut(4));
-        assertThat(f.engine.view().counterState(4, f.now).status()).isEqualTo(CounterStatus.CLOSED);
+        assertThat(f.engine.view().counterState(4).status()).isEqualTo(CounterStatus.CLOSED);
         assertThat(f.rejection(new Command.Pause(4))).isEqualTo(ErrorCode.COUNTER_NOT_OPEN);
         f.handle(new Command.SignIn(4, "CB-0123"));
-        assertThat(f.engine.view().counterState(4, f.now).officer()).contains("CB-0123");
+        assertThat(f.engine.view().counterState(4).officer()).contains("CB-0123");
     }
 
     @Test
@@ -273,18 +273,43 @@ class LifecycleTest {
         Event.DayClosed closed = (Event.DayClosed) next.prelude().getFirst();
         assertThat(closed.ended()).extracting(Ticket::label).containsExactlyInAnyOrder("2-001", "2-002");
         assertThat(closed.ended()).allSatisfy(t -> assertThat(t.state()).isEqualTo(TicketState.CLOSED));
-        assertThat(f.engine.view().counterState(4, f.now).current()).isEmpty();
+        assertThat(f.engine.view().counterState(4).current()).isEmpty();
     }
 
     @Test
     void numbering_restarts_at_local_midnight_even_on_a_utc_clock() {
         Engine engine = new Engine(EngineFixture.DISTRICT, EngineFixture.MONDAY);
-        // 16:59:30 UTC is 23:59:30 in Ho Chi Minh City; 17:00:30 UTC is already Tuesday there.
+        OpenCounters.at(engine, Instant.parse("2026-11-23T00:30:00Z"));
+        // 16:59:30 UTC is 23:59:30 in Ho Chi Minh City; 17:00:10 UTC is already Tuesday there.
         Decision late = engine.handle(new Command.Issue("HT", Optional.empty()), Instant.parse("2026-11-23T16:59:30Z"));
+        Decision signIn = engine.handle(new Command.SignIn(4, "CB-04"), Instant.parse("2026-11-23T17:00:10Z"));
         Decision early = engine.handle(new Command.Issue("HT", Optional.empty()), Instant.parse("2026-11-23T17:00:30Z"));
         assertThat(((ResponseBody.TicketIssued) late.answer().orElseThrow()).ticket()).isEqualTo("2-001");
         assertThat(((ResponseBody.TicketIssued) early.answer().orElseThrow()).ticket()).isEqualTo("2-001");
         assertThat(engine.state().day()).isEqualTo(LocalDate.of(2026, 11, 24));
-        assertThat(early.prelude()).hasSize(2).first().isInstanceOf(Event.DayClosed.class);
+        assertThat(signIn.prelude()).hasSize(2).first().isInstanceOf(Event.DayClosed.class);
+    }
+
+    @Test
+    void every_counter_starts_an_office_day_closed_with_nobody_signed_in_so_no_service_takes_tickets() {
+        Engine engine = new Engine(EngineFixture.DISTRICT, EngineFixture.MONDAY);
+        assertThat(engine.state().counters()).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo(CounterStatus.CLOSED);
+            assertThat(c.officer()).isEmpty();
+        });
+        assertThat(engine.view().catalogue(Instant.parse("2026-11-23T00:30:00Z")).services())
+                .allSatisfy(s -> assertThat(s.open()).isFalse());
+        assertThat(engine.handle(new Command.Issue("HT", Optional.empty()), Instant.parse("2026-11-23T00:30:00Z"))
+                .rejection().orElseThrow().code()).isEqualTo(ErrorCode.SERVICE_CLOSED);
+
+        engine.handle(new Command.SignIn(4, "CB-04"), Instant.parse("2026-11-23T00:31:00Z"));
+        engine.handle(new Command.Resume(5), Instant.parse("2026-11-23T00:32:00Z"));
+        engine.handle(new Command.Pause(5), Instant.parse("2026-11-23T00:33:00Z"));
+        // Tuesday 00:00:20 in Ho Chi Minh City: the officer of yesterday is not at the counter today.
+        engine.handle(new Command.Tick(), Instant.parse("2026-11-23T17:00:20Z"));
+        assertThat(engine.state().counters()).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo(CounterStatus.CLOSED);
+            assertThat(c.officer()).isEmpty();
+        });
     }
 }

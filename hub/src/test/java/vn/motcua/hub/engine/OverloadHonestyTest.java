@@ -21,6 +21,10 @@ class OverloadHonestyTest {
 
     private final Engine engine = new Engine(EngineFixture.DISTRICT, EngineFixture.MONDAY);
 
+    OverloadHonestyTest() {
+        OpenCounters.at(engine, at(7, 30));
+    }
+
     @Test
     void at_four_the_sixteenth_land_ticket_is_the_first_told_it_may_not_be_served_today() {
         for (int ahead = 0; ahead < 15; ahead++) {

@@ -48,6 +48,9 @@ class ReplayPropertiesTest {
                 assertThat(fromJson.state().snapshot()).as("replayed from JSON to step #%d%s", i, run.at(i))
                         .isEqualTo(step.after());
             }
+            // What the wire shows, each counter's time of its last change included.
+            assertThat(direct.view().board(0)).as("board replayed").isEqualTo(run.engine().view().board(0));
+            assertThat(fromJson.view().board(0)).as("board replayed from JSON").isEqualTo(run.engine().view().board(0));
             seen.count("events replayed", run.events().size());
         }).require("events replayed", 8000);
     }
@@ -117,6 +120,9 @@ class ReplayPropertiesTest {
                 assertThat(rebuilt.handle(step.command(), step.now())).as("decision at step #%d after a restart at #%d%s", i,
                         cut, run.at(i)).isEqualTo(step.decision());
             }
+            // The log from the day's opening on is enough for what the wire shows, each counter's time included.
+            assertThat(rebuilt.view().board(0)).as("board after a restart at #%d", cut)
+                    .isEqualTo(run.engine().view().board(0));
         }).require("restarted after a new day", 50).require("restarted mid-run", 90).require("restarted at the start", 8)
                 .require("restarted at the end", 8);
     }
@@ -187,6 +193,7 @@ class ReplayPropertiesTest {
         assertThat(read).isEqualTo(new Event.DayOpened(LocalDate.of(2026, 11, 24), List.of(), List.of(),
                 LeaseDay.none(LocalDate.of(2026, 11, 23)), Instant.parse("2026-11-23T17:00:05Z")));
         Engine engine = new Engine(Scenarios.DISTRICT, LocalDate.of(2026, 11, 23));
+        engine.handle(new Command.SignIn(3, "CB-03"), Instant.parse("2026-11-23T01:00:00Z"));
         engine.handle(new Command.Pause(3), Instant.parse("2026-11-23T09:00:00Z"));
         engine.replay(Optional.empty(), List.of(read));
         assertThat(engine.state().counter(3).orElseThrow().status()).isEqualTo(CounterStatus.PAUSED);
@@ -195,6 +202,7 @@ class ReplayPropertiesTest {
     @Test
     void a_ticket_in_a_log_written_before_offline_printing_reads_as_issued_online() throws JsonProcessingException {
         Engine engine = new Engine(Scenarios.DISTRICT, LocalDate.of(2026, 11, 23));
+        OpenCounters.at(engine, Instant.parse("2026-11-23T01:00:00Z"));
         Event issued = engine.handle(new Command.Issue("HT", Optional.empty()), Instant.parse("2026-11-23T02:00:00Z"))
                 .events().getFirst();
         String written = JSON.writeValueAsString(issued);

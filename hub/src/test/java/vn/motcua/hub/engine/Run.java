@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import vn.motcua.hub.site.Office;
 
@@ -33,6 +34,10 @@ final class Run {
     private final Engine engine;
     private final List<Step> steps = new ArrayList<>();
     private Instant now;
+    /** The last office day whose counters {@link #openForTheDay} staffed. */
+    private LocalDate opened;
+    /** Called right after every step, while the engine is as that step left it. */
+    private Consumer<Step> afterEach = step -> { };
 
     Run(Office office, Instant start) {
         this.office = office;
@@ -48,9 +53,28 @@ final class Run {
         return run;
     }
 
+    /** Runs {@code step}; the first of each office day is followed by the counters opening ({@link #openForTheDay}). */
     Step step(Scenarios.Step step) {
         now = step.advance().from(now, office);
-        return handle(step.intent().resolve(engine.state(), now));
+        Step done = handle(step.intent().resolve(engine.state(), now));
+        openForTheDay();
+        return done;
+    }
+
+    /**
+     * An office day starts with every counter closed. After the first step of each day the run reaches (which meets
+     * them closed, as the first press after midnight does), every counter is opened, each as a step of its own.
+     * Officers sign in at most counters; every third is resumed by a unit without sign-in, so that counters open with
+     * no officer are exercised too.
+     */
+    private void openForTheDay() {
+        LocalDate today = engine.state().day();
+        if (today.equals(opened)) {
+            return;
+        }
+        opened = today;
+        office.counters().forEach(c -> handle(c.number() % 3 == 0 ? new Command.Resume(c.number())
+                : new Command.SignIn(c.number(), "CB-" + c.number())));
     }
 
     /** Handles {@code command} at the current time. */
@@ -59,7 +83,14 @@ final class Run {
         Decision decision = engine.handle(command, now);
         Step done = new Step(command, now, before, decision, engine.state().snapshot());
         steps.add(done);
+        afterEach.accept(done);
         return done;
+    }
+
+    /** Has {@code check} look at the engine right after every step from now on, the counters' openings included. */
+    Run afterEachStep(Consumer<Step> check) {
+        this.afterEach = check;
+        return this;
     }
 
     void advance(long seconds) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.protocol.ErrorCode;
+import vn.motcua.protocol.message.CounterStatus;
 
 /** Undo mends exactly one action and nothing else; a refusal leaves the office as it was. */
 class UndoAndRejectionPropertiesTest {
@@ -139,13 +140,14 @@ class UndoAndRejectionPropertiesTest {
 
     /**
      * What a command sees: the state before it, or the new office day its clock opened (yesterday's tickets gone,
-     * those carried over waiting, counters as they were but with nobody at them, no leases yet and yesterday's kept
-     * aside).
+     * those carried over waiting, every counter closed with nobody signed in or at it, no leases yet and yesterday's
+     * kept aside).
      */
     static EngineState.Snapshot afterPrelude(EngineState.Snapshot before, List<Event> prelude) {
         return prelude.stream().filter(e -> e instanceof Event.DayOpened).map(e -> (Event.DayOpened) e)
                 .reduce(before, (s, opened) -> new EngineState.Snapshot(opened.day(), opened.carried(), s.counters()
-                        .stream().map(c -> new CounterSlot(c.number(), c.status(), c.officer(), Optional.empty())).toList(),
+                        .stream().map(c -> new CounterSlot(c.number(), CounterStatus.CLOSED, Optional.empty(),
+                                Optional.empty())).toList(),
                         LeaseDay.none(opened.day()), opened.closedLeases()), (a, b) -> b);
     }
 }

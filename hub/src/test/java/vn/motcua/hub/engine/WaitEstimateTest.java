@@ -34,7 +34,8 @@ class WaitEstimateTest {
     /** 1-001 took 30 minutes at counter 1, 1-002 is there since 08:30, 1-003 waits; counter 2 is idle. */
     private Engine morning() {
         Engine engine = new Engine(COMMUNE, MONDAY);
-        send(engine, at(7, 59), new Command.SignOut(3));
+        send(engine, at(7, 30), new Command.Resume(1));
+        send(engine, at(7, 30), new Command.Resume(2));
         for (int i = 0; i < 3; i++) {
             send(engine, at(8, 0), new Command.Issue("HT", Optional.empty()));
         }

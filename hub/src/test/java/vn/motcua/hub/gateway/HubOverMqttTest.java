@@ -24,6 +24,7 @@ import vn.motcua.hub.Hub;
 import vn.motcua.hub.HubSettings;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
+import vn.motcua.hub.writer.SignedIn;
 import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.Protocol;
 import vn.motcua.protocol.Ulid;
@@ -63,6 +64,7 @@ class HubOverMqttTest {
             settings = settings.withExternalBroker(mosquitto.url());
         }
         hub = Hub.start(settings, Clock.systemUTC());
+        SignedIn.everyCounter(hub.writer(), OFFICE);
         kiosk = new RawDevice(hub.brokerUrl(), OFFICE.id(), "kiosk-1");
         counter = new RawDevice(hub.brokerUrl(), OFFICE.id(), "counter-4");
     }

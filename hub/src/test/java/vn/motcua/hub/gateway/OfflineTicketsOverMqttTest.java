@@ -26,6 +26,7 @@ import vn.motcua.hub.Hub;
 import vn.motcua.hub.HubSettings;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
+import vn.motcua.hub.writer.SignedIn;
 import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.Ulid;
 import vn.motcua.protocol.message.Request;
@@ -81,6 +82,7 @@ class OfflineTicketsOverMqttTest {
         }
         hub = Hub.start(settings, CLOCK);
         parts.add(hub);
+        SignedIn.everyCounter(hub.writer(), OFFICE);
     }
 
     private RawDevice device(String id) throws Exception {

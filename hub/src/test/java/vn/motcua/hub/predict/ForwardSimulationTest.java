@@ -18,6 +18,7 @@ import vn.motcua.hub.engine.Command;
 import vn.motcua.hub.engine.Decision;
 import vn.motcua.hub.engine.Engine;
 import vn.motcua.hub.engine.Event;
+import vn.motcua.hub.engine.OpenCounters;
 import vn.motcua.hub.engine.Ticket;
 import vn.motcua.hub.engine.TicketState;
 import vn.motcua.hub.site.Office;
@@ -38,6 +39,10 @@ class ForwardSimulationTest {
     private final Engine engine = new Engine(COMMUNE, MONDAY);
     private final ServiceTimeLearner learner = new ServiceTimeLearner(COMMUNE);
     private final ForwardSimulation forward = new ForwardSimulation(engine.policy(), learner);
+
+    ForwardSimulationTest() {
+        OpenCounters.at(engine, at(7, 0));
+    }
 
     @Test
     void twoBusyCountersAndTwoAhead() {

@@ -74,6 +74,8 @@ class HubCrashRecoveryTest {
      * than that plus its window.
      */
     private static final int RATEABLE = 420;
+    /** The district's priority counter, which serves every service: staffed so that every load ticket is issued. */
+    private static final int EVERY_SERVICE_COUNTER = 10;
     /** Requests a unit may have unanswered at once during the load. */
     private static final int WINDOW = 8;
     /** The hub is killed once this many requests have been answered (the load runs on while it dies). */
@@ -139,10 +141,13 @@ class HubCrashRecoveryTest {
             keypads.add(unit("counter-" + counter));
         }
         LoadDevice probe = unit("kiosk-probe");
+        LoadDevice officer = unit("counter-" + EVERY_SERVICE_COUNTER);
 
         // ---- first life: start, load, SIGKILL in the middle of it ------------------------------------------------
         HubProcess first = startHub("hub-1", office, data);
-        Duration firstStart = awaitServing(first, probe);
+        // The office day starts with every counter closed: an officer signs in first at the counter serving them all.
+        Duration firstStart = awaitServing(first, officer,
+                new RequestBody.CounterSignIn(EVERY_SERVICE_COUNTER, "cb." + EVERY_SERVICE_COUNTER));
         serveCitizensToRate(first, kiosks.get(0), keypads);
         Set<String> beforeLoad = new HashSet<>();
         units.forEach(unit -> unit.sentIds().forEach(id -> beforeLoad.add(unit.deviceId() + "/" + id)));
@@ -219,7 +224,7 @@ class HubCrashRecoveryTest {
                 resentUnanswered++;
             }
         }
-        Duration servingAgain = awaitServing(second, probe);
+        Duration servingAgain = awaitServing(second, probe, new RequestBody.TicketIssue("HT", Optional.empty()));
         // Then every unit resends everything it did get an answer to before the kill: the hub must answer the same.
         int resentAnswered = 0;
         for (LoadDevice unit : units) {
@@ -352,7 +357,9 @@ class HubCrashRecoveryTest {
             bound.addObject().put("id", "kiosk-" + k).putArray("roles").add("KIOSK");
         }
         bound.addObject().put("id", "kiosk-probe").putArray("roles").add("KIOSK");
-        for (int counter : RATING_COUNTERS) {
+        List<Integer> boundCounters = new ArrayList<>(RATING_COUNTERS);
+        boundCounters.add(EVERY_SERVICE_COUNTER);
+        for (int counter : boundCounters) {
             ObjectNode unit = bound.addObject().put("id", "counter-" + counter);
             unit.putArray("roles").add("COUNTER");
             unit.putArray("counters").add(counter);
@@ -367,10 +374,10 @@ class HubCrashRecoveryTest {
     private void serveCitizensToRate(HubProcess hub, LoadDevice kiosk, List<LoadDevice> keypads) throws Exception {
         for (int c = 0; c < keypads.size(); c++) {
             int counter = RATING_COUNTERS.get(c);
+            sendInWindow(keypads.get(c), new RequestBody.CounterSignIn(counter, "cb." + counter));
             for (int i = 0; i < RATEABLE; i++) {
                 sendInWindow(kiosk, new RequestBody.TicketIssue(RATED_SERVICES.get(c), Optional.empty()));
             }
-            sendInWindow(keypads.get(c), new RequestBody.CounterSignIn(counter, "lan.nt"));
             for (int i = 0; i < RATEABLE; i++) {
                 sendInWindow(keypads.get(c), new RequestBody.CounterNext(counter));
                 sendInWindow(keypads.get(c), new RequestBody.CounterStart(counter));
@@ -398,12 +405,12 @@ class HubCrashRecoveryTest {
     }
 
     /**
-     * Sends a new ticket request from {@code probe} and resends it (same id) until the hub answers, as a unit does;
-     * before the hub's first subscription the broker drops requests, afterwards its session queues them. Returns
-     * the time from the launch of the hub's JVM to the answer.
+     * Sends a new request from {@code probe} and resends it (same id) until the hub answers, as a unit does; before
+     * the hub's first subscription the broker drops requests, afterwards its session queues them. Returns the time
+     * from the launch of the hub's JVM to the answer.
      */
-    private static Duration awaitServing(HubProcess hub, LoadDevice probe) throws Exception {
-        String id = probe.send(new RequestBody.TicketIssue("HT", Optional.empty()));
+    private static Duration awaitServing(HubProcess hub, LoadDevice probe, RequestBody body) throws Exception {
+        String id = probe.send(body);
         await(hub + " answering").atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
             hub.assertAlive();
             if (probe.answered(id)) {

@@ -82,7 +82,12 @@ class HubOnFullDiskTest {
                     hub.assertAlive();
                     return hub.web();
                 }, Optional::isPresent).orElseThrow();
-                try (LoadDevice kiosk = new LoadDevice(mosquitto.url(), SITE, "kiosk-1", 1, (unit, id, answer) -> { })) {
+                try (LoadDevice officer = new LoadDevice(mosquitto.url(), SITE, "counter-4", 1, (unit, id, answer) -> { });
+                     LoadDevice kiosk = new LoadDevice(mosquitto.url(), SITE, "kiosk-1", 1, (unit, id, answer) -> { })) {
+                    // The office day starts with every counter closed: civil status (HT) takes tickets once its
+                    // officer at counter 4 has signed in.
+                    assertThat(answer(officer, officer.send(new RequestBody.CounterSignIn(4, "CB-04"))))
+                            .isInstanceOf(Response.Ok.class);
                     fillTheDiskAndRecover(hub, web, kiosk, data, log);
                 }
             } catch (Throwable failure) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import vn.motcua.hub.engine.Command;
 import vn.motcua.hub.engine.Engine;
+import vn.motcua.hub.engine.OpenCounters;
 import vn.motcua.hub.engine.TicketStatus;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
@@ -28,6 +29,7 @@ final class OverloadedOffice implements TicketLookup {
     private Instant now = at(16, 0);
 
     OverloadedOffice() {
+        OpenCounters.at(engine, at(7, 30));
         for (int i = 0; i < 16; i++) {
             engine.handle(new Command.Issue("DD", Optional.empty()), now);
         }

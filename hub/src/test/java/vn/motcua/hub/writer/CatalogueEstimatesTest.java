@@ -38,7 +38,7 @@ class CatalogueEstimatesTest {
 
     @TempDir
     Path dir;
-    private final ManualClock clock = new ManualClock(NINE_AM, ZoneOffset.UTC);
+    private final ManualClock clock = new ManualClock(NINE_AM.minus(DeskWriter.ESTIMATES_EVERY), ZoneOffset.UTC);
     /** Ids by the hub's clock, as a unit whose clock agrees with it makes them. */
     private final Ulid ids = new Ulid(clock, new Random(3));
 
@@ -46,10 +46,12 @@ class CatalogueEstimatesTest {
     void waiting_counts_follow_every_commit_and_estimates_the_timer() throws Exception {
         try (HubStore store = HubStore.open(dir.resolve("hub.db"));
              DeskWriter writer = new DeskWriter(OFFICE, store, clock, NoPublisher.INSTANCE)) {
+            SignedIn.everyCounter(writer, OFFICE);
+            clock.set(NINE_AM); // the first ticket's commit works the estimates out, with every counter staffed
             for (int i = 0; i < 6; i++) {
                 issue(writer, "DD");
             }
-            // Six land tickets wait; the estimates are still those worked out when the writer started.
+            // Six land tickets wait; the estimates are still those worked out at the first of them.
             await().atMost(Duration.ofSeconds(10)).until(() -> land(writer).waiting() == 6);
             assertThat(land(writer).estimateMin()).contains(0);
 

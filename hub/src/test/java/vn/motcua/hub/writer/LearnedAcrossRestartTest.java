@@ -38,16 +38,16 @@ class LearnedAcrossRestartTest {
         try (HubStore store = HubStore.open(dir.resolve("hub.db"))) {
             Engine live = new Engine(COMMUNE, MONDAY);
             // Monday: two civil-status files of 30 minutes each at counter 1.
-            send(live, store, at(MONDAY, 7, 59), new Command.SignOut(3));
+            send(live, store, at(MONDAY, 7, 59), new Command.SignIn(1, "CB-01"));
+            send(live, store, at(MONDAY, 7, 59), new Command.SignIn(2, "CB-02"));
             send(live, store, at(MONDAY, 8, 0), new Command.Issue("HT", Optional.empty()));
             send(live, store, at(MONDAY, 8, 0), new Command.Issue("HT", Optional.empty()));
             send(live, store, at(MONDAY, 8, 0), new Command.CallNext(1));
             send(live, store, at(MONDAY, 8, 30), new Command.CallNext(1));
             send(live, store, at(MONDAY, 9, 0), new Command.Done(1, Optional.empty()));
-            // Tuesday: counter 2 is closed, counter 1 has just called the first citizen, one more waits.
+            // Tuesday: only counter 1 is staffed; it has just called the first citizen, one more waits.
             LocalDate tuesday = MONDAY.plusDays(1);
-            send(live, store, at(tuesday, 7, 59), new Command.SignOut(2));
-            send(live, store, at(tuesday, 7, 59), new Command.SignOut(3));
+            send(live, store, at(tuesday, 7, 59), new Command.SignIn(1, "CB-01"));
             send(live, store, at(tuesday, 8, 0), new Command.Issue("HT", Optional.empty()));
             send(live, store, at(tuesday, 8, 0), new Command.Issue("HT", Optional.empty()));
             send(live, store, at(tuesday, 8, 0), new Command.CallNext(1));

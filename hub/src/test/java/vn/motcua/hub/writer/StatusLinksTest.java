@@ -48,6 +48,7 @@ class StatusLinksTest {
         try (HubStore store = HubStore.open(dir.resolve("hub.db"));
              DeskWriter writer = new DeskWriter(OFFICE, store, Clock.fixed(FOUR_PM, ZoneOffset.UTC), NOWHERE,
                      DeskWriter.DEFAULT_MAX_BATCH, StatusLinks.at("http://192.168.1.10:8080/"))) {
+            SignedIn.everyCounter(writer, OFFICE);
             ResponseBody.TicketIssued first = issue(writer);
             assertThat(first.statusUrl()).contains("http://192.168.1.10:8080/ticket/1-001");
             assertThat(first.mayNotBeServedToday()).isFalse();
@@ -70,6 +71,7 @@ class StatusLinksTest {
     void without_a_public_url_answers_go_out_as_the_engine_made_them() throws Exception {
         try (HubStore store = HubStore.open(dir.resolve("hub.db"));
              DeskWriter writer = new DeskWriter(OFFICE, store, Clock.fixed(FOUR_PM, ZoneOffset.UTC), NOWHERE)) {
+            SignedIn.everyCounter(writer, OFFICE);
             assertThat(issue(writer).statusUrl()).isEmpty();
         }
     }

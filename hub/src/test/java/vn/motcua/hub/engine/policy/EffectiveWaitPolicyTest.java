@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.hub.engine.Command;
 import vn.motcua.hub.engine.Engine;
 import vn.motcua.hub.engine.Event;
+import vn.motcua.hub.engine.OpenCounters;
 import vn.motcua.hub.engine.Ticket;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.site.OfficeLoader;
@@ -33,6 +34,7 @@ class EffectiveWaitPolicyTest {
     @Test
     void an_elderly_citizen_overtakes_by_at_most_the_head_start_and_the_reason_says_so() {
         Engine engine = new Engine(DISTRICT, DAY);
+        OpenCounters.at(engine, at(7, 0));
         for (int n = 1; n <= 19; n++) { // 1-001 … 1-019, already served: the example starts at 1-020
             engine.handle(new Command.Issue("DD", Optional.empty()), at(7, 30));
             engine.handle(new Command.CallNext(1), at(7, 31));
@@ -100,6 +102,7 @@ class EffectiveWaitPolicyTest {
 
     private static Ticket ticket(String label, String service, Instant issued, Optional<String> priority) {
         Engine engine = new Engine(DISTRICT, DAY);
+        OpenCounters.at(engine, at(7, 0));
         Ticket issuedTicket = ((Event.TicketIssued) engine.handle(new Command.Issue(service, priority), issued)
                 .events().getFirst()).ticket();
         return new Ticket(issuedTicket.day(), label, service, issuedTicket.number(), issued, issued, priority,
