@@ -71,7 +71,7 @@ public final class Hub implements AutoCloseable {
             DeskWriter writer = new DeskWriter(settings.office(), store, clock, gateway, DeskWriter.DEFAULT_MAX_BATCH,
                     settings.publicUrl().map(StatusLinks::at).orElseGet(StatusLinks::none), metrics);
             parts.push(writer);
-            gateway.serve(writer, settings.office().rules().unitLimits());
+            gateway.serve(writer, settings.office());
             AppointmentInbox inbox = AppointmentInbox.start(settings.dataDir(), writer, metrics);
             parts.push(inbox);
             // The web threads read call reasons through their own connection: WAL lets it read while the writer writes.

@@ -2,6 +2,7 @@ package vn.motcua.hub.gateway;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,14 @@ final class DeviceFacts {
         this.seen = new SeenUnits(metrics);
         metrics.gauge("motcua_devices_online", () -> online.values().stream().filter(Boolean::booleanValue).count());
         metrics.gauge("motcua_devices_known", () -> (long) online.size());
+    }
+
+    /**
+     * Keeps per-unit series for the office's units only ({@code units}: the profile's list): an unlisted client that
+     * publishes on a unit topic is refused by the writer and must not get series of its own. Set before subscribing.
+     */
+    void onlyFor(Predicate<String> units) {
+        seen.onlyFor(units);
     }
 
     /** {@code deviceId} sent a request. */

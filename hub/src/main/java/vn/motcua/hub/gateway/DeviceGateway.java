@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.motcua.hub.broker.BrokerLogin;
 import vn.motcua.hub.metrics.Metrics;
-import vn.motcua.hub.site.UnitLimits;
+import vn.motcua.hub.site.Office;
 import vn.motcua.hub.writer.DeskWriter;
 import vn.motcua.hub.writer.StatePublisher;
 import vn.motcua.protocol.LogText;
@@ -35,6 +35,7 @@ import vn.motcua.protocol.message.ServiceCatalogue;
 import vn.motcua.protocol.topic.DeviceChannel;
 import vn.motcua.protocol.topic.Topic;
 import vn.motcua.protocol.topic.Topics;
+import vn.motcua.protocol.transport.NoDelaySocketFactory;
 
 /**
  * The hub's side of the wire. Subscribes to every unit's request topic, decodes and validates each request,
@@ -135,8 +136,9 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
      * Starts taking requests, each unit within {@code limits}; responses and state go out after each commit of
      * {@code deskWriter}.
      */
-    public void serve(DeskWriter deskWriter, UnitLimits limits) throws MqttException {
-        this.budget = new UnitBudget(limits, metrics, System::nanoTime);
+    public void serve(DeskWriter deskWriter, Office office) throws MqttException {
+        this.budget = new UnitBudget(office.rules().unitLimits(), metrics, System::nanoTime);
+        facts.onlyFor(office::isUnit);
         this.writer = deskWriter;
         serving.countDown();
         subscribe().waitForCompletion(10_000);

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import vn.motcua.hub.metrics.Metrics;
  * seconds. A unit that sends its health event every 10 s is never older than that while it can reach the hub, so an
  * alert on, say, 30 s finds a unit that is down or cut off.
  *
- * <p>Every per-unit series of the hub (these, and {@link DeviceFacts}' gauges) exists only for a unit tracked here, and
+ * <p>Only the office's units are tracked ({@link #onlyFor}). Every per-unit series of the hub (these, and {@link DeviceFacts}' gauges) exists only for a unit tracked here, and
  * at most {@link #MAX_UNITS} are: on a broker that lets anyone in (the embedded one without a password file), a flood
  * of made-up device ids must not grow {@code /metrics} and the hub's memory without bound. Ids beyond the cap are
  * counted in {@value #UNTRACKED} and logged once.
@@ -36,6 +37,7 @@ final class SeenUnits {
     private final int maxUnits;
     private final Map<String, Long> lastNanos = new ConcurrentHashMap<>();
     private boolean warned;
+    private volatile Predicate<String> units = id -> true;
 
     SeenUnits(Metrics metrics) {
         this(metrics, System::nanoTime, MAX_UNITS);
@@ -45,6 +47,11 @@ final class SeenUnits {
         this.metrics = metrics;
         this.nanoTime = nanoTime;
         this.maxUnits = maxUnits;
+    }
+
+    /** Tracks only ids {@code units} accepts (the office's units); others are counted in {@value #UNTRACKED}. */
+    void onlyFor(Predicate<String> units) {
+        this.units = units;
     }
 
     /** {@code deviceId} sent a message now; false when it is not tracked (the cap is reached). */
@@ -63,6 +70,10 @@ final class SeenUnits {
     boolean track(String deviceId) {
         if (lastNanos.containsKey(deviceId)) {
             return true;
+        }
+        if (!units.test(deviceId)) {
+            metrics.increment(UNTRACKED);
+            return false;
         }
         if (lastNanos.size() >= maxUnits) {
             metrics.increment(UNTRACKED);

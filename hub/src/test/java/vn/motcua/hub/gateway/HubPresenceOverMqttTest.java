@@ -82,7 +82,7 @@ class HubPresenceOverMqttTest {
         store = HubStore.open(dir.resolve("hub.db"));
         gateway = DeviceGateway.connect(url, OFFICE.id(), new Metrics(), Optional.empty());
         writer = new DeskWriter(OFFICE, store, Clock.systemUTC(), gateway);
-        gateway.serve(writer, OFFICE.rules().unitLimits());
+        gateway.serve(writer, OFFICE);
         return url;
     }
 

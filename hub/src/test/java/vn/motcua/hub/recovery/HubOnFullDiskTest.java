@@ -86,7 +86,7 @@ class HubOnFullDiskTest {
                      LoadDevice kiosk = new LoadDevice(mosquitto.url(), SITE, "kiosk-1", 1, (unit, id, answer) -> { })) {
                     // The office day starts with every counter closed: civil status (HT) takes tickets once its
                     // officer at counter 4 has signed in.
-                    assertThat(answer(officer, officer.send(new RequestBody.CounterSignIn(4, "CB-04"))))
+                    assertThat(answer(officer, officer.send(new RequestBody.CounterSignIn(4, "cb.4"))))
                             .isInstanceOf(Response.Ok.class);
                     fillTheDiskAndRecover(hub, web, kiosk, data, log);
                 }

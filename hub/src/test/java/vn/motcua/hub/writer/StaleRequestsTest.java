@@ -55,10 +55,12 @@ class StaleRequestsTest {
     private DeskWriter writer;
 
     @BeforeEach
-    void start() {
+    void start() throws InterruptedException {
         store = HubStore.open(dir.resolve("hub.db"));
         writer = new DeskWriter(OFFICE, store, clock, NoPublisher.INSTANCE, DeskWriter.DEFAULT_MAX_BATCH,
                 StatusLinks.none(), metrics);
+        // the office day starts with every counter closed: land (DD) takes tickets once its counters are staffed
+        SignedIn.everyCounter(writer, OFFICE);
     }
 
     @AfterEach

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,8 +52,8 @@ class WorkedSessionTest {
     @TempDir
     Path dir;
     private final Codec codec = new Codec();
-    private final Ulid ids = Ulid.generator();
     private final ManualClock clock = new ManualClock(at("07:00:00"), ZoneOffset.UTC);
+    private final Ulid ids = new Ulid(clock, new Random(14));
 
     /** The retained topics as last published. */
     private static final class Retained implements StatePublisher {
@@ -157,9 +158,9 @@ class WorkedSessionTest {
         }
     }
 
-    /** A request the page describes in words only; its id is made now. */
+    /** A request the page describes in words only; its id is made by the hub's clock, as a unit makes it. */
     private Request ours(RequestBody body) {
-        return Request.of(ids.next(), OffsetDateTime.now(), body);
+        return Request.of(ids.next(), OffsetDateTime.now(clock), body);
     }
 
     private void ok(DeskWriter writer, String device, Request request) throws InterruptedException {
