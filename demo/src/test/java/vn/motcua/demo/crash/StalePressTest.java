@@ -34,6 +34,7 @@ import vn.motcua.hub.HubSettings;
 import vn.motcua.hub.site.Office;
 import vn.motcua.hub.recovery.HubProcess;
 import vn.motcua.hub.site.OfficeLoader;
+import vn.motcua.hub.writer.SignedIn;
 import vn.motcua.protocol.ErrorCode;
 import vn.motcua.protocol.message.RequestBody;
 import vn.motcua.protocol.message.ResponseBody;
@@ -57,6 +58,7 @@ class StalePressTest {
     private static final RequestBody ISSUE_DD = new RequestBody.TicketIssue("DD", Optional.empty());
     /** Counter 1 serves DD (land) in the district office. */
     private static final RequestBody NEXT = new RequestBody.CounterNext(1);
+    private static final RequestBody SIGN_IN = new RequestBody.CounterSignIn(1, "cb.1");
 
     @TempDir
     Path dir;
@@ -87,6 +89,7 @@ class StalePressTest {
         HubProcess first = startHub("hub-1");
         MqttLink kiosk = link(UnitConfig.kiosk(OFFICE.id(), "kiosk-1", brokerUrl, List.of("DD"), dir.resolve("kiosk-1")));
         MqttLink counter = link(UnitConfig.counter(OFFICE.id(), "counter-1", brokerUrl, 1, dir.resolve("counter-1")));
+        counter.request(SIGN_IN).get(); // the office day starts with every counter closed
         assertThat(number(kiosk.request(ISSUE_DD).get())).isEqualTo(1);
         assertThat(number(kiosk.request(ISSUE_DD).get())).isEqualTo(2);
 
@@ -113,6 +116,7 @@ class StalePressTest {
         HubProcess hub = startHub("hub-1");
         MqttLink kiosk = link(UnitConfig.kiosk(OFFICE.id(), "kiosk-1", brokerUrl, List.of("DD"), dir.resolve("kiosk-1")));
         MqttLink counter = link(UnitConfig.counter(OFFICE.id(), "counter-1", brokerUrl, 1, dir.resolve("counter-1")));
+        counter.request(SIGN_IN).get(); // the office day starts with every counter closed
         assertThat(number(kiosk.request(ISSUE_DD).get())).isEqualTo(1);
         long frozen = kind == BrokerKind.MOSQUITTO ? mosquitto.pid() : hub.pid(); // the embedded broker is the hub's
 
@@ -135,6 +139,7 @@ class StalePressTest {
     void a_unit_whose_clock_is_minutes_behind_works_from_its_second_press_on() throws Exception {
         Hub hub = Hub.start(HubSettings.local(OFFICE, dir.resolve("hub")).withWeb("127.0.0.1", 0), Clock.systemUTC());
         parts.add(hub);
+        SignedIn.everyCounter(hub.writer(), OFFICE);
         UnitConfig config = UnitConfig.kiosk(OFFICE.id(), "kiosk-1", hub.brokerUrl(), List.of("DD"),
                 dir.resolve("kiosk-1")).withRequestTimeout(ANSWER_TIMEOUT);
         MqttLink kiosk = MqttLink.connect(config, "test", new DeviceMetrics(), PATIENCE,
