@@ -215,12 +215,12 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
 
     // ---- units ----------------------------------------------------------------------------------------------
 
-    private static String kioskId(int i) {
+    static String kioskId(int i) {
         return String.format("kiosk-%02d", i + 1);
     }
 
     /** More units than counters share the numbers: counter-3, counter-3-b… */
-    private static String counterUnitId(int j, List<Integer> counterNumbers) {
+    static String counterUnitId(int j, List<Integer> counterNumbers) {
         int copy = j / counterNumbers.size();
         return "counter-" + counterNumbers.get(j % counterNumbers.size()) + (copy == 0 ? "" : "-" + (char) ('a' + copy));
     }
