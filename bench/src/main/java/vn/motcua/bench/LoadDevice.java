@@ -63,11 +63,16 @@ final class LoadDevice implements MqttCallback, AutoCloseable {
 
     /** Starts connecting; the token completes when connected. */
     IMqttToken connect(SocketFactory sockets) throws MqttException {
+        return connect(sockets, 100);
+    }
+
+    /** Starts connecting with at most {@code maxInflight} QoS 1 publishes unacknowledged. */
+    IMqttToken connect(SocketFactory sockets, int maxInflight) throws MqttException {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setSocketFactory(sockets);
         options.setCleanSession(true);
         options.setKeepAliveInterval(10);
-        options.setMaxInflight(100);
+        options.setMaxInflight(maxInflight);
         options.setConnectionTimeout(10);
         return client.connect(options);
     }
