@@ -69,6 +69,8 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
         final Samples latency;
         final Samples sendLag;
         final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        /** Latencies by operation, to tell ticket.issue (which estimates the wait) from the counter keys. */
+        final Map<String, Samples> byOp = new ConcurrentHashMap<>();
         final AtomicLong sendFailures = new AtomicLong();
         long lost;
         double seconds;
@@ -302,8 +304,11 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
             return;
         }
         if (p.measured()) {
-            p.phase().latency.add(arrivedNanos - p.scheduledNanos());
-            p.phase().outcomes.merge(outcome, 1, Integer::sum);
+            Phase phase = p.phase();
+            phase.latency.add(arrivedNanos - p.scheduledNanos());
+            phase.outcomes.merge(outcome, 1, Integer::sum);
+            phase.byOp.computeIfAbsent(outcome.split(" ")[0], op -> new Samples(phase.latency.capacity()))
+                    .add(arrivedNanos - p.scheduledNanos());
         }
     }
 
@@ -446,6 +451,14 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
                     Samples.ms(Samples.percentile(lag, 99)), Samples.ms(Samples.percentile(lag, 100)));
         }
         System.out.println("answers by outcome (measured): " + new TreeMap<>(hub.outcomes));
+        for (Phase phase : List.of(writerAlone, hub)) {
+            new TreeMap<>(phase.byOp).forEach((op, samples) -> {
+                long[] s = samples.sorted();
+                System.out.printf("  %s, %s: %d, p50 %s ms, p90 %s ms, p99 %s ms, max %s ms%n", phase.name, op, s.length,
+                        Samples.ms(Samples.percentile(s, 50)), Samples.ms(Samples.percentile(s, 90)),
+                        Samples.ms(Samples.percentile(s, 99)), Samples.ms(Samples.percentile(s, 100)));
+            });
+        }
         if (stateMessages >= 0) {
             System.out.printf("retained state messages delivered to the units during the hub phase: %d (%.0f/s)%n",
                     stateMessages, stateMessages / hub.totalSeconds);
