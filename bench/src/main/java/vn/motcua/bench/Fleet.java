@@ -1,5 +1,7 @@
 package vn.motcua.bench;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -47,7 +51,7 @@ final class Fleet implements LoadDevice.Receiver, AutoCloseable {
 
     /** Kiosk ids and counter-unit ids with their counters, as {@link RequestLatencyBench} names them. */
     static List<String> kioskIds(int devices, int counterDevices) {
-        return java.util.stream.IntStream.range(0, devices - counterDevices).mapToObj(RequestLatencyBench::kioskId)
+        return IntStream.range(0, devices - counterDevices).mapToObj(RequestLatencyBench::kioskId)
                 .toList();
     }
 
@@ -101,8 +105,8 @@ final class Fleet implements LoadDevice.Receiver, AutoCloseable {
         Ulid ids = Ulid.generator();
         Map<Integer, LoadDevice> first = new TreeMap<>();
         counterUnits.forEach(u -> first.putIfAbsent(u.counter, u));
-        first.forEach((counter, unit) -> send(unit, Request.of(ids.next(), java.time.OffsetDateTime.now(
-                java.time.ZoneOffset.ofHours(7)), new RequestBody.CounterSignIn(counter, "cb." + counter)),
+        first.forEach((counter, unit) -> send(unit, Request.of(ids.next(), OffsetDateTime.now(
+                ZoneOffset.ofHours(7)), new RequestBody.CounterSignIn(counter, "cb." + counter)),
                 System.nanoTime(), false));
         awaitAnswers(30);
         outcomes.clear();
@@ -113,7 +117,7 @@ final class Fleet implements LoadDevice.Receiver, AutoCloseable {
      * {@code everySecond} about once a second with the number of measured requests scheduled so far; then waits
      * (bounded) for the answers.
      */
-    void run(double rate, double issueShare, int warm, int measured, long seed, java.util.function.IntConsumer everySecond) {
+    void run(double rate, double issueShare, int warm, int measured, long seed, IntConsumer everySecond) {
         long period = Math.round(1e9 / rate);
         latency = new Samples(Math.max(measured, 1));
         Workload load = new Workload(office, issueShare, seed);

@@ -1,12 +1,15 @@
 package vn.motcua.bench;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,7 @@ final class HubChild implements AutoCloseable {
         this.process = process;
         this.launchedNanos = launchedNanos;
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true);
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND), true);
         this.reader = Thread.ofPlatform().daemon().name("hub-child-log").start(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8)); out) {
@@ -66,7 +69,7 @@ final class HubChild implements AutoCloseable {
         if (!Files.isRegularFile(list)) {
             throw new IllegalStateException("no " + list + ": build with dependency:build-classpath (docs/benchmarks.md)");
         }
-        return root.resolve("hub/target/classes") + java.io.File.pathSeparator + Files.readString(list).strip();
+        return root.resolve("hub/target/classes") + File.pathSeparator + Files.readString(list).strip();
     }
 
     /**
@@ -167,7 +170,7 @@ final class HubChild implements AutoCloseable {
 
     /** CPU time the child has used so far, in nanoseconds (0 when unknown). */
     long cpuNanos() {
-        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** SIGKILL, as the kernel's OOM killer or a power cut would end it; waits for the end. */

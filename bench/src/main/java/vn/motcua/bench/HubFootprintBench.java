@@ -1,5 +1,7 @@
 package vn.motcua.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,8 +137,8 @@ public final class HubFootprintBench {
                             long[] m = hub.memoryKb();
                             rss.add(m[0]);
                             peak[0] = Math.max(peak[0], m[1]);
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                         }
                     }
                 });

@@ -1,6 +1,5 @@
 package vn.motcua.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 import vn.motcua.hub.site.Office;
 import vn.motcua.protocol.message.CounterState;
@@ -198,7 +198,7 @@ public final class HubRecoveryBench {
         return unit.counter == 0 || unit.state().equals(Optional.ofNullable(expected.get(unit.counter)));
     }
 
-    private static long awaitAll(List<FollowingUnit> units, java.util.function.Predicate<FollowingUnit> condition,
+    private static long awaitAll(List<FollowingUnit> units, Predicate<FollowingUnit> condition,
                                  long since) {
         long deadline = since + 20_000_000_000L;
         while (!units.stream().allMatch(condition) && System.nanoTime() < deadline) {
