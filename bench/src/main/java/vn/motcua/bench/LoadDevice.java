@@ -40,6 +40,7 @@ final class LoadDevice implements MqttCallback, AutoCloseable {
     private final String responseTopic;
     private final String echoResponseTopic;
     private final String stateTopic;
+    private final String hubStatusTopic;
     private final MqttAsyncClient client;
     private final Receiver receiver;
     private final AtomicLong stateMessages;
@@ -55,28 +56,35 @@ final class LoadDevice implements MqttCallback, AutoCloseable {
         this.echoRequestTopic = ECHO_ROOT + id + "/req";
         this.echoResponseTopic = ECHO_ROOT + id + "/res";
         this.stateTopic = counter > 0 ? topics.counterState(counter) : topics.services();
+        this.hubStatusTopic = topics.hubStatus();
         this.client = new MqttAsyncClient(brokerUrl, id, new MemoryPersistence());
         client.setCallback(this);
     }
 
     /** Starts connecting; the token completes when connected. */
     IMqttToken connect(SocketFactory sockets) throws MqttException {
+        return connect(sockets, 100);
+    }
+
+    /** Starts connecting with at most {@code maxInflight} QoS 1 publishes unacknowledged. */
+    IMqttToken connect(SocketFactory sockets, int maxInflight) throws MqttException {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setSocketFactory(sockets);
         options.setCleanSession(true);
         options.setKeepAliveInterval(10);
-        options.setMaxInflight(100);
+        options.setMaxInflight(maxInflight);
         options.setConnectionTimeout(10);
         return client.connect(options);
     }
 
     /**
      * Subscribes to its response and echo topics and, with {@code followState}, to the retained state a real unit of
-     * its kind follows (kiosk: services; counter unit: its counter's state).
+     * its kind follows (kiosk: services; counter unit: its counter's state) and the hub's presence.
      */
     IMqttToken subscribe(boolean followState) throws MqttException {
         return followState
-                ? client.subscribe(new String[] {responseTopic, echoResponseTopic, stateTopic}, new int[] {1, 1, 1})
+                ? client.subscribe(new String[] {responseTopic, echoResponseTopic, stateTopic, hubStatusTopic},
+                        new int[] {1, 1, 1, 1})
                 : client.subscribe(new String[] {responseTopic, echoResponseTopic}, new int[] {1, 1});
     }
 

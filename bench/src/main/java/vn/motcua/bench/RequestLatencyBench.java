@@ -42,12 +42,13 @@ import vn.motcua.testkit.Mosquitto;
  * <pre>options: --devices 100 --counter-devices 20 --rate 50 --seconds 60 --warmup-seconds 10 --echo-seconds 30
  *          --issue-share 0.5 --no-nodelay (units and Mosquitto with Nagle on) --state-subscriptions (units also
  *          follow the retained state a real unit follows) --echo-file-persistence (a second echo phase whose client
- *          keeps in-flight messages in files, as the hub's gateway does)</pre>
+ *          keeps in-flight messages in files, as the hub's gateway does) --latency-log FILE (every measured answer
+ *          of the hub phase: scheduled time in epoch ms, operation, latency in µs)</pre>
  */
 public final class RequestLatencyBench implements LoadDevice.Receiver {
 
     private static final List<String> OPTIONS = List.of("--devices", "--counter-devices", "--rate", "--seconds",
-            "--warmup-seconds", "--echo-seconds", "--issue-share");
+            "--warmup-seconds", "--echo-seconds", "--issue-share", "--latency-log");
     private static final List<String> FLAGS = List.of("--no-nodelay", "--state-subscriptions",
             "--echo-file-persistence");
     private static final double ECHO_WARMUP_SECONDS = 5;
@@ -69,6 +70,14 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
         final Samples latency;
         final Samples sendLag;
         final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        /**
+         * Every measured answer as "scheduled send time (epoch ms), operation, latency (µs)" lines, when the hub phase
+         * is logged ({@code --latency-log}): to line slow answers up with a profile's events (GC, the writer's work).
+         */
+        final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        boolean logged;
+        /** Latencies by operation, to tell ticket.issue (which estimates the wait) from the counter keys. */
+        final Map<String, Samples> byOp = new ConcurrentHashMap<>();
         final AtomicLong sendFailures = new AtomicLong();
         long lost;
         double seconds;
@@ -108,6 +117,7 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
         boolean noDelay = !BenchEnv.flag(args, "--no-nodelay");
         boolean followState = BenchEnv.flag(args, "--state-subscriptions");
         boolean echoFilePersistence = BenchEnv.flag(args, "--echo-file-persistence");
+        String latencyLog = BenchEnv.stringArg(args, "--latency-log", "");
         if (devices < 2 || devices > 500 || counterDevices < 1 || counterDevices >= devices || rate <= 0 || rate > 2_000
                 || seconds <= 0 || seconds > 300 || warmup < 0 || warmup > 120 || echoSeconds <= 0 || echoSeconds > 300) {
             throw new IllegalArgumentException("devices 2-500, counter-devices 1..devices-1, rate (0, 2000], seconds "
@@ -145,7 +155,7 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
 
             try (Mosquitto mosquitto = Mosquitto.start(scratch.resolve("mosquitto"), noDelay)) {
                 bench.measure(mosquitto, scratch, new Options(devices, counterDevices, noDelay, followState,
-                        echoFilePersistence, warmup, seconds, echoSeconds));
+                        echoFilePersistence, warmup, seconds, echoSeconds, latencyLog));
                 System.out.println("machine during the run: " + machine.summary()); // while Mosquitto still counts
             }
         } finally {
@@ -166,7 +176,8 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
 
     /** What main read from the command line. */
     private record Options(int devices, int counterDevices, boolean noDelay, boolean followState,
-                           boolean echoFilePersistence, double warmup, double seconds, double echoSeconds) {
+                           boolean echoFilePersistence, double warmup, double seconds, double echoSeconds,
+                           String latencyLog) {
     }
 
     /**
@@ -203,7 +214,10 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
                 System.out.println("hub started on broker " + hub.brokerUrl());
                 SignedIn.everyCounter(hub.writer(), office);
                 stateBefore = stateMessages.get();
-                hubPhase = run("unit → hub commit → unit", false, o.warmup(), o.seconds());
+                hubPhase = run("unit → hub commit → unit", false, o.warmup(), o.seconds(), !o.latencyLog().isEmpty());
+            }
+            if (!o.latencyLog().isEmpty()) {
+                java.nio.file.Files.write(Path.of(o.latencyLog()), hubPhase.log);
             }
             long stateReceived = stateMessages.get() - stateBefore;
             report(echo, echoFiles, fsyncLoop, fsync, writerAlone, hubPhase, o.noDelay(),
@@ -215,12 +229,12 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
 
     // ---- units ----------------------------------------------------------------------------------------------
 
-    private static String kioskId(int i) {
+    static String kioskId(int i) {
         return String.format("kiosk-%02d", i + 1);
     }
 
     /** More units than counters share the numbers: counter-3, counter-3-b… */
-    private static String counterUnitId(int j, List<Integer> counterNumbers) {
+    static String counterUnitId(int j, List<Integer> counterNumbers) {
         int copy = j / counterNumbers.size();
         return "counter-" + counterNumbers.get(j % counterNumbers.size()) + (copy == 0 ? "" : "-" + (char) ('a' + copy));
     }
@@ -302,8 +316,15 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
             return;
         }
         if (p.measured()) {
-            p.phase().latency.add(arrivedNanos - p.scheduledNanos());
-            p.phase().outcomes.merge(outcome, 1, Integer::sum);
+            Phase phase = p.phase();
+            phase.latency.add(arrivedNanos - p.scheduledNanos());
+            phase.outcomes.merge(outcome, 1, Integer::sum);
+            phase.byOp.computeIfAbsent(outcome.split(" ")[0], op -> new Samples(phase.latency.capacity()))
+                    .add(arrivedNanos - p.scheduledNanos());
+            if (phase.logged) {
+                long scheduledWall = System.currentTimeMillis() - (System.nanoTime() - p.scheduledNanos()) / 1_000_000;
+                phase.log.add(scheduledWall + "," + outcome.split(" ")[0] + "," + (arrivedNanos - p.scheduledNanos()) / 1_000);
+            }
         }
     }
 
@@ -316,7 +337,11 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
     }
 
     private Phase run(String name, boolean echo, double warmupSeconds, double seconds) {
-        return run(name, echo ? 1 : 2, warmupSeconds, seconds, (device, request, payload) ->
+        return run(name, echo, warmupSeconds, seconds, false);
+    }
+
+    private Phase run(String name, boolean echo, double warmupSeconds, double seconds, boolean logged) {
+        return run(name, echo ? 1 : 2, warmupSeconds, seconds, logged, (device, request, payload) ->
                 device.publish(echo ? device.echoRequestTopic : device.requestTopic, payload));
     }
 
@@ -341,10 +366,15 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
 
     /** Sends on a fixed timetable for warm-up + {@code seconds}, then waits (bounded) for the answers. */
     private Phase run(String name, long seed, double warmupSeconds, double seconds, Sender sender) {
+        return run(name, seed, warmupSeconds, seconds, false, sender);
+    }
+
+    private Phase run(String name, long seed, double warmupSeconds, double seconds, boolean logged, Sender sender) {
         long period = Math.round(1e9 / rate);
         int warm = (int) Math.round(warmupSeconds * rate);
         int measured = (int) Math.round(seconds * rate);
         Phase phase = new Phase(name, measured);
+        phase.logged = logged;
         phase.seconds = seconds;
         phase.totalSeconds = warmupSeconds + seconds;
         Workload load = new Workload(office, issueShare, seed);
@@ -446,6 +476,14 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
                     Samples.ms(Samples.percentile(lag, 99)), Samples.ms(Samples.percentile(lag, 100)));
         }
         System.out.println("answers by outcome (measured): " + new TreeMap<>(hub.outcomes));
+        for (Phase phase : List.of(writerAlone, hub)) {
+            new TreeMap<>(phase.byOp).forEach((op, samples) -> {
+                long[] s = samples.sorted();
+                System.out.printf("  %s, %s: %d, p50 %s ms, p90 %s ms, p99 %s ms, max %s ms%n", phase.name, op, s.length,
+                        Samples.ms(Samples.percentile(s, 50)), Samples.ms(Samples.percentile(s, 90)),
+                        Samples.ms(Samples.percentile(s, 99)), Samples.ms(Samples.percentile(s, 100)));
+            });
+        }
         if (stateMessages >= 0) {
             System.out.printf("retained state messages delivered to the units during the hub phase: %d (%.0f/s)%n",
                     stateMessages, stateMessages / hub.totalSeconds);

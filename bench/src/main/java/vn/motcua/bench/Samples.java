@@ -24,6 +24,10 @@ final class Samples {
         }
     }
 
+    int capacity() {
+        return values.length;
+    }
+
     synchronized int size() {
         return size;
     }
