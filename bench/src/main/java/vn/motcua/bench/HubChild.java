@@ -29,9 +29,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class HubChild implements AutoCloseable {
 
-    /** What {@code ./motcua hub} passes on a JDK ≥ 24 (its {@code JVM_FLAGS}); no heap limit. */
+    /** What {@code ./motcua hub} passes on a JDK ≥ 24: its {@code JVM_FLAGS} and {@code HUB_JAVA_OPTS}. */
     static final List<String> LAUNCHER_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow");
+            "--sun-misc-unsafe-memory-access=allow", "-XX:+UseSerialGC", "-Xmx256m");
     static final String TAKING_REQUESTS = "taking requests";
     static final String UP = " is up: ";
 

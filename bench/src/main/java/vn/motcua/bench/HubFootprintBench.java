@@ -56,8 +56,8 @@ public final class HubFootprintBench {
         String classPath = HubChild.classPath(root);
         List<Setting> settings = new ArrayList<>();
         if (!only.equals("systemd")) {
-            settings.add(new Setting("launcher (./motcua hub: " + String.join(" ", HubChild.LAUNCHER_FLAGS)
-                    + "; no -Xmx)", HubChild.LAUNCHER_FLAGS));
+            settings.add(new Setting("launcher (./motcua hub: " + String.join(" ", HubChild.LAUNCHER_FLAGS) + ")",
+                    HubChild.LAUNCHER_FLAGS));
         }
         if (!only.equals("launcher")) {
             List<String> flags = HubChild.systemdFlags(root);
