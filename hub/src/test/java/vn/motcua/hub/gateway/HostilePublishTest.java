@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -122,7 +123,12 @@ class HostilePublishTest {
         megabyte[0] = '{';
         megabyte[megabyte.length - 1] = '}';
         try (RawMqtt rogue = RawMqtt.connect(hub.brokerUrl(), "rogue")) {
-            rogue.publish(UNITS + "rogue/req", megabyte);
+            try {
+                rogue.publish(UNITS + "rogue/req", megabyte);
+            } catch (SocketException dropped) {
+                // the embedded broker may drop the client before it has written the whole megabyte
+                assertThat(kind).as("a broker that dropped the sender mid-packet").isEqualTo(BrokerKind.EMBEDDED);
+            }
             if (kind == BrokerKind.EMBEDDED) {
                 // the embedded broker takes packets up to 256 KiB and drops a client sending more
                 await().atMost(Duration.ofSeconds(5)).until(rogue::closedByBroker);
