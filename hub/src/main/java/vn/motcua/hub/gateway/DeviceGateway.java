@@ -2,6 +2,8 @@ package vn.motcua.hub.gateway;
 
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLSocketFactory;
@@ -47,10 +49,21 @@ import vn.motcua.protocol.transport.NoDelaySocketFactory;
 public final class DeviceGateway implements MqttCallbackExtended, StatePublisher, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceGateway.class);
+    /** How long the hub may be away from the broker before its client is replaced: 1.5 × the reconnect delay. */
+    static final long RENEW_AFTER_NANOS = TimeUnit.SECONDS.toNanos(3);
+    /** Counter: MQTT clients replaced because the hub stayed away from the broker ({@link #renewIfStuck}). */
+    static final String CLIENT_RENEWALS = "motcua_broker_client_renewals_total";
     /** Gauge: 1 while the hub's client is connected to the broker, 0 while it is not. */
     private static final String BROKER_CONNECTED = "motcua_broker_connected";
 
-    private final MqttAsyncClient client;
+    /** Replaced by a fresh client when Paho's own reconnect is stuck ({@link #renewIfStuck}). */
+    private volatile MqttAsyncClient client;
+    private final String brokerUrl;
+    private final String clientId;
+    private volatile MqttConnectOptions options;
+    private final StuckLink stuck = new StuckLink(RENEW_AFTER_NANOS, System::nanoTime);
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable ->
+            Thread.ofPlatform().daemon().name("hub-link-watchdog").unstarted(runnable));
     private final Topics topics;
     private final Metrics metrics;
     private final Codec codec = new Codec();
@@ -61,8 +74,10 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
     private volatile DeskWriter writer;
     private volatile UnitBudget budget;
 
-    private DeviceGateway(MqttAsyncClient client, Topics topics, Metrics metrics) {
+    private DeviceGateway(MqttAsyncClient client, String brokerUrl, String clientId, Topics topics, Metrics metrics) {
         this.client = client;
+        this.brokerUrl = brokerUrl;
+        this.clientId = clientId;
         this.topics = topics;
         this.metrics = metrics;
         this.facts = new DeviceFacts(metrics);
@@ -101,8 +116,9 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
      */
     public static DeviceGateway connect(String brokerUrl, String site, Metrics metrics, Optional<BrokerLogin> login,
                                         Optional<SSLSocketFactory> tls) throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient(brokerUrl, BrokerLogin.hubClientId(site), new MemoryPersistence());
-        DeviceGateway gateway = new DeviceGateway(client, Topics.forSite(site), metrics);
+        String clientId = BrokerLogin.hubClientId(site);
+        MqttAsyncClient client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+        DeviceGateway gateway = new DeviceGateway(client, brokerUrl, clientId, Topics.forSite(site), metrics);
         client.setCallback(gateway);
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(false);
@@ -110,9 +126,12 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
         // As the units: every 2 s at most, so that a restarted broker has the hub, its retained state and its presence
         // back within 5 s (a connect to the site's broker costs nothing worth saving).
         options.setMaxReconnectDelay(2_000);
+        // A connect that gets no CONNACK (a broker still starting or shutting down) is given up after 2 s and tried
+        // again, instead of Paho's 30 s, during which the hub would stay away from a broker that is back.
+        options.setConnectionTimeout(2);
         options.setKeepAliveInterval(10);
         options.setMaxInflight(1_000);
-        options.setSocketFactory(new GuardedSockets());
+        options.setSocketFactory(new NoDelaySocketFactory());
         options.setWill(gateway.retained.presenceTopic(), gateway.retained.offline(), Protocol.QOS, true);
         tls.ifPresent(sockets -> {
             options.setSocketFactory(sockets);
@@ -123,13 +142,56 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
             options.setUserName(credential.username());
             options.setPassword(credential.password());
         });
+        gateway.options = options;
         client.connect(options).waitForCompletion(10_000);
+        client.setBufferOpts(buffer());
+        gateway.watchdog.scheduleWithFixedDelay(gateway::renewIfStuck, 1, 1, TimeUnit.SECONDS);
+        return gateway;
+    }
+
+    private static DisconnectedBufferOptions buffer() {
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);
         buffer.setBufferSize(10_000);
         buffer.setDeleteOldestMessages(false);
-        client.setBufferOpts(buffer);
-        return gateway;
+        return buffer;
+    }
+
+    /**
+     * Paho 1.2.5 can wedge its automatic reconnect for good: when the broker drops the hub at the wrong moment its
+     * sender thread does not stop cleanly, and every later connect waits for it (a connect "in progress" that never
+     * sends CONNECT; eclipse-paho/paho.mqtt.java#953, #1028). Seen here after a Mosquitto restart. So once the hub has
+     * been away from the broker for {@link #RENEW_AFTER_NANOS}, this drops that client and connects a new one with the
+     * same id and options (the broker hands it the hub's session), every time that long passes without a connection.
+     * Runs on the watchdog thread; never throws.
+     */
+    private void renewIfStuck() {
+        try {
+            MqttAsyncClient current = client;
+            if (!stuck.shouldRenew(current.isConnected())) {
+                return;
+            }
+            metrics.increment(CLIENT_RENEWALS);
+            LOG.warn("no connection to the broker for {} s: replacing the MQTT client (its reconnect may be stuck)",
+                    TimeUnit.NANOSECONDS.toSeconds(RENEW_AFTER_NANOS));
+            try {
+                current.disconnectForcibly(0, 0, false);
+            } catch (MqttException | RuntimeException alreadyDown) {
+                // a client wedged in its connect refuses to disconnect: closing it below is what matters
+            }
+            try {
+                current.close(true);
+            } catch (MqttException | RuntimeException e) {
+                LOG.debug("closing the stuck client: {}", e.getMessage());
+            }
+            MqttAsyncClient fresh = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+            fresh.setCallback(this);
+            fresh.setBufferOpts(buffer());
+            client = fresh;
+            fresh.connect(options); // connectComplete subscribes and republishes; a failure waits for the next turn
+        } catch (MqttException | RuntimeException e) {
+            LOG.warn("could not replace the MQTT client: {}", e.getMessage());
+        }
     }
 
     /**
@@ -250,8 +312,9 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
         LOG.info("{} to broker {}", reconnect ? "reconnected" : "connected", serverUri);
-        if (reconnect && writer != null) {
-            // The broker may have restarted without our session: subscribe again (idempotent if it kept it).
+        if (writer != null) {
+            // The broker may have restarted without our session, or this is a fresh client replacing a stuck one:
+            // subscribe again (idempotent if the session kept them).
             try {
                 subscribe();
             } catch (MqttException e) {
@@ -275,6 +338,7 @@ public final class DeviceGateway implements MqttCallbackExtended, StatePublisher
     /** Says the hub is offline (a clean DISCONNECT discards the will), then disconnects. */
     @Override
     public void close() throws MqttException {
+        watchdog.shutdownNow();
         retained.closing();
         if (client.isConnected()) {
             try {

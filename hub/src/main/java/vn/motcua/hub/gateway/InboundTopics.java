@@ -15,7 +15,7 @@ import vn.motcua.protocol.topic.Topics;
 
 /**
  * Which unit a publish that reached the hub came from, or why it is refused before anything reads its payload:
- * {@code unreadable_topic} (the {@link TopicGuard} replaced a topic Paho could not decode) or {@code foreign_topic}
+ * {@code foreign_topic}
  * (not a unit topic of this site, e.g. a device id that breaks the naming rule). Each refusal is counted as
  * {@code motcua_gateway_refused_publishes_total{reason="…"}} and logged, the topic escaped, at most once a minute per
  * reason so that a flood of them cannot flood the log. Called on Paho's callback thread; never throws.
@@ -37,10 +37,6 @@ final class InboundTopics {
 
     /** The unit topic {@code name} is, if it is one of this site's. */
     Optional<Topic.Device> unit(String name) {
-        if (TopicGuard.UNREADABLE.equals(name)) {
-            refuse("unreadable_topic", "a topic that is not printable ASCII");
-            return Optional.empty();
-        }
         if (Topic.parse(name).orElse(null) instanceof Topic.Device device && device.site().equals(topics.site())) {
             return Optional.of(device);
         }
