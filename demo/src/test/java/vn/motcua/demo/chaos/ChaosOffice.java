@@ -32,6 +32,7 @@ final class ChaosOffice implements AutoCloseable {
     private volatile Mosquitto broker;
     private volatile HubProcess hub;
     private Duplicator duplicator;
+    private ChaosKeypad keypad;
 
     private ChaosOffice(Path dir, int brokerPort, String classPath) {
         this.dir = dir;
@@ -47,11 +48,16 @@ final class ChaosOffice implements AutoCloseable {
         return office;
     }
 
-    /** Starts every unit of {@link ChaosSite} (each blocks until connected) and the duplicator. */
+    /**
+     * Starts every unit of {@link ChaosSite} (each blocks until connected), the keypad unit's JVM (behind its own
+     * proxy, also until connected) and the duplicator.
+     */
     void startUnits() throws Exception {
         for (String id : ChaosSite.UNITS) {
             units.put(id, ChaosUnit.start(id, brokerPort, dir.resolve("units").resolve(id)));
         }
+        keypad = ChaosKeypad.start(classPath, brokerPort, dir.resolve("units").resolve(ChaosSite.KEYPAD),
+                dir.resolve("logs"));
         duplicator = Duplicator.start(brokerUrl());
     }
 
@@ -74,6 +80,10 @@ final class ChaosOffice implements AutoCloseable {
 
     List<ChaosUnit> counters() {
         return units.values().stream().filter(u -> ChaosSite.COUNTERS.containsKey(u.id())).toList();
+    }
+
+    ChaosKeypad keypad() {
+        return keypad;
     }
 
     Duplicator duplicator() {
@@ -144,8 +154,11 @@ final class ChaosOffice implements AutoCloseable {
 
     /** Units first (they say goodbye), then the duplicator, the hub and the broker. */
     @Override
-    public void close() throws MqttException {
+    public void close() throws MqttException, InterruptedException {
         units.values().forEach(ChaosUnit::close);
+        if (keypad != null) {
+            keypad.close();
+        }
         if (duplicator != null) {
             duplicator.close();
         }
@@ -154,7 +167,8 @@ final class ChaosOffice implements AutoCloseable {
     }
 
     /** Closes the units only, so that their last words reach the hub before it stops. */
-    void closeUnits() {
+    void closeUnits() throws InterruptedException {
         units.values().forEach(ChaosUnit::close);
+        keypad.close();
     }
 }

@@ -22,7 +22,13 @@ final class ChaosSite {
     static final List<String> KIOSK_SERVICES = List.of("HT", "CT", "DD");
     /** Counter unit id → the counter it stands at. */
     static final Map<String, Integer> COUNTERS = Map.of("counter-01", 1, "counter-02", 2, "counter-03", 3);
-    /** Every unit id, kiosk first, counters in order. */
+    /**
+     * The unit the suite kills with SIGKILL ({@link ChaosKeypad}): the satisfaction keypad of counter 3 in a JVM of
+     * its own, bound to that counter in the profile.
+     */
+    static final String KEYPAD = "keypad-03";
+    static final int KEYPAD_COUNTER = 3;
+    /** Every unit id in this JVM, kiosk first, counters in order. */
     static final List<String> UNITS = List.of(KIOSK, "counter-01", "counter-02", "counter-03");
 
     private ChaosSite() {

@@ -22,8 +22,9 @@ import vn.motcua.protocol.message.CounterState;
 
 /**
  * The chaos suite: a seeded office morning on real parts — Mosquitto, the hub as a child JVM, the product's kiosk
- * and three counter units, each through its own {@link TcpProxy} — while a seeded {@link FaultSchedule} kills the hub,
- * restarts the broker, crashes a unit, cuts and silently holds every unit's network and duplicates requests. At the
+ * and three counter units, each through its own {@link TcpProxy}, and counter 3's keypad as a unit in a JVM of its
+ * own ({@link ChaosKeypad}) — while a seeded {@link FaultSchedule} kills the hub, restarts the broker, crashes a unit,
+ * SIGKILLs the keypad's JVM, cuts and silently holds every unit's network and duplicates requests. At the
  * end the test's own {@link Ledger} is checked against the hub's database ({@link Invariants}), and every counter
  * unit must show its counter's true state within {@link #CONVERGENCE} of the last heal.
  *
@@ -81,7 +82,7 @@ class ChaosSuiteTest {
                 ChaosSite.KIOSK_SERVICES.stream().allMatch(s ->
                         office.unit(ChaosSite.KIOSK).kiosk().orElseThrow().offlineNumbersLeft(s) > 0));
 
-        morning = new OfficeMorning(ledger);
+        morning = new OfficeMorning(ledger, office.keypad());
         faults = new FaultInjector(office, schedule);
         morning.start(seed, office.unit(ChaosSite.KIOSK), office.counters());
         faults.start();
@@ -100,6 +101,7 @@ class ChaosSuiteTest {
         problems.addAll(drained());
         Map<Integer, String> shown = shownStates();
         office.closeUnits();
+        String keypad = office.keypad().report(ledger);
         office.stopHub();
         HubRecord hub = HubRecord.read(office.hubDatabase());
         problems.addAll(agreeWithHub(shown, hub));
@@ -112,7 +114,8 @@ class ChaosSuiteTest {
         if (!violations.isEmpty()) {
             fail(report(violations, schedule, ledger));
         }
-        System.out.println("chaos seed " + seed + ": every invariant held; " + ledger.summary());
+        System.out.println("chaos seed " + seed + ": every invariant held; " + ledger.summary() + "\n" + keypad + "\n"
+                + faults.log());
     }
 
     /** Each counter unit connected and showing what the broker holds for its counter, within the bound. */
@@ -149,12 +152,15 @@ class ChaosSuiteTest {
     private List<String> drained() {
         try {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                    ChaosSite.UNITS.stream().allMatch(id -> office.unit(id).unit().orElseThrow().link().outboxDepth() == 0));
+                    ChaosSite.UNITS.stream().allMatch(id -> office.unit(id).unit().orElseThrow().link().outboxDepth() == 0)
+                            && office.keypad().outboxDepth() == 0);
             return List.of();
         } catch (ConditionTimeoutException e) {
             List<String> left = new ArrayList<>();
             ChaosSite.UNITS.forEach(id -> left.add(id + "'s outbox still holds "
                     + office.unit(id).unit().orElseThrow().link().outboxDepth() + " message(s) 30 s after the last heal"));
+            left.add(ChaosSite.KEYPAD + "'s outbox still holds " + office.keypad().outboxDepth()
+                    + " rating(s) 30 s after the last heal");
             return left;
         }
     }

@@ -17,6 +17,9 @@ record Fault(Kind kind, String target, Duration at, Duration lasting) {
         /** The unit dies without a goodbye (its connection reset, nothing flushed to the broker); undo: start it again
          *  from its data directory. */
         UNIT_CRASH,
+        /** The unit's network goes silent (ratings pile up, one unanswered); undo: SIGKILL of its JVM
+         *  ({@link ChaosKeypad}), the network back, and a new life on the same data directory. */
+        UNIT_KILL,
         /** The unit's cable is pulled: its connection reset on both sides, reconnects refused; undo: heal. */
         CUT,
         /** The unit's network goes silent without closing anything; undo: release what was held. */

@@ -105,6 +105,10 @@ final class FaultInjector {
                 office.unit(fault.target()).crash();
                 yield "unit crashed";
             }
+            case UNIT_KILL -> {
+                office.keypad().silence();
+                yield "network silent";
+            }
             case CUT -> {
                 office.unit(fault.target()).proxy().cut();
                 yield "cable pulled";
@@ -131,6 +135,7 @@ final class FaultInjector {
                 office.unit(fault.target()).restart();
                 yield "unit started again from its data directory";
             }
+            case UNIT_KILL -> office.keypad().killAndRestart();
             case CUT -> {
                 office.unit(fault.target()).proxy().heal();
                 yield "cable back";

@@ -11,7 +11,8 @@ import vn.motcua.demo.chaos.Fault.Kind;
 
 /**
  * The faults of one run, drawn from the seed: the hub killed twice, the broker restarted once, each unit cut once
- * and silently held once, one unit crashed, requests duplicated twice. Faults of one target never overlap (the
+ * and silently held once, one unit crashed, requests duplicated twice, and the keypad unit's JVM killed once at the
+ * end of a silence of its network, in the middle of the window. Faults of one target never overlap (the
  * hub and the broker count as one target); faults of different targets may. Everything ends by {@code window}.
  */
 record FaultSchedule(long seed, List<Fault> faults) {
@@ -41,6 +42,10 @@ record FaultSchedule(long seed, List<Fault> faults) {
             long at = MIN_GAP_MS + (long) (random.nextDouble() * (window.toMillis() - 2 * MIN_GAP_MS));
             faults.add(new Fault(Kind.DUPLICATE, "broker", Duration.ofMillis(at), Duration.ZERO));
         }
+        // Drawn last, so that the faults above stay what they were for every seed before this one was added.
+        long silentAt = between(random, window.toMillis() / 3, window.toMillis() * 2 / 3);
+        faults.add(new Fault(Kind.UNIT_KILL, ChaosSite.KEYPAD, Duration.ofMillis(silentAt),
+                Duration.ofMillis(lasting(Kind.UNIT_KILL, random))));
         faults.sort(Comparator.comparing(Fault::at));
         return new FaultSchedule(seed, faults);
     }
@@ -73,6 +78,7 @@ record FaultSchedule(long seed, List<Fault> faults) {
             case HUB_KILL -> between(random, 1_000, 6_000);
             case BROKER_RESTART -> between(random, 500, 4_000);
             case UNIT_CRASH -> between(random, 1_000, 5_000);
+            case UNIT_KILL -> between(random, 3_000, 8_000);
             case CUT -> between(random, 1_000, 8_000);
             case HOLD -> between(random, 2_000, 18_000);
             case DUPLICATE -> 0;

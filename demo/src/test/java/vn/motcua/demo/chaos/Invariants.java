@@ -193,6 +193,16 @@ final class Invariants {
         Map<String, Long> pressed = ledger.rated().stream()
                 .collect(Collectors.groupingBy(r -> r.counter() + "/" + r.ticket() + "/" + r.level(),
                         Collectors.counting()));
+        // Pressed on a unit killed before it thanked: the rating may have reached its outbox, or not.
+        Set<String> unconfirmed = ledger.ratedUnconfirmed().stream()
+                .map(r -> r.counter() + "/" + r.ticket() + "/" + r.level()).collect(Collectors.toSet());
+        unconfirmed.forEach(key -> {
+            int recorded = atHub.getOrDefault(key, List.of()).size();
+            if (recorded > 1 || recorded == 1 && pressed.containsKey(key)) {
+                found.add("rating " + key + " (counter/ticket/level), its unit killed before it thanked, recorded "
+                        + recorded + " time(s)");
+            }
+        });
         pressed.forEach((key, times) -> {
             int recorded = atHub.getOrDefault(key, List.of()).size();
             if (recorded != times) {
@@ -201,7 +211,7 @@ final class Invariants {
             }
         });
         atHub.forEach((key, rows) -> {
-            if (!pressed.containsKey(key)) {
+            if (!pressed.containsKey(key) && !unconfirmed.contains(key)) {
                 found.add("the hub recorded rating " + key + " (counter/ticket/level) " + rows.size()
                         + " time(s), first at " + Ledger.time(rows.getFirst().at()) + ", that nobody pressed");
             }

@@ -56,6 +56,7 @@ final class Ledger {
     private final List<Press> presses = new ArrayList<>();
     private final List<Printed> printed = new ArrayList<>();
     private final List<Rated> rated = new ArrayList<>();
+    private final List<Rated> ratedUnconfirmed = new ArrayList<>();
 
     synchronized void press(Press press) {
         presses.add(press);
@@ -68,6 +69,15 @@ final class Ledger {
 
     synchronized void rated(Rated rating) {
         rated.add(rating);
+    }
+
+    /** A satisfaction key pressed on a unit that was killed before it could thank: stored at most once. */
+    synchronized void ratedUnconfirmed(Rated rating) {
+        ratedUnconfirmed.add(rating);
+    }
+
+    synchronized List<Rated> ratedUnconfirmed() {
+        return List.copyOf(ratedUnconfirmed);
     }
 
     synchronized List<Press> presses() {
@@ -89,7 +99,8 @@ final class Ledger {
         long offline = printed.stream().filter(Printed::offline).count();
         return presses.size() + " presses (" + ok + " ok, " + refused + " refused, " + failed + " failed, "
                 + (presses.size() - ok - failed - refused) + " unknown), " + printed.size() + " tickets printed ("
-                + offline + " offline), " + rated.size() + " ratings";
+                + offline + " offline), " + rated.size() + " ratings (" + ratedUnconfirmed.size()
+                + " more pressed on a unit killed before it thanked)";
     }
 
     /** Office time of day with milliseconds, as the failure messages print it. */

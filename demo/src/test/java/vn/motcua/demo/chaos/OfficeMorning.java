@@ -41,13 +41,15 @@ final class OfficeMorning {
     private static final double RATING_SHARE = 0.8;
 
     private final Ledger ledger;
+    private final ChaosKeypad keypad;
     private final ScheduledExecutorService morning = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("morning").daemon().factory());
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopped;
 
-    OfficeMorning(Ledger ledger) {
+    OfficeMorning(Ledger ledger, ChaosKeypad keypad) {
         this.ledger = ledger;
+        this.keypad = keypad;
     }
 
     /** Starts the citizens at {@code kiosk} and an officer at each of {@code counters}. */
@@ -121,9 +123,17 @@ final class OfficeMorning {
         }
     }
 
-    /** The citizen presses a satisfaction key; the keypad decides at once, without the hub, whether it counts. */
+    /**
+     * The citizen presses a satisfaction key; the keypad decides at once, without the hub, whether it counts. At
+     * {@link ChaosSite#KEYPAD_COUNTER} the keys are those of the keypad unit in its own JVM ({@link ChaosKeypad}),
+     * rating what the counter unit's keypad would: its log tells the ledger what it thanked for.
+     */
     private void rate(ChaosUnit counter, CounterUnit keys, String level) {
         Optional<String> ticket = keys.keypad().ratable();
+        if (keys.counter() == ChaosSite.KEYPAD_COUNTER) {
+            ticket.ifPresent(t -> keypad.rate(t, level));
+            return;
+        }
         SatisfactionKeypad.Outcome outcome = keys.keypad().press(level);
         if (outcome == SatisfactionKeypad.Outcome.THANKS && ticket.isPresent()) {
             ledger.rated(new Ledger.Rated(counter.id(), keys.counter(), ticket.get(), level, Instant.now()));
