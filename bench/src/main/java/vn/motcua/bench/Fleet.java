@@ -14,7 +14,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 import vn.motcua.hub.site.Office;
@@ -78,20 +77,7 @@ final class Fleet implements LoadDevice.Receiver, AutoCloseable {
             }
         });
         List<LoadDevice> all = all();
-        List<IMqttToken> tokens = new ArrayList<>();
-        for (LoadDevice d : all) {
-            tokens.add(d.connect(new NoDelaySocketFactory()));
-        }
-        for (IMqttToken t : tokens) {
-            t.waitForCompletion(30_000);
-        }
-        tokens.clear();
-        for (LoadDevice d : all) {
-            tokens.add(d.subscribe(true));
-        }
-        for (IMqttToken t : tokens) {
-            t.waitForCompletion(30_000);
-        }
+        LoadDevice.connectAll(all, new NoDelaySocketFactory(), true);
     }
 
     private List<LoadDevice> all() {

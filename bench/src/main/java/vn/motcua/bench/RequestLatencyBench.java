@@ -16,7 +16,6 @@ import java.util.stream.IntStream;
 
 import javax.net.SocketFactory;
 
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 import vn.motcua.hub.Hub;
@@ -255,20 +254,7 @@ public final class RequestLatencyBench implements LoadDevice.Receiver {
         List<LoadDevice> all = new ArrayList<>(kioskList);
         all.addAll(counterList);
         long t0 = System.nanoTime();
-        List<IMqttToken> tokens = new ArrayList<>();
-        for (LoadDevice d : all) {
-            tokens.add(d.connect(sockets));
-        }
-        for (IMqttToken t : tokens) {
-            t.waitForCompletion(30_000);
-        }
-        tokens.clear();
-        for (LoadDevice d : all) {
-            tokens.add(d.subscribe(followState));
-        }
-        for (IMqttToken t : tokens) {
-            t.waitForCompletion(30_000);
-        }
+        LoadDevice.connectAll(all, sockets, followState);
         System.out.printf("%d units connected and subscribed in %.1f s%n", all.size(), (System.nanoTime() - t0) / 1e9);
         this.kiosks = kioskList;
         this.counterUnits = counterList;
